@@ -1,0 +1,105 @@
+# yoy: see README.md.  `make` builds ./yoy and build/libyoy.a.
+#
+# Missing Debian packages are installed on first use (apt-get, as root or
+# through sudo), so a fresh machine needs nothing but make and a compiler.
+
+CC      ?= cc
+PKGS     = libgit2 libcjson libpcre2-8 poppler-glib
+TESTPKGS = cmocka
+DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev \
+           libcmocka-dev poppler-utils git
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Flags are expanded when a recipe runs, i.e. after `deps` installed the
+# packages, never at parse time.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS))
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CSTD     = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDFLAGS_ALL = -Wl,--as-needed $(EXTRA_LDFLAGS)
+LIBS_ALL = $(PKG_LIBS) -lpthread
+
+# Build variants live in their own directories: build/ and build/asan/.
+B       ?= build
+LIB_SRC  = $(wildcard src/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/obj/cli/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+BENCH_SRC = $(wildcard tests/bench/bench_*.c)
+BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
+YOY_BIN ?= ./yoy
+
+.PHONY: all deps test unit golden asan bench demo clean check-deps
+all: yoy
+
+deps:
+	@if ! pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null || \
+	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then \
+	  echo "yoy: installing missing Debian packages: $(DEBS)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS) >/dev/null; \
+	fi
+
+Q = $(if $(V),,@)
+
+$(B)/obj/%.o: src/%.c | deps
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(B)/libyoy.a: $(LIB_OBJ)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $(CLI_OBJ) $(B)/libyoy.a $(LIBS_ALL) -o $@
+
+yoy: $(B)/yoy
+	@cp $(B)/yoy yoy
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | deps
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) $(TEST_LIBS) -o $@
+
+$(B)/bench/%: tests/bench/%.c $(B)/libyoy.a | deps
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) -o $@
+
+# make test: unit tests (cmocka) and golden tests over the real documents.
+test: unit golden
+
+unit: $(UNIT_BIN) $(B)/yoy
+	@set -e; cd tests && for t in $(UNIT_BIN:%=../%); do \
+	  echo "== $$(basename $$t)"; YOY=../$(B)/yoy $$t; done
+
+golden: $(B)/yoy
+	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  build/asan/yoy unit golden
+
+bench: $(BENCH_BIN) $(B)/yoy
+	@YOY=$(abspath $(B)/yoy) bash tests/bench/run.sh $(BENCH_BIN)
+
+# The main job on bundled real data (see README.md).
+demo: yoy
+	@bash tests/demo.sh
+
+clean:
+	rm -rf build yoy
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,93 @@
+/* Internal helpers: arena allocation, growable buffers, UTF-8 text.
+ * Not part of the public API. */
+#ifndef YOY_UTIL_H
+#define YOY_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------
+ * A document owns one arena; every string and array hanging off the
+ * document lives in it, and yoy_doc_free releases all at once. */
+typedef struct yoy_arena_chunk yoy_arena_chunk;
+typedef struct yoy_arena {
+	yoy_arena_chunk *head;
+	size_t total;
+} yoy_arena;
+
+/* Returns zeroed memory owned by the arena, or NULL when out of memory. */
+void *arena_alloc(yoy_arena *a, size_t size);
+/* Copies of s / s[0..len) owned by the arena (NUL-terminated). */
+char *arena_strdup(yoy_arena *a, const char *s);
+char *arena_strndup(yoy_arena *a, const char *s, size_t len);
+void *arena_memdup(yoy_arena *a, const void *p, size_t size);
+/* Releases every chunk; the arena may be reused afterwards. */
+void arena_release(yoy_arena *a);
+
+/* ---- growable byte buffer (heap) -------------------------------------- */
+typedef struct sbuf {
+	char *data;  /* NUL-terminated when len > 0 or after sbuf_cstr */
+	size_t len;
+	size_t cap;
+	bool oom;    /* set once an allocation failed; later appends are no-ops */
+} sbuf;
+
+void sbuf_init(sbuf *b);
+void sbuf_free(sbuf *b);
+void sbuf_reset(sbuf *b);
+void sbuf_put(sbuf *b, const void *p, size_t n);
+void sbuf_puts(sbuf *b, const char *s);
+void sbuf_putc(sbuf *b, char c);
+void sbuf_printf(sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The contents as a C string ("" when empty); owned by b. */
+const char *sbuf_cstr(sbuf *b);
+/* Hands the heap string to the caller (free() it); b is reset. */
+char *sbuf_detach(sbuf *b);
+
+/* ---- growable array (heap) --------------------------------------------
+ * VEC_PUSH(v, n, cap, item) appends; returns false when out of memory. */
+bool vec_grow(void **items, size_t *cap, size_t need, size_t item_size);
+#define VEC_PUSH(items, n, cap, item)                                        \
+	(vec_grow((void **)&(items), &(cap), (n) + 1, sizeof *(items))       \
+	 ? ((items)[(n)++] = (item), true) : false)
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+/* Decode one code point at s (len bytes available); *adv gets its length.
+ * Invalid bytes decode as U+FFFD with *adv = 1. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *adv);
+/* Encode cp into out (4 bytes room); returns the byte count. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool utf8_valid(const char *s, size_t len);
+/* Display width of a UTF-8 string in terminal columns (CJK = 2). */
+size_t utf8_width(const char *s);
+/* Number of code points. */
+size_t utf8_length(const char *s, size_t len);
+
+/* True for ASCII blanks, U+3000 ideographic space, U+00A0 and U+FEFF. */
+bool is_blank_cp(uint32_t cp);
+/* Pointer/length of s without leading and trailing blanks. */
+void trim_span(const char **s, size_t *len);
+
+/* Normalize text for matching: full-width ASCII (U+FF01..FF5E) to ASCII
+ * except the CJK punctuation that carries meaning (（）：，；、。), spaces
+ * between CJK and digits removed, U+3000 to space.  Writes into out. */
+void normalize_for_match(sbuf *out, const char *s, size_t len);
+
+/* Substring search in a byte span. */
+const char *span_find(const char *s, size_t len, const char *needle);
+bool span_has(const char *s, size_t len, const char *needle);
+bool str_has(const char *s, const char *needle);
+bool str_starts(const char *s, const char *prefix);
+bool str_ends(const char *s, const char *suffix);
+bool span_eq(const char *s, size_t len, const char *lit);
+
+/* Read a whole file into a heap buffer (NUL-terminated, free() it).
+ * Returns 0, or -errno; *too_big set when larger than max_size. */
+int read_file(const char *path, size_t max_size, char **out, size_t *len,
+	      bool *too_big);
+
+#endif
