@@ -1,0 +1,23 @@
+/* The stored form: normalized JSON of a yoy_doc (schema "yoy-disclosure/1",
+ * documented in history/README.md).  json.c is the only file that includes
+ * cJSON.h.  Output is deterministic: the same document always gives the
+ * same bytes, so git diffs of stored JSON show real changes only. */
+#ifndef YOY_JSON_H
+#define YOY_JSON_H
+
+#include <stddef.h>
+
+#include "yoy/doc.h"
+#include "yoy/error.h"
+
+/* Serialize doc.  Returns a NUL-terminated heap string the caller frees
+ * with free(), or NULL when out of memory. */
+char *yoy_json_write(const yoy_doc *doc);
+
+/* Load a document from JSON text (name is used in messages).  On success
+ * *out is a new document the caller frees with yoy_doc_free.  Returns
+ * YOY_EINPUT for malformed JSON or a schema this version cannot read. */
+int yoy_json_read(yoy_doc **out, const char *text, size_t len,
+		  const char *name, yoy_error *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* Parsing published disclosures into the document model. */
+#ifndef YOY_PARSE_H
+#define YOY_PARSE_H
+
+#include <stddef.h>
+
+#include "yoy/doc.h"
+#include "yoy/error.h"
+
+/* Parse one disclosure from one or more files: tabbed text, PDF, or a
+ * stored yoy JSON document (read back as it is).  Several files make one
+ * disclosure (e.g. a narrative PDF and a separate tables PDF of the same
+ * year).  On success *out is a new document the caller frees with
+ * yoy_doc_free; recoverable oddities are in (*out)->warnings.  On failure
+ * returns YOY_EINPUT (or YOY_ENOMEM) with err naming the file. */
+int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
+		    yoy_error *err);
+
+/* The same for one file held in memory; name is used in messages and as
+ * the source name. */
+int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
+		     size_t size, yoy_error *err);
+
+#endif

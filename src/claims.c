@@ -1,0 +1,915 @@
+/* Claims of the narrative.
+ *
+ * Each sentence is cut into tokens by one PCRE2 pattern (amounts, percents,
+ * counts, comparison bases, direction words, 占, reasons, separators), then
+ * a small state machine decides what each token says about which figure:
+ *
+ *   收入总计14,656.81万元，其中：本年收入…，上年结转0万元，比上年增加
+ *   1619.83万元，增加12.42%，主要原因是…
+ *
+ * A change attaches to the nearest figure of its clause, or to the head of
+ * the clause when the nearer figures are an enumeration after 其中 (two or
+ * more of them); a change with no figure in its sentence belongs to the
+ * previous sentence's head ("…支出 26200.88 万元。与上年相比增加…").  A
+ * reason runs to the end of the sentence, or to the next clause that states
+ * a new figure.  A reason standing alone explains the open changes before
+ * it. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "recognize.h"
+#include "regex.h"
+
+enum tok_type {
+	T_AMT, T_PCT, T_CNT, T_BASE, T_DIR, T_SHARE, T_REASON, T_PURPOSE,
+	T_ENUM, T_SEP, T_NUM
+};
+
+typedef struct token {
+	enum tok_type type;
+	size_t b, e;       /* whole token */
+	size_t vb, ve;     /* number / base phrase */
+	size_t ub, ue;     /* unit / qualifier */
+	int year;          /* base year, when printed */
+} token;
+
+static const char lexer_pattern[] =
+	"(?<amt>(?<![\\d.,])[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?<unit>亿元|万元|元)(?!/)"
+	"|(?<pct>(?<![\\d.])\\d+(?:\\.\\d+)?)%"
+	"|(?<cnt>(?<![\\d.])\\d+)(?<cu>台（套）|个|项|家|辆|名|台|套|所)"
+	"|(?<base>同比|(?:比|较|与|同)(?:上年|上一年|去年|(?<byear>\\d{4})年度?)"
+	"(?<bq>同口径|当年预算执行数|预算执行数|执行数|年初预算数|年初预算|预算数|预算|决算数|数)?"
+	"(?:相比|比较)?(?<bq2>预算数|预算)?)"
+	"|(?<dir>增加（减少）|增加\\(减少\\)|增长（下降）|增加/减少|增加|增长|上升|提高|增多"
+	"|减少|下降|降低|减小|压减|缩减|持平|一致|相同|不变|无变化|未发生变化)"
+	"|(?<share>占)"
+	"|(?<reason>主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为|主要是)"
+	"|(?<purpose>主要用于)"
+	"|(?<enum>其中|主要包括|包括)"
+	"|(?<sep>[，,；;：:、])"
+	"|(?<num>(?<![\\d.])\\d+(?:\\.\\d+)?)";
+
+typedef struct lexer {
+	yoy_regex *re;
+	int g_amt, g_unit, g_pct, g_cnt, g_cu, g_base, g_byear, g_bq, g_bq2, g_dir,
+	    g_share, g_reason, g_purpose, g_enum, g_sep, g_num;
+	char error[256];
+} lexer;
+
+static lexer lex;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+/* Compiled once per process; immutable afterwards. */
+static void lexer_init(void)
+{
+	lex.re = regex_compile(lexer_pattern, lex.error, sizeof lex.error);
+	if (!lex.re)
+		return;
+	lex.g_amt = regex_group(lex.re, "amt");
+	lex.g_unit = regex_group(lex.re, "unit");
+	lex.g_pct = regex_group(lex.re, "pct");
+	lex.g_cnt = regex_group(lex.re, "cnt");
+	lex.g_cu = regex_group(lex.re, "cu");
+	lex.g_base = regex_group(lex.re, "base");
+	lex.g_byear = regex_group(lex.re, "byear");
+	lex.g_bq = regex_group(lex.re, "bq");
+	lex.g_bq2 = regex_group(lex.re, "bq2");
+	lex.g_dir = regex_group(lex.re, "dir");
+	lex.g_share = regex_group(lex.re, "share");
+	lex.g_reason = regex_group(lex.re, "reason");
+	lex.g_purpose = regex_group(lex.re, "purpose");
+	lex.g_enum = regex_group(lex.re, "enum");
+	lex.g_sep = regex_group(lex.re, "sep");
+	lex.g_num = regex_group(lex.re, "num");
+}
+
+/* Tokens of s[b..e), appended to *out. */
+static int tokenize(yoy_match *m, const char *s, size_t b, size_t e,
+		    token **out, size_t *n, size_t *cap)
+{
+	*n = 0;
+	size_t pos = b;
+	while (pos < e) {
+		int rc = regex_search(lex.re, m, s, e, pos);
+		if (rc < 0)
+			return YOY_EINTERNAL;
+		if (rc == 0)
+			break;
+		token t;
+		memset(&t, 0, sizeof t);
+		match_group(m, 0, &t.b, &t.e);
+		if (t.e == t.b) {
+			pos = t.e + 1;
+			continue;
+		}
+		pos = t.e;
+		if (match_group(m, lex.g_amt, &t.vb, &t.ve)) {
+			t.type = T_AMT;
+			match_group(m, lex.g_unit, &t.ub, &t.ue);
+		} else if (match_group(m, lex.g_pct, &t.vb, &t.ve)) {
+			t.type = T_PCT;
+		} else if (match_group(m, lex.g_cnt, &t.vb, &t.ve)) {
+			t.type = T_CNT;
+			match_group(m, lex.g_cu, &t.ub, &t.ue);
+		} else if (match_group(m, lex.g_base, &t.vb, &t.ve)) {
+			t.type = T_BASE;
+			size_t yb, ye;
+			if (match_group(m, lex.g_byear, &yb, &ye))
+				t.year = atoi(s + yb);
+			if (!match_group(m, lex.g_bq, &t.ub, &t.ue) &&
+			    !match_group(m, lex.g_bq2, &t.ub, &t.ue))
+				t.ub = t.ue = 0;
+		} else if (match_group(m, lex.g_dir, &t.vb, &t.ve)) {
+			t.type = T_DIR;
+		} else if (match_group(m, lex.g_share, &t.vb, &t.ve)) {
+			t.type = T_SHARE;
+		} else if (match_group(m, lex.g_reason, &t.vb, &t.ve)) {
+			t.type = T_REASON;
+		} else if (match_group(m, lex.g_purpose, &t.vb, &t.ve)) {
+			t.type = T_PURPOSE;
+		} else if (match_group(m, lex.g_enum, &t.vb, &t.ve)) {
+			t.type = T_ENUM;
+		} else if (match_group(m, lex.g_sep, &t.vb, &t.ve)) {
+			t.type = T_SEP;
+		} else if (match_group(m, lex.g_num, &t.vb, &t.ve)) {
+			t.type = T_NUM;
+		} else {
+			continue;
+		}
+		if (!VEC_PUSH(*out, *n, *cap, t))
+			return YOY_ENOMEM;
+	}
+	return 0;
+}
+
+static yoy_direction direction_of(const char *s, size_t b, size_t e)
+{
+	size_t n = e - b;
+	const char *p = s + b;
+	if (span_has(p, n, "（") || span_has(p, n, "(") || span_has(p, n, "/"))
+		return YOY_DIR_TEMPLATE;
+	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多" };
+	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "缩减" };
+	for (size_t i = 0; i < sizeof up / sizeof *up; i++)
+		if (span_eq(p, n, up[i]))
+			return YOY_DIR_INCREASE;
+	for (size_t i = 0; i < sizeof down / sizeof *down; i++)
+		if (span_eq(p, n, down[i]))
+			return YOY_DIR_DECREASE;
+	return YOY_DIR_FLAT;
+}
+
+static bool is_sep(const char *s, const token *t, const char *const *which,
+		   size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (span_eq(s + t->b, t->e - t->b, which[i]))
+			return true;
+	return false;
+}
+
+static bool clause_end(const char *s, const token *t)
+{
+	static const char *const semis[] = { "；", ";" };
+	return t->type == T_SEP && is_sep(s, t, semis, 2);
+}
+
+/* ---- subjects ------------------------------------------------------------- */
+
+static bool strip_prefix(const char **s, size_t *n, const char *p)
+{
+	size_t k = strlen(p);
+	if (*n >= k && memcmp(*s, p, k) == 0) {
+		*s += k;
+		*n -= k;
+		return true;
+	}
+	return false;
+}
+
+static bool strip_suffix(const char *s, size_t *n, const char *p)
+{
+	size_t k = strlen(p);
+	if (*n >= k && memcmp(s + *n - k, p, k) == 0) {
+		*n -= k;
+		return true;
+	}
+	return false;
+}
+
+/* Leading "1．", "1.", "1、", "（1）", "(一)", "一是", "第一". */
+static bool strip_ordinal(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t k = *n;
+	size_t d = 0;
+	while (d < k && p[d] >= '0' && p[d] <= '9')
+		d++;
+	if (d && d <= 2) {
+		const char *q = p + d;
+		size_t r = k - d;
+		if (strip_prefix(&q, &r, "．") || strip_prefix(&q, &r, ".") ||
+		    strip_prefix(&q, &r, "、")) {
+			*s = q;
+			*n = r;
+			return true;
+		}
+	}
+	const char *q = p;
+	size_t r = k;
+	bool open = strip_prefix(&q, &r, "（") || strip_prefix(&q, &r, "(");
+	size_t dd = 0;
+	while (dd < r && q[dd] >= '0' && q[dd] <= '9')
+		dd++;
+	const char *after = q + dd;
+	size_t ar = r - dd;
+	if (!dd) {
+		static const char *const cn[] = { "一", "二", "三", "四", "五", "六",
+						  "七", "八", "九", "十" };
+		for (;;) {
+			bool hit = false;
+			for (size_t i = 0; i < 10; i++)
+				if (strip_prefix(&after, &ar, cn[i]))
+					hit = true, dd++;
+			if (!hit)
+				break;
+		}
+	}
+	if (dd) {
+		if (open && (strip_prefix(&after, &ar, "）") || strip_prefix(&after, &ar, ")"))) {
+			*s = after;
+			*n = ar;
+			return true;
+		}
+		if (!open && (strip_prefix(&after, &ar, "是") || strip_prefix(&after, &ar, "、"))) {
+			*s = after;
+			*n = ar;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Leading year: "2023年度", "2023年", "2023". */
+static bool strip_year(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t k = *n;
+	if (k >= 4 && strspn(p, "0123456789") >= 4 &&
+	    (k == 4 || !(p[4] >= '0' && p[4] <= '9'))) {
+		p += 4;
+		k -= 4;
+		if (!strip_prefix(&p, &k, "年度"))
+			strip_prefix(&p, &k, "年");
+		*s = p;
+		*n = k;
+		return true;
+	}
+	return false;
+}
+
+/* Clean the words in front of a figure into its subject. */
+static void clean_subject(sbuf *out, const char *s, size_t n,
+			  const char *department)
+{
+	sbuf_reset(out);
+	trim_span(&s, &n);
+	bool changed = true;
+	while (changed && n) {
+		changed = false;
+		static const char *const lead[] = {
+			"其中", "此外", "另外", "另", "即", "共计", "共有", "共",
+			"本部门", "部门", "上述", "全年", "为", "其", "收入为",
+			"支出为",
+		};
+		for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
+			if (strip_prefix(&s, &n, lead[i]))
+				changed = true;
+		if (department && *department && strip_prefix(&s, &n, department))
+			changed = true;
+		if (strip_year(&s, &n) || strip_ordinal(&s, &n))
+			changed = true;
+		const char *t = s;
+		size_t tn = n;
+		trim_span(&t, &tn);
+		if (t != s || tn != n)
+			changed = true;
+		s = t;
+		n = tn;
+	}
+	/* "…所属局机关1家行政单位的机关运行经费…": what follows the last 的
+	 * when what precedes it names who arranges the money */
+	const char *de = NULL;
+	for (const char *p = s; (p = span_find(p, (size_t)(s + n - p), "的")); p += 3)
+		de = p;
+	if (de) {
+		size_t pre = (size_t)(de - s);
+		if (span_has(s, pre, "安排") || span_has(s, pre, "所属") ||
+		    span_has(s, pre, "单位") || span_has(s, pre, "部门") ||
+		    span_has(s, pre, "拨款")) {
+			n -= pre + 3;
+			s = de + 3;
+		}
+	}
+	changed = true;
+	while (changed && n) {
+		changed = false;
+		static const char *const tail[] = { "为", "是", "共计", "达", "科目" };
+		for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
+			if (strip_suffix(s, &n, tail[i]))
+				changed = true;
+		/* a subject quoted whole: “一般公共服务支出（类）…（项）” */
+		if (n > 6 && str_starts(s, "“") && memcmp(s + n - 3, "”", 3) == 0 &&
+		    !span_has(s + 3, n - 6, "”")) {
+			s += 3;
+			n -= 6;
+			changed = true;
+		}
+	}
+	sbuf_put(out, s, n);
+}
+
+/* ---- state machine --------------------------------------------------------- */
+
+typedef struct scratch {
+	size_t para;       /* paragraph of the figure */
+	size_t tb, te;     /* text span in that paragraph */
+	long context;      /* the figure it is listed under, or -1 */
+} scratch;
+
+typedef struct extractor {
+	parse_ctx *pc;
+	yoy_doc *doc;
+	scratch *sc;       /* parallel to doc->claims */
+	size_t sc_cap;
+	size_t *open;      /* change claims waiting for a reason */
+	size_t nopen, open_cap;
+	long prev_head;    /* head claim of the last sentence with figures */
+	size_t section;
+	sbuf tmp;
+	yoy_match *m;
+	token *toks;
+	size_t ntoks, toks_cap;
+} extractor;
+
+static yoy_loc loc_at(const paragraph *p, size_t offset)
+{
+	yoy_loc at = { 0, 0, 0 };
+	for (size_t i = 0; i < p->nmarks; i++) {
+		if (p->marks[i].offset > offset && i > 0)
+			break;
+		at.line = p->marks[i].line;
+		at.page = p->marks[i].page;
+		at.file = p->marks[i].file;
+	}
+	return at;
+}
+
+static long new_claim(extractor *x, size_t para, size_t tb, size_t te,
+		      size_t at_offset)
+{
+	yoy_claim *c = doc_add_claim(x->doc, &x->pc->claim_cap);
+	if (!c || !vec_grow((void **)&x->sc, &x->sc_cap, x->doc->nclaims,
+			    sizeof *x->sc)) {
+		x->pc->oom = true;
+		return -1;
+	}
+	size_t i = x->doc->nclaims - 1;
+	x->sc[i].para = para;
+	x->sc[i].tb = tb;
+	x->sc[i].te = te;
+	x->sc[i].context = -1;
+	c->at = loc_at(&x->pc->paras[para], at_offset);
+	return (long)i;
+}
+
+static yoy_amount amount_of(const char *s, const token *t)
+{
+	yoy_amount a;
+	yoy_unit u = yoy_unit_parse(s + t->ub, t->ue - t->ub);
+	if (yoy_amount_parse(&a, s + t->vb, t->ve - t->vb, u) != 0)
+		memset(&a, 0, sizeof a);
+	return a;
+}
+
+static yoy_decimal decimal_of(const char *s, const token *t)
+{
+	yoy_decimal d;
+	if (yoy_decimal_parse(&d, s + t->vb, t->ve - t->vb) != 0)
+		memset(&d, 0, sizeof d);
+	return d;
+}
+
+/* Start of the words in front of token i: after the previous boundary
+ * token (anything but a bare number) or the sentence start. */
+static size_t words_start(const extractor *x, size_t i, size_t sb)
+{
+	while (i > 0) {
+		const token *t = &x->toks[--i];
+		if (t->type != T_NUM)
+			return t->e;
+	}
+	return sb;
+}
+
+static bool exec_base_subject(const char *s, size_t n)
+{
+	return span_has(s, n, "执行数");
+}
+
+/* "2024年预算安排": the sentence repeats the current figure. */
+static bool restated_subject(const char *s, size_t n)
+{
+	const char *p = s;
+	size_t k = n;
+	trim_span(&p, &k);
+	strip_year(&p, &k);
+	return span_eq(p, k, "预算安排") || span_eq(p, k, "预算安排为") ||
+	       span_eq(p, k, "预算数为") || span_eq(p, k, "安排");
+}
+
+typedef struct pending {
+	bool active;
+	long target;
+	const token *base;
+	yoy_direction dir;
+	bool have_delta, have_percent;
+	size_t after;      /* offset where a delta may follow the direction */
+	size_t dir_end;
+} pending;
+
+static void set_base(extractor *x, yoy_claim *c, const char *s, const token *b)
+{
+	sbuf_reset(&x->tmp);
+	const char *p = s + b->vb;
+	size_t n = b->ve - b->vb;
+	/* "比2022年同口径" -> "2022年同口径"; "与上年相比" -> "上年" */
+	if (!strip_prefix(&p, &n, "同比")) {
+		if (!strip_prefix(&p, &n, "比") && !strip_prefix(&p, &n, "较") &&
+		    !strip_prefix(&p, &n, "与"))
+			strip_prefix(&p, &n, "同");
+		/* drop 相比/比较 wherever they sit: "上年相比预算数" -> "上年预算数" */
+		const char *cut = span_find(p, n, "相比");
+		if (!cut)
+			cut = span_find(p, n, "比较");
+		if (cut) {
+			sbuf_put(&x->tmp, p, (size_t)(cut - p));
+			sbuf_put(&x->tmp, cut + 6, n - (size_t)(cut - p) - 6);
+		} else {
+			sbuf_put(&x->tmp, p, n);
+		}
+	} else {
+		sbuf_puts(&x->tmp, "上年");
+	}
+	c->base = doc_str(x->doc, sbuf_cstr(&x->tmp));
+	c->base_year = b->year ? b->year : (x->doc->year ? x->doc->year - 1 : 0);
+	c->basis = YOY_BASIS_NONE;
+	if (b->ue > b->ub) {
+		const char *q = s + b->ub;
+		size_t qn = b->ue - b->ub;
+		if (span_has(q, qn, "同口径"))
+			c->basis = YOY_BASIS_COMPARABLE;
+		else if (span_has(q, qn, "执行数"))
+			c->basis = YOY_BASIS_EXECUTION;
+		else if (span_has(q, qn, "预算"))
+			c->basis = YOY_BASIS_BUDGET;
+	}
+}
+
+/* The claim a change at this point speaks about; may copy the target
+ * when it already carries a change. */
+static long change_target(extractor *x, long seg_last, long seg_head,
+			  int enum_count, size_t para, size_t sb, size_t se)
+{
+	long t = -1;
+	if (seg_last >= 0)
+		t = enum_count >= 2 && seg_head >= 0 ? seg_head : seg_last;
+	else
+		t = x->prev_head;
+	if (t < 0)
+		return -1;
+	yoy_claim *c = &x->doc->claims[t];
+	if (c->kind == YOY_CLAIM_CHANGE || c->direction != YOY_DIR_NONE) {
+		yoy_claim copy = *c;
+		long n = new_claim(x, para, sb, se, sb);
+		if (n < 0)
+			return -1;
+		c = &x->doc->claims[n];
+		*c = copy;
+		c->direction = YOY_DIR_NONE;
+		c->direction_word = NULL;
+		memset(&c->delta, 0, sizeof c->delta);
+		memset(&c->percent, 0, sizeof c->percent);
+		c->reason = NULL;
+		c->flags &= YOY_CLAIM_IN_REASON;
+		x->sc[n] = x->sc[t];
+		t = n;
+	}
+	return t;
+}
+
+static void open_change(extractor *x, long c)
+{
+	for (size_t i = 0; i < x->nopen; i++)
+		if ((long)x->open[i] == c)
+			return;
+	size_t v = (size_t)c;
+	if (!VEC_PUSH(x->open, x->nopen, x->open_cap, v))
+		x->pc->oom = true;
+}
+
+static void give_reason(extractor *x, const char *s, size_t rb, size_t re,
+			long only)
+{
+	const char *p = s + rb;
+	size_t n = re - rb;
+	strip_prefix(&p, &n, "：");
+	strip_prefix(&p, &n, ":");
+	strip_prefix(&p, &n, "是");
+	trim_span(&p, &n);
+	const char *reason = doc_strn(x->doc, p, n);
+	if (only >= 0) {
+		yoy_claim *c = &x->doc->claims[only];
+		c->reason = reason;
+		if (!n)
+			c->flags |= YOY_CLAIM_EMPTY_REASON;
+	} else {
+		for (size_t i = 0; i < x->nopen; i++) {
+			yoy_claim *c = &x->doc->claims[x->open[i]];
+			if (!c->reason) {
+				c->reason = reason;
+				if (!n)
+					c->flags |= YOY_CLAIM_EMPTY_REASON;
+			}
+		}
+	}
+	x->nopen = 0;
+}
+
+/* Changes stated inside a reason: "基本支出增加 1447.63 万元、…". */
+static void reason_changes(extractor *x, const char *s, size_t para,
+			   size_t first, size_t last, long owner, size_t sb,
+			   size_t se)
+{
+	for (size_t i = first; i + 1 <= last && i + 1 < x->ntoks; i++) {
+		const token *d = &x->toks[i], *a = &x->toks[i + 1];
+		if (d->type != T_DIR || a->type != T_AMT || a->b != d->e)
+			continue;
+		yoy_direction dir = direction_of(s, d->vb, d->ve);
+		if (dir != YOY_DIR_INCREASE && dir != YOY_DIR_DECREASE)
+			continue;
+		size_t wb = i > first ? x->toks[i - 1].e : words_start(x, i, sb);
+		if (i > first && x->toks[i - 1].type == T_REASON)
+			wb = x->toks[i - 1].e;
+		clean_subject(&x->tmp, s + wb, d->b - wb, x->doc->department);
+		if (x->tmp.len < 3)
+			continue;
+		long c = new_claim(x, para, sb, se, d->b);
+		if (c < 0)
+			return;
+		yoy_claim *cl = &x->doc->claims[c];
+		cl->kind = YOY_CLAIM_CHANGE;
+		cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+		cl->flags |= YOY_CLAIM_IN_REASON;
+		cl->direction = dir;
+		cl->direction_word = doc_strn(x->doc, s + d->vb, d->ve - d->vb);
+		cl->delta = amount_of(s, a);
+		if (owner >= 0) {
+			const yoy_claim *o = &x->doc->claims[owner];
+			cl->base = o->base;
+			cl->base_year = o->base_year;
+			cl->basis = o->basis;
+		} else {
+			cl->base = doc_str(x->doc, "上年");
+			cl->base_year = x->doc->year ? x->doc->year - 1 : 0;
+		}
+	}
+}
+
+/* Does the clause starting after token i state a new figure? */
+static bool clause_has_figure(const extractor *x, size_t i)
+{
+	for (size_t k = i + 1; k < x->ntoks; k++) {
+		const token *t = &x->toks[k];
+		if (t->type == T_AMT && !(k > 0 && x->toks[k - 1].type == T_DIR &&
+					  x->toks[k - 1].e == t->b))
+			return true;
+		if (t->type == T_SEP)
+			break;
+	}
+	return false;
+}
+
+static void finish_pending(extractor *x, pending *pd)
+{
+	if (pd->active && pd->target >= 0 && pd->dir != YOY_DIR_NONE)
+		open_change(x, pd->target);
+	memset(pd, 0, sizeof *pd);
+	pd->target = -1;
+}
+
+static void sentence(extractor *x, size_t para, size_t sb, size_t se)
+{
+	const paragraph *p = &x->pc->paras[para];
+	const char *s = p->text;
+	size_t ntok;
+	if (tokenize(x->m, s, sb, se, &x->toks, &ntok, &x->toks_cap) != 0) {
+		x->pc->oom = true;
+		return;
+	}
+	x->ntoks = ntok;
+	long seg_head = -1, seg_last = -1, sent_head = -1, last_change = -1;
+	int enum_count = 0;
+	bool in_enum = false;
+	pending pd;
+	memset(&pd, 0, sizeof pd);
+	pd.target = -1;
+	long share_on = -1;
+	size_t share_from = 0;
+	long exec_base_for = -1;
+
+	for (size_t i = 0; i < ntok && !x->pc->oom; i++) {
+		const token *t = &x->toks[i];
+		switch (t->type) {
+		case T_AMT: {
+			if (pd.active && pd.dir != YOY_DIR_NONE && !pd.have_delta &&
+			    (t->b == pd.dir_end || (t->b == pd.dir_end + 3 &&
+						    span_eq(s + pd.dir_end, 3, "了")))) {
+				yoy_claim *c = &x->doc->claims[pd.target];
+				c->delta = amount_of(s, t);
+				pd.have_delta = true;
+				break;
+			}
+			size_t wb = words_start(x, i, sb);
+			const char *w = s + wb;
+			size_t wn = t->b - wb;
+			if (exec_base_subject(w, wn)) {
+				long target = seg_last >= 0 ? seg_last : x->prev_head;
+				if (target >= 0) {
+					yoy_claim *c = &x->doc->claims[target];
+					c->base_value = amount_of(s, t);
+					exec_base_for = target;
+				}
+				break;
+			}
+			long target = seg_last >= 0 ? seg_last : x->prev_head;
+			bool restated = restated_subject(w, wn) && target >= 0;
+			long c = new_claim(x, para, sb, se, t->b);
+			if (c < 0)
+				break;
+			yoy_claim *cl = &x->doc->claims[c];
+			cl->kind = YOY_CLAIM_FIGURE;
+			cl->current = amount_of(s, t);
+			if (restated) {
+				const yoy_claim *h = &x->doc->claims[target];
+				cl->subject = h->subject;
+				cl->flags |= YOY_CLAIM_CURRENT_RESTATED;
+				break;
+			}
+			clean_subject(&x->tmp, w, wn, x->doc->department);
+			cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+			x->sc[c].context = sent_head >= 0 ? sent_head : x->prev_head;
+			if (seg_head < 0)
+				seg_head = c;
+			if (sent_head < 0)
+				sent_head = c;
+			if (in_enum)
+				enum_count++;
+			seg_last = c;
+			break;
+		}
+		case T_PCT:
+		case T_NUM: {
+			if (share_on >= 0 && t->type == T_PCT) {
+				yoy_claim *c = &x->doc->claims[share_on];
+				c->share = decimal_of(s, t);
+				if (c->kind == YOY_CLAIM_FIGURE)
+					c->kind = YOY_CLAIM_SHARE;
+				const char *w = s + share_from;
+				size_t wn = t->b - share_from;
+				strip_suffix(w, &wn, "的");
+				trim_span(&w, &wn);
+				if (wn) {
+					clean_subject(&x->tmp, w, wn, x->doc->department);
+					c->whole = doc_str(x->doc, sbuf_cstr(&x->tmp));
+				} else if (sent_head >= 0 && sent_head != share_on) {
+					const yoy_claim *h = &x->doc->claims[sent_head];
+					c->whole = h->subject;
+					c->whole_value = h->current;
+				}
+				share_on = -1;
+				break;
+			}
+			if (!pd.active || pd.dir == YOY_DIR_NONE || pd.have_percent)
+				break;
+			bool follows_dir = i > 0 && x->toks[i - 1].type == T_DIR &&
+					   x->toks[i - 1].e == t->b;
+			if (!follows_dir)
+				break;
+			if (t->type == T_NUM) {
+				/* "减少 9.52，" : a percent whose sign was dropped */
+				bool ends = i + 1 == ntok || x->toks[i + 1].type == T_SEP ||
+					    x->toks[i + 1].type == T_REASON;
+				if (!ends || !pd.have_delta)
+					break;
+				x->doc->claims[pd.target].flags |= YOY_CLAIM_PERCENT_NO_SIGN;
+			}
+			yoy_claim *c = &x->doc->claims[pd.target];
+			c->percent = decimal_of(s, t);
+			pd.have_percent = true;
+			break;
+		}
+		case T_CNT: {
+			/* "1家行政单位", "3个副处级事业单位", "6 个项目实行…":
+			 * the counted thing follows; "项目48个，": it precedes */
+			size_t we = i + 1 < ntok ? x->toks[i + 1].b : se;
+			const char *a = s + t->e;
+			size_t an = we - t->e;
+			const char *de = span_find(a, an, "的");
+			if (de)
+				an = (size_t)(de - a);
+			const char *paren = span_find(a, an, "（");
+			if (paren)
+				an = (size_t)(paren - a);
+			clean_subject(&x->tmp, a, an, x->doc->department);
+			if (x->tmp.len < 6) {
+				size_t wb = words_start(x, i, sb);
+				clean_subject(&x->tmp, s + wb, t->b - wb, x->doc->department);
+			}
+			if (x->tmp.len < 6)
+				break;
+			long c = new_claim(x, para, sb, se, t->b);
+			if (c < 0)
+				break;
+			yoy_claim *cl = &x->doc->claims[c];
+			cl->kind = YOY_CLAIM_COUNT;
+			cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+			cl->count = atoll(s + t->vb);
+			cl->count_unit = doc_strn(x->doc, s + t->ub, t->ue - t->ub);
+			break;
+		}
+		case T_BASE: {
+			finish_pending(x, &pd);
+			long target = change_target(x, seg_last, seg_head, enum_count,
+						    para, sb, se);
+			if (target < 0)
+				break;
+			if (exec_base_for >= 0 && target != exec_base_for &&
+			    x->doc->claims[exec_base_for].base_value.present) {
+				/* the base stated for an earlier copy travels along */
+				x->doc->claims[target].base_value =
+					x->doc->claims[exec_base_for].base_value;
+			}
+			pd.active = true;
+			pd.target = target;
+			pd.base = t;
+			set_base(x, &x->doc->claims[target], s, t);
+			if (x->sc[target].para == para)
+				x->sc[target].te = se; /* cite the change too */
+			break;
+		}
+		case T_DIR: {
+			if (!pd.active)
+				break;
+			yoy_direction dir = direction_of(s, t->vb, t->ve);
+			yoy_claim *c = &x->doc->claims[pd.target];
+			if (pd.dir == YOY_DIR_NONE) {
+				pd.dir = dir;
+				c->kind = YOY_CLAIM_CHANGE;
+				c->direction = dir;
+				c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
+				last_change = pd.target;
+			} else if (dir != pd.dir && dir != YOY_DIR_FLAT) {
+				c->flags |= YOY_CLAIM_DIR_CONFLICT;
+			}
+			pd.dir_end = t->e;
+			break;
+		}
+		case T_SHARE:
+			if (seg_last >= 0) {
+				share_on = seg_last;
+				share_from = t->e;
+			}
+			break;
+		case T_PURPOSE:
+			/* "主要用于…" describes use, not a reason: skip the clause */
+			while (i + 1 < ntok && x->toks[i + 1].type != T_SEP)
+				i++;
+			break;
+		case T_REASON: {
+			finish_pending(x, &pd);
+			/* the reason runs to the sentence end, or to the next
+			 * clause that states a new figure */
+			size_t k = i + 1;
+			for (; k < ntok; k++)
+				if (clause_end(s, &x->toks[k]) && clause_has_figure(x, k))
+					break;
+			size_t re = k < ntok ? x->toks[k].b : se;
+			long owner = last_change;
+			if (owner >= 0 && !x->doc->claims[owner].reason) {
+				give_reason(x, s, t->e, re, owner);
+				/* other open changes keep waiting */
+			} else {
+				give_reason(x, s, t->e, re, -1);
+			}
+			reason_changes(x, s, para, i + 1, k, owner, sb, se);
+			x->ntoks = ntok; /* reason_changes may not grow toks */
+			i = k < ntok ? k - 1 : ntok;
+			last_change = -1;
+			break;
+		}
+		case T_ENUM:
+			in_enum = true;
+			enum_count = 0;
+			break;
+		case T_SEP:
+			if (clause_end(s, t)) {
+				finish_pending(x, &pd);
+				seg_head = seg_last = -1;
+				in_enum = false;
+				enum_count = 0;
+				share_on = -1;
+			}
+			break;
+		}
+	}
+	finish_pending(x, &pd);
+	if (sent_head >= 0)
+		x->prev_head = sent_head;
+}
+
+int claims_extract(parse_ctx *pc)
+{
+	pthread_once(&lex_once, lexer_init);
+	if (!lex.re)
+		return YOY_EINTERNAL;
+	extractor x;
+	memset(&x, 0, sizeof x);
+	x.pc = pc;
+	x.doc = pc->doc;
+	x.prev_head = -1;
+	x.section = (size_t)-1;
+	sbuf_init(&x.tmp);
+	x.m = match_new(lex.re);
+	if (!x.m)
+		return YOY_ENOMEM;
+	for (size_t pi = 0; pi < pc->nparas && !pc->oom; pi++) {
+		const paragraph *p = &pc->paras[pi];
+		if (p->section != x.section) {
+			x.section = p->section;
+			x.prev_head = -1;
+			x.nopen = 0;
+		}
+		size_t sb = 0;
+		while (sb < p->len) {
+			const char *end = span_find(p->text + sb, p->len - sb, "。");
+			size_t se = end ? (size_t)(end - p->text) : p->len;
+			if (se > sb)
+				sentence(&x, pi, sb, se);
+			sb = end ? se + strlen("。") : p->len;
+		}
+	}
+	/* claim texts: the sentences they were read from */
+	for (size_t i = 0; i < pc->doc->nclaims && !pc->oom; i++) {
+		const scratch *sc = &x.sc[i];
+		const paragraph *p = &pc->paras[sc->para];
+		size_t tb = sc->tb, te = sc->te;
+		if (te < p->len && span_eq(p->text + te, 3 <= p->len - te ? 3 : 0, "。"))
+			te += 3;
+		pc->doc->claims[i].text = doc_strn(pc->doc, p->text + tb, te - tb);
+	}
+	/* what each figure speaks about, now that the tables are known */
+	sbuf ctxbuf;
+	sbuf_init(&ctxbuf);
+	for (size_t i = 0; i < pc->doc->nclaims && !pc->oom; i++) {
+		yoy_claim *c = &pc->doc->claims[i];
+		/* the chain of figures it is listed under, nearest first */
+		sbuf_reset(&ctxbuf);
+		long cx = x.sc[i].context;
+		for (int depth = 0; depth < 3 && cx >= 0 && cx != (long)i; depth++) {
+			if (pc->doc->claims[cx].subject)
+				sbuf_puts(&ctxbuf, pc->doc->claims[cx].subject);
+			sbuf_putc(&ctxbuf, '|');
+			cx = x.sc[cx].context;
+		}
+		const char *ctx = ctxbuf.len ? sbuf_cstr(&ctxbuf) : NULL;
+		if (c->subject) {
+			const char *m = metric_for_subject(pc->doc, c->subject, c->kind,
+							   ctx, &x.tmp);
+			c->metric = m ? doc_str(pc->doc, m) : NULL;
+		}
+		if (c->whole) {
+			const char *m = metric_for_subject(pc->doc, c->whole,
+							   YOY_CLAIM_FIGURE, NULL, &x.tmp);
+			c->whole_metric = m ? doc_str(pc->doc, m) : NULL;
+		}
+	}
+	sbuf_free(&ctxbuf);
+	free(x.sc);
+	free(x.open);
+	free(x.toks);
+	sbuf_free(&x.tmp);
+	match_free(x.m);
+	return pc->oom ? YOY_ENOMEM : 0;
+}

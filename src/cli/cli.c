@@ -1,0 +1,148 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "yoy: %s", prefix);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("error: ", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int exit_status(int status)
+{
+	switch (status) {
+	case YOY_OK: return EXIT_OK;
+	case YOY_EUSAGE: return EXIT_USAGE;
+	case YOY_EINPUT: return EXIT_INPUT;
+	case YOY_ESTORE: return EXIT_STORE;
+	default: return EXIT_INTERNAL;
+	}
+}
+
+int fail_with(const yoy_error *err)
+{
+	error("%s", err->message[0] ? err->message : "unknown error");
+	return exit_status(err->code);
+}
+
+int usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("error: ", fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "usage: %s\n", usage);
+	return EXIT_USAGE;
+}
+
+void print_doc_warnings(const yoy_doc *doc)
+{
+	for (size_t i = 0; i < doc->nwarnings; i++) {
+		const yoy_warning *w = &doc->warnings[i];
+		const char *file = "?";
+		if (w->at.file >= 0 && (size_t)w->at.file < doc->nsources)
+			file = doc->sources[w->at.file].name;
+		if (w->at.page)
+			fprintf(stderr, "%s:%d (page %d): warning: %s\n", file,
+				w->at.line, w->at.page, w->message);
+		else
+			fprintf(stderr, "%s:%d: warning: %s\n", file, w->at.line,
+				w->message);
+	}
+}
+
+/* mkstemp makes 0600 files; give the result the usual mode. */
+static int chmod_default(const char *path)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return chmod(path, 0666 & ~mask);
+}
+
+int write_output(const char *path, const char *data, size_t len)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return error("writing to standard output: %s", strerror(errno));
+		return 0;
+	}
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return error("out of memory");
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		error("%s: cannot create: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			error("%s: write failed: %s", path, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			free(tmp);
+			return -1;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || chmod_default(tmp) ||
+	    rename(tmp, path) != 0) {
+		error("%s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int option_value(int argc, char **argv, int *i, const char *name,
+		 const char **value)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*value = argv[++*i];
+	return 1;
+}

@@ -1,0 +1,50 @@
+/* Shared by the subcommands: error reporting, exit statuses, output. */
+#ifndef YOY_CLI_H
+#define YOY_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "yoy/doc.h"
+#include "yoy/error.h"
+
+/* Exit statuses (documented in README.md). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FOUND = 1,     /* findings (check) or differences (diff --exit-code) */
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,     /* unreadable, malformed or not a disclosure */
+	EXIT_STORE = 4,     /* history repository error or missing item */
+	EXIT_INTERNAL = 5   /* out of memory, a bug */
+};
+
+/* "yoy: error: ..." on stderr; returns -1. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "yoy: warning: ..." on stderr. */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print err and map its status to an exit status. */
+int fail_with(const yoy_error *err);
+/* Exit status for a library status. */
+int exit_status(int yoy_status);
+/* "usage: ..." plus a hint; returns EXIT_USAGE. */
+int usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print the warnings of doc to stderr as "FILE:LINE: warning: MESSAGE". */
+void print_doc_warnings(const yoy_doc *doc);
+
+/* Write data to path atomically (temporary file, fsync, rename), so a
+ * failure never leaves a half-written file.  "-" writes to stdout.
+ * Returns 0 or -1 with an error printed. */
+int write_output(const char *path, const char *data, size_t len);
+
+/* True when "--name" or "--name=value" matches arg; *value gets the value
+ * (from the same arg or the next one, advancing *i).  Returns -1 when the
+ * value is missing. */
+int option_value(int argc, char **argv, int *i, const char *name,
+		 const char **value);
+
+/* Subcommands. */
+int cmd_parse(int argc, char **argv);
+
+#endif

@@ -1,0 +1,81 @@
+/* yoy parse FILE... : a disclosure to normalized JSON. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "yoy/json.h"
+#include "yoy/parse.h"
+#include "yoy/render.h"
+
+static const char usage[] =
+	"yoy parse [--format json|summary] [-o OUT] [--quiet] FILE [TABLES_FILE]";
+
+static void help(void)
+{
+	printf("usage: %s\n\n"
+	       "Parse one published disclosure (tabbed text, GB18030 or UTF-8, or PDF)\n"
+	       "and print its normalized JSON (schema in history/README.md).\n"
+	       "Give two files when the tables were published as a separate PDF.\n"
+	       "A stored yoy JSON file is read back and printed again.\n\n"
+	       "  --format FORMAT   json (default) or summary (readable overview)\n"
+	       "  -o, --output OUT  write to OUT (atomically) instead of stdout\n"
+	       "  -q, --quiet       do not print parse warnings on stderr\n\n"
+	       "Exit status: 0 parsed, 2 usage, 3 unreadable or not a disclosure.\n",
+	       usage);
+}
+
+int cmd_parse(int argc, char **argv)
+{
+	const char *out = "-";
+	const char *format = "json";
+	bool quiet = false;
+	const char *files[8];
+	size_t nfiles = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help();
+			return EXIT_OK;
+		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+			quiet = true;
+		} else if (strcmp(a, "-o") == 0) {
+			if (i + 1 >= argc)
+				return usage_error(usage, "-o needs a file name");
+			out = argv[++i];
+		} else if ((r = option_value(argc, argv, &i, "--output", &out)) != 0) {
+			if (r < 0)
+				return usage_error(usage, "--output needs a file name");
+		} else if ((r = option_value(argc, argv, &i, "--format", &format)) != 0) {
+			if (r < 0 || (strcmp(format, "json") && strcmp(format, "summary")))
+				return usage_error(usage, "--format is json or summary");
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error(usage, "unknown option '%s'", a);
+		} else if (nfiles < 2) {
+			files[nfiles++] = a;
+		} else {
+			return usage_error(usage, "at most two files make one disclosure");
+		}
+	}
+	if (nfiles == 0)
+		return usage_error(usage, "no input file");
+	yoy_error err;
+	yoy_error_clear(&err);
+	yoy_doc *doc;
+	int rc = yoy_parse_files(&doc, files, nfiles, &err);
+	if (rc)
+		return fail_with(&err);
+	if (!quiet)
+		print_doc_warnings(doc);
+	char *json = strcmp(format, "summary") == 0 ? yoy_render_summary(doc)
+						    : yoy_json_write(doc);
+	yoy_doc_free(doc);
+	if (!json) {
+		error("out of memory");
+		return EXIT_INTERNAL;
+	}
+	rc = write_output(out, json, strlen(json)) ? EXIT_INPUT : EXIT_OK;
+	free(json);
+	return rc;
+}

@@ -1,0 +1,58 @@
+/* yoy: year-over-year audit of Chinese budget disclosures.
+ * One file per subcommand (cmd_*.c); this file only dispatches. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef YOY_VERSION
+#define YOY_VERSION "0.1.0"
+#endif
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{ "parse", cmd_parse, "turn a disclosure (text or PDF) into normalized JSON" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: yoy <command> [options] [args]\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out,
+		"\n"
+		"Run 'yoy <command> --help' for a command's options.\n"
+		"Exit status: 0 ok, 1 findings or differences, 2 usage, 3 bad input,\n"
+		"4 history repository, 5 internal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+	    strcmp(name, "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(name, "--version") == 0) {
+		printf("yoy %s\n", YOY_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	error("'%s' is not a yoy command; see 'yoy --help'", name);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,359 @@
+/* From files to a yoy_doc: read and decode, turn into lines (tabbed text or
+ * PDF), then one walk over the lines hands each region to its recognizer:
+ * cover, table of contents, tables, performance forms, narrative. */
+#include "yoy/parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pdf.h"
+#include "recognize.h"
+#include "source.h"
+#include "yoy/json.h"
+
+/* "目录" / "目 录" */
+static bool toc_start(const yoy_line *l)
+{
+	sbuf s;
+	sbuf_init(&s);
+	for (size_t i = 0; i < l->len;) {
+		size_t adv;
+		uint32_t cp = utf8_decode(l->text + i, l->len - i, &adv);
+		if (!is_blank_cp(cp))
+			sbuf_put(&s, l->text + i, adv);
+		i += adv;
+	}
+	bool yes = strcmp(sbuf_cstr(&s), "目录") == 0;
+	sbuf_free(&s);
+	return yes;
+}
+
+static void squeezed(sbuf *out, const char *s, size_t n)
+{
+	sbuf_reset(out);
+	for (size_t i = 0; i < n;) {
+		size_t adv;
+		uint32_t cp = utf8_decode(s + i, n - i, &adv);
+		if (!is_blank_cp(cp))
+			sbuf_put(out, s + i, adv);
+		i += adv;
+	}
+}
+
+/* After "目录": skip entries up to the line that repeats the first entry
+ * (where the document really starts); without such a line, skip the run
+ * of entries that look like TOC lines or table titles. */
+static size_t skip_toc(const yoy_lines *ls, size_t i)
+{
+	size_t first = i + 1;
+	while (first < ls->n && ls->v[first].ncells == 0)
+		first++;
+	if (first >= ls->n)
+		return first;
+	sbuf want, cur;
+	sbuf_init(&want);
+	sbuf_init(&cur);
+	const yoy_line *f = &ls->v[first];
+	const char *ft = line_cell(f, 0);
+	squeezed(&want, ft, strlen(ft));
+	/* strip dot leaders */
+	char *dots = strstr(want.data ? want.data : "", "..");
+	if (dots)
+		*dots = '\0';
+	dots = strstr(want.data ? want.data : "", "…");
+	if (dots)
+		*dots = '\0';
+	size_t end = first + 1;
+	bool found = false;
+	for (size_t j = first + 1; j < ls->n && j < first + 400; j++) {
+		const yoy_line *l = &ls->v[j];
+		if (l->ncells == 0 || toc_line(l))
+			continue;
+		squeezed(&cur, l->text, l->len);
+		if (want.len && strcmp(sbuf_cstr(&cur), sbuf_cstr(&want)) == 0) {
+			end = j;
+			found = true;
+			break;
+		}
+	}
+	if (!found) {
+		end = first;
+		while (end < ls->n && (ls->v[end].ncells == 0 || toc_line(&ls->v[end])))
+			end++;
+	}
+	sbuf_free(&want);
+	sbuf_free(&cur);
+	return end;
+}
+
+/* First "20xx" followed by 年 in s, else 0. */
+static int year_in(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' &&
+		    p[3] >= '0' && p[3] <= '9' && (p == s || p[-1] < '0' || p[-1] > '9')) {
+			const char *q = p + 4;
+			while (*q == ' ')
+				q++;
+			if (str_starts(q, "年"))
+				return atoi(p);
+		}
+	}
+	return 0;
+}
+
+static void strip_tail(sbuf *s, const char *tail)
+{
+	if (str_ends(sbuf_cstr(s), tail)) {
+		s->len -= strlen(tail);
+		s->data[s->len] = '\0';
+	}
+}
+
+/* Department, year, kind and title from the cover lines. */
+static void read_cover(parse_ctx *pc, const yoy_line *const *cover, size_t n)
+{
+	yoy_doc *doc = pc->doc;
+	sbuf all, t;
+	sbuf_init(&all);
+	sbuf_init(&t);
+	const char *title_line = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const yoy_line *l = cover[i];
+		size_t dl;
+		if (department_label(l->text, &dl))
+			continue;
+		/* a date line ("2018 年 2 月 24 日") ends the cover title */
+		if (str_has(l->text, "月") && str_has(l->text, "日") && year_in(l->text))
+			break;
+		sbuf_put(&all, l->text, l->len);
+		if (!title_line && year_in(l->text) &&
+		    (str_has(l->text, "预算") || str_has(l->text, "决算")))
+			title_line = l->text;
+	}
+	squeezed(&t, sbuf_cstr(&all), all.len);
+	const char *cover_text = sbuf_cstr(&t);
+	doc->year = year_in(cover_text);
+	doc->title = doc_str(doc, title_line ? title_line : cover_text);
+	if (str_has(cover_text, "单位预算"))
+		doc->kind = "unit_budget";
+	else if (str_has(cover_text, "单位决算"))
+		doc->kind = "unit_final_accounts";
+	else if (str_has(cover_text, "决算"))
+		doc->kind = "department_final_accounts";
+	else
+		doc->kind = "department_budget";
+	if (pc->department_hint) {
+		doc->department = pc->department_hint;
+	} else {
+		/* "2018年度江苏省高级人民法院预算公开" */
+		sbuf d;
+		sbuf_init(&d);
+		const char *p = cover_text;
+		const char *y = strstr(p, "年度");
+		if (y && y - p <= 6)
+			p = y + strlen("年度");
+		else if ((y = strstr(p, "年")) && y - p <= 6)
+			p = y + strlen("年");
+		sbuf_puts(&d, p);
+		static const char *const tails[] = {
+			"预算公开", "公开", "部门预算", "单位预算", "预算", "部门决算",
+			"单位决算", "决算", "部门",
+		};
+		for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
+			strip_tail(&d, tails[k]);
+		if (d.len)
+			doc->department = doc_str(doc, sbuf_cstr(&d));
+		sbuf_free(&d);
+	}
+	sbuf_free(&all);
+	sbuf_free(&t);
+}
+
+/* The year printed most in table titles, for covers without one. */
+static int year_from_tables(const yoy_doc *doc)
+{
+	for (size_t i = 0; i < doc->ntables; i++) {
+		int y = year_in(doc->tables[i].title);
+		if (y)
+			return y;
+	}
+	return 0;
+}
+
+static int walk(parse_ctx *pc)
+{
+	const yoy_lines *ls = pc->lines;
+	const yoy_line *cover[12];
+	size_t ncover = 0;
+	bool cover_done = false;
+	for (size_t i = 0; i < ls->n && !pc->oom; i++) {
+		const yoy_line *l = &ls->v[i];
+		if (l->ncells == 0)
+			continue;
+		if (toc_start(l)) {
+			i = skip_toc(ls, i) - 1;
+			cover_done = true;
+			continue;
+		}
+		if (toc_line(l))
+			continue;
+		if (form_title(l)) {
+			i = form_parse(pc, i) - 1;
+			cover_done = true;
+			continue;
+		}
+		yoy_table_kind kind = table_title_kind(l);
+		if (kind != YOY_TABLE_UNKNOWN) {
+			size_t next = table_parse(pc, i, kind);
+			if (next != i) {
+				i = next - 1;
+				cover_done = true;
+				continue;
+			}
+		}
+		int level = heading_level(l);
+		if (level) {
+			narrative_heading(pc, l, level);
+			cover_done = true;
+			continue;
+		}
+		if (!cover_done) {
+			size_t dl;
+			const char *dept = department_label(l->text, &dl);
+			if (dept && !pc->department_hint)
+				pc->department_hint = doc_strn(pc->doc, dept, dl);
+			if (ncover < sizeof cover / sizeof *cover)
+				cover[ncover++] = l;
+			else
+				cover_done = true;
+			continue;
+		}
+		narrative_body(pc, l);
+	}
+	narrative_finish(pc);
+	read_cover(pc, cover, ncover);
+	if (!pc->doc->year)
+		pc->doc->year = year_from_tables(pc->doc);
+	return pc->oom ? YOY_ENOMEM : 0;
+}
+
+static int fill_source(yoy_doc *doc, const yoy_input *in, int pages, int lines)
+{
+	yoy_source_info *s = doc_add_source(doc);
+	if (!s)
+		return YOY_ENOMEM;
+	s->name = doc_str(doc, in->name);
+	s->sha256 = doc_str(doc, in->sha256);
+	s->format = in->format == INPUT_PDF ? "pdf" : "text";
+	s->encoding = in->encoding;
+	s->size = (int64_t)in->size;
+	s->pages = pages;
+	s->lines = lines;
+	return s->name && s->sha256 ? 0 : YOY_ENOMEM;
+}
+
+static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
+{
+	*out = NULL;
+	if (n == 1 && ins[0].format == INPUT_JSON)
+		return yoy_json_read(out, ins[0].text, ins[0].text_len, ins[0].path, err);
+	yoy_lines ls;
+	memset(&ls, 0, sizeof ls);
+	yoy_doc *doc = doc_new();
+	if (!doc)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = 0;
+	for (size_t f = 0; f < n; f++) {
+		yoy_input *in = &ins[f];
+		size_t before = ls.n;
+		int pages_before = ls.pages;
+		if (in->format == INPUT_JSON) {
+			rc = yoy_error_set(err, YOY_EINPUT,
+				"%s: a stored yoy document cannot be combined with other files",
+				in->path);
+			goto fail;
+		}
+		if (in->format == INPUT_PDF)
+			rc = pdf_lines(&ls, in, (int)f, err);
+		else if (lines_from_text(&ls, in->text, in->text_len, (int)f) != 0)
+			rc = yoy_error_set(err, YOY_ENOMEM, "%s: out of memory", in->path);
+		if (rc)
+			goto fail;
+		rc = fill_source(doc, in, ls.pages - pages_before, (int)(ls.n - before));
+		if (rc) {
+			yoy_error_set(err, rc, "out of memory");
+			goto fail;
+		}
+	}
+	parse_ctx pc;
+	memset(&pc, 0, sizeof pc);
+	pc.doc = doc;
+	pc.lines = &ls;
+	rc = walk(&pc);
+	if (!rc)
+		rc = claims_extract(&pc);
+	paragraphs_free(&pc);
+	if (rc) {
+		yoy_error_set(err, rc, "%s: out of memory", ins[0].path);
+		goto fail;
+	}
+	if (doc->ntables == 0 && doc->nforms == 0) {
+		rc = yoy_error_set(err, YOY_EINPUT,
+			"%s: no budget tables found: not a budget disclosure",
+			ins[0].path);
+		goto fail;
+	}
+	if (!doc->year) {
+		yoy_loc at = { 1, 0, 0 };
+		doc_warn(doc, at, "no year found on the cover or in table titles");
+	}
+	if (!doc->department) {
+		yoy_loc at = { 1, 0, 0 };
+		doc_warn(doc, at, "no department name found on the cover or in tables");
+	}
+	lines_free(&ls);
+	*out = doc;
+	return 0;
+fail:
+	lines_free(&ls);
+	yoy_doc_free(doc);
+	return rc;
+}
+
+int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
+		    yoy_error *err)
+{
+	*out = NULL;
+	if (npaths == 0)
+		return yoy_error_set(err, YOY_EUSAGE, "no input file");
+	yoy_input *ins = calloc(npaths, sizeof *ins);
+	if (!ins)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = 0;
+	size_t got = 0;
+	for (; got < npaths; got++) {
+		rc = input_read(&ins[got], paths[got], err);
+		if (rc)
+			break;
+	}
+	if (!rc)
+		rc = parse_inputs(out, ins, npaths, err);
+	for (size_t i = 0; i < got; i++)
+		input_free(&ins[i]);
+	free(ins);
+	return rc;
+}
+
+int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
+		     size_t size, yoy_error *err)
+{
+	*out = NULL;
+	yoy_input in;
+	int rc = input_from_memory(&in, name, data, size, err);
+	if (rc)
+		return rc;
+	rc = parse_inputs(out, &in, 1, err);
+	input_free(&in);
+	return rc;
+}
