@@ -1,0 +1,108 @@
+/* doc.c codes and tables.c titles: recognition by words, never position. */
+#include "testutil.h"
+
+#include "lines.h"
+#include "recognize.h"
+
+static void test_code_levels(void **state)
+{
+	(void)state;
+	assert_int_equal(yoy_code_level("205"), 1);
+	assert_int_equal(yoy_code_level("20503"), 2);
+	assert_int_equal(yoy_code_level("2050303"), 3);
+	assert_int_equal(yoy_code_level("30101"), 2);
+	assert_int_equal(yoy_code_level("2050"), 0);
+	assert_int_equal(yoy_code_level("20a"), 0);
+	assert_int_equal(yoy_code_level(""), 0);
+	assert_int_equal(yoy_code_level(NULL), 0);
+	assert_true(yoy_code_is_ancestor("205", "2050303"));
+	assert_true(yoy_code_is_ancestor("20503", "2050303"));
+	assert_false(yoy_code_is_ancestor("2050303", "2050303"));
+	assert_false(yoy_code_is_ancestor("208", "2050303"));
+}
+
+static yoy_table_kind kind_of(const char *title)
+{
+	yoy_lines ls;
+	memset(&ls, 0, sizeof ls);
+	assert_int_equal(lines_from_text(&ls, title, strlen(title), 0), 0);
+	yoy_table_kind k = table_title_kind(&ls.v[0]);
+	lines_free(&ls);
+	return k;
+}
+
+static void test_titles(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *title;
+		yoy_table_kind kind;
+	} cases[] = {
+		{ "2023年预算收支总表", YOY_TABLE_SUMMARY },
+		{ "一、2018 年度江苏省高级人民法院收支预算总表", YOY_TABLE_SUMMARY },
+		{ "2024年部门财务收支预算总表", YOY_TABLE_SUMMARY },
+		{ "2023年预算收入总表", YOY_TABLE_INCOME },
+		{ "2024年部门支出预算总表", YOY_TABLE_EXPENDITURE },
+		{ "2023年财政拨款收支总表", YOY_TABLE_FISCAL_SUMMARY },
+		{ "五、2018 年度江苏省高级人民法院财政拨款支出预算表", YOY_TABLE_FISCAL_EXPENDITURE },
+		{ "六、2018 年度江苏省高级人民法院财政拨款基本支出预算表", YOY_TABLE_FISCAL_BASIC },
+		{ "2023年一般公共预算支出预算表（不含上年结转）", YOY_TABLE_GENERAL_EXPENDITURE },
+		{ "5．2024年部门一般公共预算支出功能分类预算表", YOY_TABLE_GENERAL_EXPENDITURE },
+		{ "2023年一般公共预算安排基本支出分经济科目表（不含上年结转）", YOY_TABLE_BASIC_ECONOMIC },
+		{ "2024年部门一般公共预算基本支出部门预算经济分类预算表", YOY_TABLE_BASIC_ECONOMIC },
+		{ "2023年政府性基金预算收入表（不含上年结转）", YOY_TABLE_FUND_INCOME },
+		{ "十、2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预算表", YOY_TABLE_FUND_EXPENDITURE },
+		{ "2023年国有资本经营预算收支预算表（不含上年结转）", YOY_TABLE_STATE_CAPITAL },
+		{ "2023年一般公共预算“三公”经费支出预算表", YOY_TABLE_THREE_PUBLIC },
+		{ "部门“三公”经费和机关运行经费预算表", YOY_TABLE_THREE_PUBLIC },
+		{ "2023年机关运行经费预算财政拨款情况统计表", YOY_TABLE_OPERATING_COSTS },
+		{ "2023年项目支出预算表（本年预算）", YOY_TABLE_PROJECTS },
+		{ "2023年项目支出预算表（上年结转）", YOY_TABLE_PROJECTS_CARRYOVER },
+		{ "十二、2018 年江苏省高级人民法院政府采购预算表", YOY_TABLE_PROCUREMENT },
+		/* not titles */
+		{ "本表反映部门年度总体收支预算情况。", YOY_TABLE_UNKNOWN },
+		{ "注：本表无数据", YOY_TABLE_UNKNOWN },
+		{ "2023年预算收支总表.....\t3", YOY_TABLE_UNKNOWN },
+		{ "2、绩效目标情况（附表说明）", YOY_TABLE_UNKNOWN },
+		{ "吕梁市市级预算部门（单位）项目支出绩效目标申报表", YOY_TABLE_UNKNOWN },
+		{ "项目名称\t合计\t一般公共预算", YOY_TABLE_UNKNOWN },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		yoy_table_kind k = kind_of(cases[i].title);
+		if (k != cases[i].kind)
+			fail_msg("\"%s\": %s, want %s", cases[i].title, yoy_table_kind_name(k),
+				 yoy_table_kind_name(cases[i].kind));
+	}
+}
+
+/* A table's shape decides, not its position: columns come from the
+ * header whatever their order. */
+static void test_columns_by_header(void **state)
+{
+	(void)state;
+	yoy_doc *d = parse_text_ok("某某局\n2024年度部门预算公开\n"
+				   "2024年预算支出总表\n单位：元\n"
+				   "科目名称\t科目编码\t项目支出\t基本支出\t合计\n"
+				   "教育支出\t205\t4\t6\t10\n"
+				   "职业教育\t20503\t4\t6\t10\n");
+	const yoy_table *t = &d->tables[0];
+	assert_int_equal(t->unit, YOY_UNIT_YUAN);
+	assert_int_equal(t->decimals, 0);
+	const yoy_row *r = yoy_table_row_by_code(t, "20503");
+	assert_non_null(r);
+	assert_string_equal(r->name, "职业教育");
+	assert_int_equal(yoy_row_value(t, r, "basic").fen, 600);
+	assert_int_equal(yoy_row_value(t, r, "project").fen, 400);
+	assert_int_equal(yoy_row_value(t, r, "total").fen, 1000);
+	yoy_doc_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_code_levels),
+		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_columns_by_header),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
