@@ -23,7 +23,7 @@
 
 enum tok_type {
 	T_AMT, T_PCT, T_CNT, T_BASE, T_DIR, T_SHARE, T_REASON, T_PURPOSE,
-	T_ENUM, T_SEP, T_NUM
+	T_ENUM, T_SEP, T_NUM, T_CMP
 };
 
 typedef struct token {
@@ -41,8 +41,9 @@ static const char lexer_pattern[] =
 	"|(?<base>同比|(?:比|较|与|同)(?:上年|上一年|去年|(?<byear>\\d{4})年度?)"
 	"(?<bq>同口径|当年预算执行数|预算执行数|执行数|年初预算数|年初预算|预算数|预算|决算数|数)?"
 	"(?:相比|比较)?(?<bq2>预算数|预算)?)"
+	"|(?<cmp>小于|低于|少于|大于|高于|多于)(?<cmpbase>上年|上一年|(?<cmpyear>\\d{4})年度?)(?:预算数|预算|数)?"
 	"|(?<dir>增加（减少）|增加\\(减少\\)|增长（下降）|增加/减少|增加|增长|上升|提高|增多"
-	"|减少|下降|降低|减小|压减|缩减|持平|一致|相同|不变|无变化|未发生变化)"
+	"|减少|下降|降低|减小|压减|缩减|持平|一致|相同|相等|不变|无变化|未发生变化)"
 	"|(?<share>占)"
 	"|(?<reason>主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为|主要是)"
 	"|(?<purpose>主要用于)"
@@ -53,6 +54,7 @@ static const char lexer_pattern[] =
 typedef struct lexer {
 	yoy_regex *re;
 	int g_amt, g_unit, g_pct, g_cnt, g_cu, g_base, g_byear, g_bq, g_bq2, g_dir,
+	    g_cmp, g_cmpyear,
 	    g_share, g_reason, g_purpose, g_enum, g_sep, g_num;
 	char error[256];
 } lexer;
@@ -76,6 +78,8 @@ static void lexer_init(void)
 	lex.g_bq = regex_group(lex.re, "bq");
 	lex.g_bq2 = regex_group(lex.re, "bq2");
 	lex.g_dir = regex_group(lex.re, "dir");
+	lex.g_cmp = regex_group(lex.re, "cmp");
+	lex.g_cmpyear = regex_group(lex.re, "cmpyear");
 	lex.g_share = regex_group(lex.re, "share");
 	lex.g_reason = regex_group(lex.re, "reason");
 	lex.g_purpose = regex_group(lex.re, "purpose");
@@ -120,6 +124,13 @@ static int tokenize(yoy_match *m, const char *s, size_t b, size_t e,
 			if (!match_group(m, lex.g_bq, &t.ub, &t.ue) &&
 			    !match_group(m, lex.g_bq2, &t.ub, &t.ue))
 				t.ub = t.ue = 0;
+		} else if (match_group(m, lex.g_cmp, &t.vb, &t.ve)) {
+			t.type = T_CMP; /* "小于上年预算数": base and direction */
+			t.vb = t.b;
+			t.ve = t.e;
+			size_t yb, ye;
+			if (match_group(m, lex.g_cmpyear, &yb, &ye))
+				t.year = atoi(s + yb);
 		} else if (match_group(m, lex.g_dir, &t.vb, &t.ve)) {
 			t.type = T_DIR;
 		} else if (match_group(m, lex.g_share, &t.vb, &t.ve)) {
@@ -149,8 +160,10 @@ static yoy_direction direction_of(const char *s, size_t b, size_t e)
 	const char *p = s + b;
 	if (span_has(p, n, "（") || span_has(p, n, "(") || span_has(p, n, "/"))
 		return YOY_DIR_TEMPLATE;
-	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多" };
-	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "缩减" };
+	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多",
+					  "大于", "高于", "多于" };
+	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "缩减",
+					    "小于", "低于", "少于" };
 	for (size_t i = 0; i < sizeof up / sizeof *up; i++)
 		if (span_eq(p, n, up[i]))
 			return YOY_DIR_INCREASE;
@@ -280,8 +293,9 @@ static void clean_subject(sbuf *out, const char *s, size_t n,
 		changed = false;
 		static const char *const lead[] = {
 			"其中", "此外", "另外", "另", "即", "共计", "共有", "共",
-			"本部门", "部门", "上述", "全年", "为", "其", "收入为",
-			"支出为",
+			"本部门", "部门", "上述", "全年", "为", "收入为",
+			"支出为", "省检察院", "省法院", "本院", "我院", "我部门",
+			"本单位",
 		};
 		for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
 			if (strip_prefix(&s, &n, lead[i]))
@@ -303,6 +317,9 @@ static void clean_subject(sbuf *out, const char *s, size_t n,
 	const char *de = NULL;
 	for (const char *p = s; (p = span_find(p, (size_t)(s + n - p), "的")); p += 3)
 		de = p;
+	/* a 类/款/项 name is a name: "未归口管理的行政单位离退休（项）" */
+	if (span_has(s, n, "（项）") || span_has(s, n, "（款）") || span_has(s, n, "（类）"))
+		de = NULL;
 	if (de) {
 		size_t pre = (size_t)(de - s);
 		if (span_has(s, pre, "安排") || span_has(s, pre, "所属") ||
@@ -346,6 +363,7 @@ typedef struct extractor {
 	size_t *open;      /* change claims waiting for a reason */
 	size_t nopen, open_cap;
 	long prev_head;    /* head claim of the last sentence with figures */
+	long last_change;  /* last change claim of the previous sentence */
 	size_t section;
 	sbuf tmp;
 	yoy_match *m;
@@ -403,12 +421,19 @@ static yoy_decimal decimal_of(const char *s, const token *t)
 
 /* Start of the words in front of token i: after the previous boundary
  * token (anything but a bare number) or the sentence start. */
-static size_t words_start(const extractor *x, size_t i, size_t sb)
+static size_t words_start(const extractor *x, const char *s, size_t i, size_t sb)
 {
 	while (i > 0) {
 		const token *t = &x->toks[--i];
-		if (t->type != T_NUM)
-			return t->e;
+		if (t->type == T_NUM)
+			continue;
+		/* "收入、支出预算总计": a 、 between words joins them; after a
+		 * figure it separates items */
+		if (t->type == T_SEP && span_eq(s + t->b, t->e - t->b, "、") &&
+		    !(i > 0 && (x->toks[i - 1].type == T_AMT || x->toks[i - 1].type == T_PCT ||
+				x->toks[i - 1].type == T_CNT) && x->toks[i - 1].e == t->b))
+			continue;
+		return t->e;
 	}
 	return sb;
 }
@@ -437,6 +462,7 @@ typedef struct pending {
 	bool have_delta, have_percent;
 	size_t after;      /* offset where a delta may follow the direction */
 	size_t dir_end;
+	size_t base_end;
 } pending;
 
 static void set_base(extractor *x, yoy_claim *c, const char *s, const token *b)
@@ -477,36 +503,39 @@ static void set_base(extractor *x, yoy_claim *c, const char *s, const token *b)
 	}
 }
 
-/* The claim a change at this point speaks about; may copy the target
- * when it already carries a change. */
+/* The claim a change at this point speaks about. */
 static long change_target(extractor *x, long seg_last, long seg_head,
-			  int enum_count, size_t para, size_t sb, size_t se)
+			  int enum_count)
 {
-	long t = -1;
 	if (seg_last >= 0)
-		t = enum_count >= 2 && seg_head >= 0 ? seg_head : seg_last;
-	else
-		t = x->prev_head;
-	if (t < 0)
-		return -1;
+		return enum_count >= 2 && seg_head >= 0 ? seg_head : seg_last;
+	return x->prev_head;
+}
+
+/* A change needs a claim of its own when its figure already carries one
+ * ("…比2016年增加…。按同口径…本年比上年减少…"): copy the figure. */
+static long claim_for_change(extractor *x, long t, size_t para, size_t sb,
+			     size_t se)
+{
 	yoy_claim *c = &x->doc->claims[t];
-	if (c->kind == YOY_CLAIM_CHANGE || c->direction != YOY_DIR_NONE) {
-		yoy_claim copy = *c;
-		long n = new_claim(x, para, sb, se, sb);
-		if (n < 0)
-			return -1;
-		c = &x->doc->claims[n];
-		*c = copy;
-		c->direction = YOY_DIR_NONE;
-		c->direction_word = NULL;
-		memset(&c->delta, 0, sizeof c->delta);
-		memset(&c->percent, 0, sizeof c->percent);
-		c->reason = NULL;
-		c->flags &= YOY_CLAIM_IN_REASON;
-		x->sc[n] = x->sc[t];
-		t = n;
-	}
-	return t;
+	if (c->direction == YOY_DIR_NONE)
+		return t;
+	yoy_claim copy = *c;
+	long n = new_claim(x, para, sb, se, sb);
+	if (n < 0)
+		return -1;
+	c = &x->doc->claims[n];
+	*c = copy;
+	c->direction = YOY_DIR_NONE;
+	c->direction_word = NULL;
+	c->base = NULL;
+	c->basis = YOY_BASIS_NONE;
+	memset(&c->delta, 0, sizeof c->delta);
+	memset(&c->percent, 0, sizeof c->percent);
+	c->reason = NULL;
+	c->flags &= YOY_CLAIM_IN_REASON;
+	x->sc[n] = x->sc[t];
+	return n;
 }
 
 static void open_change(extractor *x, long c)
@@ -517,6 +546,33 @@ static void open_change(extractor *x, long c)
 	size_t v = (size_t)c;
 	if (!VEC_PUSH(x->open, x->nopen, x->open_cap, v))
 		x->pc->oom = true;
+}
+
+/* A reason in a sentence of its own explains: the changes of the
+ * direction it names ("…减少的主要原因是…"), else the change stated just
+ * before it, else the open changes before it. */
+static void give_reason(extractor *x, const char *s, size_t rb, size_t re,
+			long only);
+
+static void standalone_reason(extractor *x, const char *s, size_t rb, size_t re,
+			      yoy_direction named)
+{
+	if (named == YOY_DIR_INCREASE || named == YOY_DIR_DECREASE) {
+		size_t kept = 0;
+		for (size_t i = 0; i < x->nopen; i++) {
+			const yoy_claim *c = &x->doc->claims[x->open[i]];
+			if (c->direction == named && !c->reason)
+				x->open[kept++] = x->open[i];
+		}
+		x->nopen = kept;
+		give_reason(x, s, rb, re, -1);
+		return;
+	}
+	if (x->last_change >= 0 && !x->doc->claims[x->last_change].reason) {
+		give_reason(x, s, rb, re, x->last_change);
+		return;
+	}
+	give_reason(x, s, rb, re, -1);
 }
 
 static void give_reason(extractor *x, const char *s, size_t rb, size_t re,
@@ -537,7 +593,8 @@ static void give_reason(extractor *x, const char *s, size_t rb, size_t re,
 	} else {
 		for (size_t i = 0; i < x->nopen; i++) {
 			yoy_claim *c = &x->doc->claims[x->open[i]];
-			if (!c->reason) {
+			/* a reason explains a change, not "与上年一致" */
+			if (!c->reason && c->direction != YOY_DIR_FLAT) {
 				c->reason = reason;
 				if (!n)
 					c->flags |= YOY_CLAIM_EMPTY_REASON;
@@ -559,7 +616,7 @@ static void reason_changes(extractor *x, const char *s, size_t para,
 		yoy_direction dir = direction_of(s, d->vb, d->ve);
 		if (dir != YOY_DIR_INCREASE && dir != YOY_DIR_DECREASE)
 			continue;
-		size_t wb = i > first ? x->toks[i - 1].e : words_start(x, i, sb);
+		size_t wb = i > first ? x->toks[i - 1].e : words_start(x, s, i, sb);
 		if (i > first && x->toks[i - 1].type == T_REASON)
 			wb = x->toks[i - 1].e;
 		clean_subject(&x->tmp, s + wb, d->b - wb, x->doc->department);
@@ -627,6 +684,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 	pd.target = -1;
 	long share_on = -1;
 	size_t share_from = 0;
+	bool had_change = false;
 	long exec_base_for = -1;
 
 	for (size_t i = 0; i < ntok && !x->pc->oom; i++) {
@@ -641,7 +699,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				pd.have_delta = true;
 				break;
 			}
-			size_t wb = words_start(x, i, sb);
+			size_t wb = words_start(x, s, i, sb);
 			const char *w = s + wb;
 			size_t wn = t->b - wb;
 			if (exec_base_subject(w, wn)) {
@@ -704,7 +762,9 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			if (!pd.active || pd.dir == YOY_DIR_NONE || pd.have_percent)
 				break;
 			bool follows_dir = i > 0 && x->toks[i - 1].type == T_DIR &&
-					   x->toks[i - 1].e == t->b;
+					   (x->toks[i - 1].e == t->b ||
+					    (x->toks[i - 1].e + 3 == t->b &&
+					     span_eq(s + x->toks[i - 1].e, 3, "了")));
 			if (!follows_dir)
 				break;
 			if (t->type == T_NUM) {
@@ -734,7 +794,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				an = (size_t)(paren - a);
 			clean_subject(&x->tmp, a, an, x->doc->department);
 			if (x->tmp.len < 6) {
-				size_t wb = words_start(x, i, sb);
+				size_t wb = words_start(x, s, i, sb);
 				clean_subject(&x->tmp, s + wb, t->b - wb, x->doc->department);
 			}
 			if (x->tmp.len < 6)
@@ -751,8 +811,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 		}
 		case T_BASE: {
 			finish_pending(x, &pd);
-			long target = change_target(x, seg_last, seg_head, enum_count,
-						    para, sb, se);
+			long target = change_target(x, seg_last, seg_head, enum_count);
 			if (target < 0)
 				break;
 			if (exec_base_for >= 0 && target != exec_base_for &&
@@ -761,18 +820,64 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				x->doc->claims[target].base_value =
 					x->doc->claims[exec_base_for].base_value;
 			}
+			/* the claim is set when a direction word follows */
 			pd.active = true;
 			pd.target = target;
 			pd.base = t;
-			set_base(x, &x->doc->claims[target], s, t);
+			pd.base_end = t->e;
+			break;
+		}
+		case T_CMP: {
+			finish_pending(x, &pd);
+			long target = change_target(x, seg_last, seg_head, enum_count);
+			if (target >= 0)
+				target = claim_for_change(x, target, para, sb, se);
+			if (target < 0)
+				break;
+			yoy_claim *c = &x->doc->claims[target];
+			token base = *t;
+			base.vb = t->b + 6; /* after the two-character word */
+			base.ub = base.ue = 0;
+			set_base(x, c, s, &base);
+			if (span_has(s + t->b, t->e - t->b, "预算"))
+				c->basis = YOY_BASIS_BUDGET;
+			yoy_direction dir = direction_of(s, t->b, t->b + 6);
+			c->kind = YOY_CLAIM_CHANGE;
+			c->direction = dir;
+			c->direction_word = doc_strn(x->doc, s + t->b, 6);
 			if (x->sc[target].para == para)
-				x->sc[target].te = se; /* cite the change too */
+				x->sc[target].te = se;
+			pd.active = true;
+			pd.target = target;
+			pd.base = t;
+			pd.dir = dir;
+			pd.dir_end = t->e;
+			last_change = target;
+			had_change = true;
 			break;
 		}
 		case T_DIR: {
 			if (!pd.active)
 				break;
+			/* "与上年统计口径一致": 一致 far from the base is no claim */
+			if (pd.dir == YOY_DIR_NONE && direction_of(s, t->vb, t->ve) == YOY_DIR_FLAT &&
+			    t->b > pd.base_end + 6)
+				break;
 			yoy_direction dir = direction_of(s, t->vb, t->ve);
+			if (pd.dir == YOY_DIR_NONE) {
+				long target = claim_for_change(x, pd.target, para, sb, se);
+				if (target < 0)
+					break;
+				pd.target = target;
+				yoy_claim *b = &x->doc->claims[target];
+				set_base(x, b, s, pd.base);
+				/* "按与上年统计口径一致相比": a comparable basis in words */
+				if (span_has(s + sb, pd.base->b - sb, "口径") &&
+				    b->basis == YOY_BASIS_NONE)
+					b->basis = YOY_BASIS_COMPARABLE;
+				if (x->sc[target].para == para)
+					x->sc[target].te = se; /* cite the change too */
+			}
 			yoy_claim *c = &x->doc->claims[pd.target];
 			if (pd.dir == YOY_DIR_NONE) {
 				pd.dir = dir;
@@ -780,6 +885,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				c->direction = dir;
 				c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
 				last_change = pd.target;
+				had_change = true;
 			} else if (dir != pd.dir && dir != YOY_DIR_FLAT) {
 				c->flags |= YOY_CLAIM_DIR_CONFLICT;
 			}
@@ -810,8 +916,13 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			if (owner >= 0 && !x->doc->claims[owner].reason) {
 				give_reason(x, s, t->e, re, owner);
 				/* other open changes keep waiting */
-			} else {
-				give_reason(x, s, t->e, re, -1);
+			} else if (owner < 0) {
+				yoy_direction named = YOY_DIR_NONE;
+				for (size_t q = 0; q < i; q++)
+					if (x->toks[q].type == T_DIR)
+						named = direction_of(s, x->toks[q].vb, x->toks[q].ve);
+				standalone_reason(x, s, t->e, re, named);
+				owner = x->last_change;
 			}
 			reason_changes(x, s, para, i + 1, k, owner, sb, se);
 			x->ntoks = ntok; /* reason_changes may not grow toks */
@@ -837,6 +948,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 	finish_pending(x, &pd);
 	if (sent_head >= 0)
 		x->prev_head = sent_head;
+	x->last_change = last_change >= 0 ? last_change : (had_change ? x->last_change : -1);
 }
 
 int claims_extract(parse_ctx *pc)
@@ -849,6 +961,7 @@ int claims_extract(parse_ctx *pc)
 	x.pc = pc;
 	x.doc = pc->doc;
 	x.prev_head = -1;
+	x.last_change = -1;
 	x.section = (size_t)-1;
 	sbuf_init(&x.tmp);
 	x.m = match_new(lex.re);
@@ -859,6 +972,7 @@ int claims_extract(parse_ctx *pc)
 		if (p->section != x.section) {
 			x.section = p->section;
 			x.prev_head = -1;
+			x.last_change = -1;
 			x.nopen = 0;
 		}
 		size_t sb = 0;

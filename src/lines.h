@@ -29,6 +29,7 @@ typedef struct yoy_line {
 	bool tabbed;      /* printed as a table row (TABs or column gaps) */
 	int indent;       /* PDF: left edge in 1/10 pt relative to the text
 			     block; 0 for text */
+	int y0, y1;       /* PDF: top and bottom in 1/10 pt; 0 for text */
 	bool para_start;  /* PDF: line starts a paragraph (indent or gap) */
 } yoy_line;
 
@@ -53,5 +54,11 @@ const char *line_cell(const yoy_line *l, size_t i);
 
 /* Number of non-empty cells. */
 size_t line_filled(const yoy_line *l);
+
+/* True when the cells carry page positions (PDF). */
+static inline bool line_positioned(const yoy_line *l)
+{
+	return l->ncells > 0 && l->cells[l->ncells - 1].x1 > 0;
+}
 
 #endif

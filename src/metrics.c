@@ -237,7 +237,10 @@ const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 		m = "three_public/training/total";
 	else if (has(s, "机关运行经费"))
 		m = "operating_costs/total/total";
-	else if (has(s, "政府采购"))
+	else if (has(s, "中小企业") || has(s, "小型和微型") ||
+		 (has(s, "预留") && has(s, "采购")))
+		m = NULL; /* shares of procurement set aside: no table cell */
+	else if (has(s, "政府采购") || str_starts(s, "拟购买") || str_starts(s, "拟采购"))
 		m = has(s, "货物") ? "procurement/goods/total"
 		    : has(s, "工程") ? "procurement/works/total"
 		    : has(s, "服务") ? "procurement/services/total"

@@ -27,6 +27,19 @@ static size_t cn_numeral(const char *s)
 	}
 }
 
+bool heading_number(const yoy_line *l)
+{
+	const char *s = l->text;
+	size_t n = cn_numeral(s);
+	if (n && str_starts(s + n, "、"))
+		return true;
+	if (str_starts(s, "第") && cn_numeral(s + strlen("第")))
+		return true;
+	if (str_starts(s, "（") || str_starts(s, "("))
+		return true;
+	return *s >= '0' && *s <= '9';
+}
+
 bool toc_line(const yoy_line *l)
 {
 	if (str_has(l->text, ".....") || str_has(l->text, "……") ||
@@ -49,11 +62,19 @@ bool toc_line(const yoy_line *l)
 
 int heading_level(const yoy_line *l)
 {
-	if (l->ncells == 0 || line_filled(l) != 1)
+	if (l->ncells == 0)
 		return 0;
 	const char *s = l->text;
+	if (line_filled(l) != 1) {
+		/* "第一部分    部门概况": a part title spread over the line */
+		if (line_filled(l) == 2 && str_starts(s, "第") && str_has(l->cells[0].text, "部分") &&
+		    !str_has(s, "。"))
+			return 1;
+		return 0;
+	}
 	size_t chars = utf8_length(s, l->len);
-	bool sentence = str_ends(s, "。") || str_has(s, "，") || str_has(s, "；");
+	bool sentence = str_has(s, "。") || str_has(s, "，") || str_has(s, "；") ||
+			str_ends(s, "：");
 	if (str_starts(s, "第")) {
 		size_t n = cn_numeral(s + strlen("第"));
 		if (n && str_starts(s + strlen("第") + n, "部分"))
@@ -84,7 +105,8 @@ int heading_level(const yoy_line *l)
 	return 0;
 }
 
-void narrative_heading(parse_ctx *pc, const yoy_line *l, int level)
+void narrative_heading(parse_ctx *pc, const yoy_line *l, const char *text,
+		       int level)
 {
 	yoy_section *s = doc_add_section(pc->doc, &pc->section_cap);
 	if (!s || !vec_grow((void **)&pc->section_raw, &pc->section_raw_cap,
@@ -93,7 +115,7 @@ void narrative_heading(parse_ctx *pc, const yoy_line *l, int level)
 		return;
 	}
 	sbuf_init(&pc->section_raw[pc->nsection_raw++]);
-	s->heading = doc_str(pc->doc, l->text);
+	s->heading = doc_str(pc->doc, text ? text : l->text);
 	s->level = level;
 	s->at.line = l->no;
 	s->at.page = l->page;

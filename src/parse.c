@@ -196,16 +196,17 @@ static int walk(parse_ctx *pc)
 			cover_done = true;
 			continue;
 		}
-		if (toc_line(l))
+		if (toc_line(l) || page_label(l))
 			continue;
 		if (form_title(l)) {
 			i = form_parse(pc, i) - 1;
 			cover_done = true;
 			continue;
 		}
-		yoy_table_kind kind = table_title_kind(l);
-		if (kind != YOY_TABLE_UNKNOWN) {
-			size_t next = table_parse(pc, i, kind);
+		yoy_table_kind kind;
+		size_t title_lines;
+		if (title_at(ls, i, &kind, &title_lines)) {
+			size_t next = table_parse(pc, i, kind, title_lines);
 			if (next != i) {
 				i = next - 1;
 				cover_done = true;
@@ -214,7 +215,28 @@ static int walk(parse_ctx *pc)
 		}
 		int level = heading_level(l);
 		if (level) {
-			narrative_heading(pc, l, level);
+			/* a heading wrapped onto a second short line ("…培训费支" /
+			 * "出预算表情况说明", "…2018" / "年度预算情况说明") */
+			const yoy_line *n = i + 1 < ls->n ? &ls->v[i + 1] : NULL;
+			yoy_table_kind nk;
+			size_t nlines;
+			bool wrapped = n && line_positioned(l) && line_filled(n) == 1 &&
+				       !title_at(ls, i + 1, &nk, &nlines) && !page_label(n) &&
+				       utf8_length(n->text, n->len) <= 12 && !heading_number(n) &&
+				       (!n->para_start || (l->text[l->len - 1] >= '0' &&
+							   l->text[l->len - 1] <= '9' &&
+							   str_starts(n->text, "年")));
+			if (wrapped) {
+				sbuf h;
+				sbuf_init(&h);
+				sbuf_put(&h, l->text, l->len);
+				sbuf_put(&h, n->text, n->len);
+				narrative_heading(pc, l, sbuf_cstr(&h), level);
+				sbuf_free(&h);
+				i++;
+			} else {
+				narrative_heading(pc, l, NULL, level);
+			}
 			cover_done = true;
 			continue;
 		}
@@ -354,6 +376,44 @@ int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
 	if (rc)
 		return rc;
 	rc = parse_inputs(out, &in, 1, err);
+	input_free(&in);
+	return rc;
+}
+
+int yoy_extract_lines(char **out, const char *path, yoy_error *err)
+{
+	*out = NULL;
+	yoy_input in;
+	int rc = input_read(&in, path, err);
+	if (rc)
+		return rc;
+	yoy_lines ls;
+	memset(&ls, 0, sizeof ls);
+	if (in.format == INPUT_PDF)
+		rc = pdf_lines(&ls, &in, 0, err);
+	else if (lines_from_text(&ls, in.text, in.text_len, 0) != 0)
+		rc = yoy_error_set(err, YOY_ENOMEM, "%s: out of memory", path);
+	if (!rc) {
+		sbuf b;
+		sbuf_init(&b);
+		for (size_t i = 0; i < ls.n; i++) {
+			const yoy_line *l = &ls.v[i];
+			sbuf_printf(&b, "%d:%d%s", l->page, l->no, l->para_start ? " ¶" : "");
+			bool pos = getenv("YOY_DEBUG_X") != NULL;
+			for (size_t c = 0; c < l->ncells; c++) {
+				sbuf_putc(&b, '\t');
+				sbuf_puts(&b, l->cells[c].text);
+				if (pos)
+					sbuf_printf(&b, "@%d-%d", l->cells[c].x0 / 10,
+						    l->cells[c].x1 / 10);
+			}
+			sbuf_putc(&b, '\n');
+		}
+		*out = sbuf_detach(&b);
+		if (!*out)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	lines_free(&ls);
 	input_free(&in);
 	return rc;
 }

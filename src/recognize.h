@@ -43,9 +43,16 @@ typedef struct parse_ctx {
 /* The table kind a title names, or YOY_TABLE_UNKNOWN when the line is not
  * a table title.  Titles in a table of contents are not titles. */
 yoy_table_kind table_title_kind(const yoy_line *l);
-/* Parse the table whose title is at line i; returns the index of the first
- * line after it. */
-size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind);
+/* A table title at line i, possibly wrapped onto the next line ("…支出预"
+ * / "算表"): sets *kind and *nlines (1 or 2). */
+bool title_at(const yoy_lines *ls, size_t i, yoy_table_kind *kind,
+	      size_t *nlines);
+/* Parse the table whose title takes title_lines lines from line i; returns
+ * the index of the first line after it, or i when no table follows. */
+size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind,
+		   size_t title_lines);
+/* "预算公开表1", "公开10表": page labels beside tables. */
+bool page_label(const yoy_line *l);
 /* The 类 code of a function class printed by name ("教育支出" -> "205"),
  * or NULL. */
 const char *function_class_code(const char *name);
@@ -62,10 +69,14 @@ size_t form_parse(parse_ctx *pc, size_t i);
 /* ---- narrative.c ---- */
 /* Heading level (1..4) of a narrative line, 0 when it is body text. */
 int heading_level(const yoy_line *l);
+/* Starts with a heading number: 一、 第X部分 （一） 1. */
+bool heading_number(const yoy_line *l);
 /* True for table-of-contents entries ("一、本部门职责.....  1"). */
 bool toc_line(const yoy_line *l);
-/* Start a section with heading at line l. */
-void narrative_heading(parse_ctx *pc, const yoy_line *l, int level);
+/* Start a section with heading at line l; text, when not NULL, is the
+ * heading joined with its wrapped second line. */
+void narrative_heading(parse_ctx *pc, const yoy_line *l, const char *text,
+		       int level);
 /* Add body line l to the current section and paragraph. */
 void narrative_body(parse_ctx *pc, const yoy_line *l);
 /* Finish: store section texts in the doc. */

@@ -11,6 +11,15 @@
 /* Skip a leading ordinal: "一、", "十二、", "1.", "5．", "（一）", "1 ". */
 const char *skip_ordinal(const char *s)
 {
+	/* "公开01表：收支预算总表": a table number, not part of the title */
+	if (str_starts(s, "公开")) {
+		const char *d = s + strlen("公开");
+		size_t n = strspn(d, "0123456789");
+		if (n && str_starts(d + n, "表："))
+			return d + n + strlen("表：");
+		if (n && str_starts(d + n, "表:"))
+			return d + n + strlen("表:");
+	}
 	const char *p = s;
 	static const char *const cn[] = { "一", "二", "三", "四", "五", "六",
 					  "七", "八", "九", "十" };
@@ -59,12 +68,9 @@ static void squeeze(sbuf *out, const char *s, size_t len)
 	}
 }
 
-yoy_table_kind table_title_kind(const yoy_line *l)
+static yoy_table_kind title_kind_text(const char *text, size_t len)
 {
-	if (l->ncells == 0 || line_filled(l) != 1 || toc_line(l))
-		return YOY_TABLE_UNKNOWN;
-	const char *text = l->text;
-	if (utf8_length(text, l->len) > 64 || str_starts(text, "注") ||
+	if (utf8_length(text, len) > 64 || str_starts(text, "注") ||
 	    str_has(text, "本表") || str_has(text, "。") || str_has(text, "，"))
 		return YOY_TABLE_UNKNOWN;
 	/* the title ends with 表, optionally followed by a parenthesis */
@@ -78,12 +84,27 @@ yoy_table_kind table_title_kind(const yoy_line *l)
 	const char *after = last + strlen("表");
 	while (*after == ' ')
 		after++;
-	if (*after && !str_starts(after, "（") && *after != '(')
-		return YOY_TABLE_UNKNOWN;
+	if (*after) {
+		/* only a parenthesis may follow: "表（本年预算）" */
+		const char *close = NULL;
+		if (str_starts(after, "（"))
+			close = strstr(after, "）");
+		else if (*after == '(')
+			close = strchr(after, ')');
+		if (!close)
+			return YOY_TABLE_UNKNOWN;
+		close += *close == ')' ? 1 : strlen("）");
+		while (*close == ' ')
+			close++;
+		if (*close)
+			return YOY_TABLE_UNKNOWN;
+	}
+	if (str_has(text, "《"))
+		return YOY_TABLE_UNKNOWN; /* a document named in a sentence */
 
 	sbuf t;
 	sbuf_init(&t);
-	squeeze(&t, text, l->len);
+	squeeze(&t, text, len);
 	const char *s = sbuf_cstr(&t);
 	yoy_table_kind k = YOY_TABLE_UNKNOWN;
 	bool ends_total = str_has(s, "总表") || str_has(s, "预算表") ||
@@ -124,11 +145,51 @@ yoy_table_kind table_title_kind(const yoy_line *l)
 	return k;
 }
 
+yoy_table_kind table_title_kind(const yoy_line *l)
+{
+	if (l->ncells == 0 || line_filled(l) != 1 || toc_line(l))
+		return YOY_TABLE_UNKNOWN;
+	return title_kind_text(l->text, l->len);
+}
+
+bool title_at(const yoy_lines *ls, size_t i, yoy_table_kind *kind,
+	      size_t *nlines)
+{
+	const yoy_line *l = &ls->v[i];
+	yoy_table_kind k = table_title_kind(l);
+	if (k != YOY_TABLE_UNKNOWN) {
+		*kind = k;
+		*nlines = 1;
+		return true;
+	}
+	if (i + 1 >= ls->n || line_filled(l) != 1 || toc_line(l) ||
+	    str_ends(l->text, "表") || str_has(l->text, "其中") || str_has(l->text, "。"))
+		return false;
+	const yoy_line *n = &ls->v[i + 1];
+	if (line_filled(n) != 1 || utf8_length(n->text, n->len) > 8 ||
+	    !str_has(n->text, "表") || skip_ordinal(n->text) != n->text)
+		return false;
+	sbuf j;
+	sbuf_init(&j);
+	sbuf_put(&j, l->text, l->len);
+	sbuf_put(&j, n->text, n->len);
+	k = title_kind_text(sbuf_cstr(&j), j.len);
+	sbuf_free(&j);
+	if (k == YOY_TABLE_UNKNOWN)
+		return false;
+	*kind = k;
+	*nlines = 2;
+	return true;
+}
+
+
+
 const char *department_label(const char *s, size_t *len)
 {
 	static const char *const labels[] = {
 		"部门名称：", "部门名称:", "编制部门：", "编制部门:",
 		"预算主管部门：", "预算主管部门:", "单位名称：", "单位名称:",
+		"部门：", "部门:",
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
 		const char *p = strstr(s, labels[i]);
@@ -164,6 +225,8 @@ static yoy_unit unit_label(const char *s)
 	while (*p == ' ')
 		p++;
 	size_t n = strcspn(p, " \t)）");
+	if (span_eq(p, n, "万"))
+		return YOY_UNIT_WAN; /* "单位：万" with 元 wrapped to the next line */
 	return yoy_unit_parse(p, n);
 }
 
@@ -201,7 +264,7 @@ static void label_norm(sbuf *out, const char *s)
 	out->len = n;
 }
 
-typedef enum col_role { ROLE_VALUE = 0, ROLE_CODE, ROLE_NAME, ROLE_SKIP } col_role;
+typedef enum col_role { ROLE_VALUE = 0, ROLE_CODE, ROLE_CODE_PART, ROLE_NAME } col_role;
 
 static col_role label_role(const char *norm)
 {
@@ -380,22 +443,52 @@ static bool is_index_row(const yoy_line *l)
 	return filled >= 3;
 }
 
+/* "预算公开表1", "公开10表": labels printed beside tables. */
+bool page_label(const yoy_line *l)
+{
+	if (line_filled(l) != 1 || l->len > 24)
+		return false;
+	const char *s = l->text;
+	if (str_starts(s, "预算公开表") || str_starts(s, "公开表"))
+		return true;
+	if (str_starts(s, "公开") && str_ends(s, "表")) {
+		const char *d = s + strlen("公开");
+		size_t n = strspn(d, "0123456789");
+		return n > 0 && strcmp(d + n, "表") == 0;
+	}
+	return false;
+}
+
 static const char *lookup_key(const char *norm, yoy_table_kind kind,
 			      const char *side);
+static bool known_label(const char *text);
+
+/* "合计", "收入合计", "当年支出小计", "支出总计": a total line's label. */
+static bool total_label(const char *norm)
+{
+	return is_total_name(norm) || str_ends(norm, "合计") || str_ends(norm, "小计") ||
+	       str_ends(norm, "总计");
+}
 
 /* The first row that is not a header: it has a code, a number, or names a
- * total or a known fixed line (a "三公" item may be printed blank). */
+ * total or a known fixed line (a "三公" item may be printed blank).  A row
+ * of two or more column labels ("合计 基本支出 项目支出") is a header. */
 static bool is_data_row(const yoy_line *l, yoy_table_kind kind)
 {
 	if (is_index_row(l))
 		return false;
+	size_t labels = 0;
 	for (size_t i = 0; i < l->ncells; i++) {
 		const char *c = l->cells[i].text;
 		if (is_code(c) && i == 0)
 			return true;
 		if (is_amount_cell(c))
 			return true;
+		if (*c && known_label(c))
+			labels++;
 	}
+	if (labels >= 2)
+		return false;
 	sbuf n;
 	sbuf_init(&n);
 	name_norm(&n, line_cell(l, 0));
@@ -406,108 +499,707 @@ static bool is_data_row(const yoy_line *l, yoy_table_kind kind)
 	return known;
 }
 
-/* A column group: key columns (code, name, name2) and value columns. */
-typedef struct group {
-	int code_col, name_col, name2_col;
-	int first, last;      /* column range [first, last] */
-	const char *name;     /* "income" / "expenditure" / NULL */
-} group;
-
 #define MAX_COLS 48
 #define MAX_GROUPS 4
 
+/* A table body as a grid of columns, whatever the input format: the text
+ * reader's TABs or the PDF reader's column bands. */
+typedef struct grid_row {
+	char *cell[MAX_COLS];   /* heap; NULL when blank */
+	bool merged[MAX_COLS];  /* filled from a wrapped fragment line */
+	const yoy_line *line;
+	bool data;
+} grid_row;
+
+typedef struct grid {
+	size_t ncols;
+	char *leaf[MAX_COLS];   /* header label nearest the data */
+	char *parent[MAX_COLS]; /* header above it, when any */
+	char *top[MAX_COLS];    /* topmost header over the column */
+	bool textual[MAX_COLS]; /* its cells are mostly words, not figures */
+	grid_row *rows;
+	size_t nrows, cap;
+	bool oom;
+} grid;
+
+static void grid_free(grid *g)
+{
+	for (size_t c = 0; c < MAX_COLS; c++) {
+		free(g->leaf[c]);
+		free(g->parent[c]);
+		free(g->top[c]);
+	}
+	for (size_t r = 0; r < g->nrows; r++)
+		for (size_t c = 0; c < MAX_COLS; c++)
+			free(g->rows[r].cell[c]);
+	free(g->rows);
+	memset(g, 0, sizeof *g);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s && *s ? strdup(s) : NULL;
+}
+
+/* *cell = *cell + text, or text + *cell when prefix. */
+static void cell_join(grid *g, char **cell, const char *text, bool prefix)
+{
+	if (!text || !*text)
+		return;
+	size_t a = *cell ? strlen(*cell) : 0, b = strlen(text);
+	char *p = malloc(a + b + 1);
+	if (!p) {
+		g->oom = true;
+		return;
+	}
+	if (prefix) {
+		memcpy(p, text, b);
+		if (a)
+			memcpy(p + b, *cell, a);
+	} else {
+		if (a)
+			memcpy(p, *cell, a);
+		memcpy(p + a, text, b);
+	}
+	p[a + b] = '\0';
+	free(*cell);
+	*cell = p;
+}
+
+static grid_row *grid_add(grid *g, const yoy_line *l, bool data)
+{
+	if (!vec_grow((void **)&g->rows, &g->cap, g->nrows + 1, sizeof *g->rows)) {
+		g->oom = true;
+		return NULL;
+	}
+	grid_row *r = &g->rows[g->nrows++];
+	memset(r, 0, sizeof *r);
+	r->line = l;
+	r->data = data;
+	return r;
+}
+
+/* Lines that are part of no table row. */
+static bool skip_line(const yoy_line *l)
+{
+	return l->ncells == 0 || is_index_row(l) || page_label(l);
+}
+
+/* Text tables: the TAB positions are the columns.  A column's label is the
+ * lowest header cell above it; its parent the nearest header to the left
+ * on an earlier header row (a merged cell). */
+static void grid_from_tabs(grid *g, const yoy_line *const *body, size_t n,
+			   yoy_table_kind kind)
+{
+	const yoy_line *hdr[8];
+	size_t nh = 0, fd = n;
+	for (size_t k = 0; k < n && fd == n; k++) {
+		const yoy_line *l = body[k];
+		if (skip_line(l))
+			continue;
+		if (is_data_row(l, kind))
+			fd = k;
+		else if (nh < 8)
+			hdr[nh++] = l;
+	}
+	size_t ncols = 0;
+	for (size_t k = 0; k < n; k++)
+		if (body[k]->ncells > ncols)
+			ncols = body[k]->ncells;
+	g->ncols = ncols > MAX_COLS ? MAX_COLS : ncols;
+	for (size_t c = 0; c < g->ncols; c++) {
+		size_t hl = nh;
+		for (size_t h = nh; h-- > 0;)
+			if (*line_cell(hdr[h], c)) {
+				g->leaf[c] = dup_or_null(line_cell(hdr[h], c));
+				hl = h;
+				break;
+			}
+		for (size_t h = hl; h-- > 0 && !g->parent[c];)
+			for (size_t cc = c + 1; cc-- > 0;)
+				if (*line_cell(hdr[h], cc)) {
+					g->parent[c] = dup_or_null(line_cell(hdr[h], cc));
+					break;
+				}
+		for (size_t cc = c + 1; nh && cc-- > 0;)
+			if (*line_cell(hdr[0], cc)) {
+				g->top[c] = dup_or_null(line_cell(hdr[0], cc));
+				break;
+			}
+	}
+	int words[MAX_COLS] = { 0 }, figures[MAX_COLS] = { 0 };
+	for (size_t k = fd; k < n; k++) {
+		const yoy_line *l = body[k];
+		if (skip_line(l))
+			continue;
+		grid_row *r = grid_add(g, l, true);
+		if (!r)
+			return;
+		for (size_t c = 0; c < g->ncols && c < l->ncells; c++) {
+			r->cell[c] = dup_or_null(l->cells[c].text);
+			if (r->cell[c])
+				(is_amount_cell(r->cell[c]) ? figures : words)[c]++;
+		}
+	}
+	for (size_t c = 0; c < g->ncols; c++)
+		g->textual[c] = words[c] > figures[c];
+}
+
+/* ---- PDF tables: columns from positions ------------------------------- */
+
+typedef struct band {
+	int x0, x1;
+	int kind;       /* 1 words, 2 figures, 0 header-only */
+	int numbers, cells;
+	char *frag;     /* header fragments, top to bottom */
+	int frag_y;     /* line of the last fragment appended */
+	char *span;     /* lowest spanning header over it */
+} band;
+
+static int cmp_interval(const void *a, const void *b)
+{
+	const int *x = a, *y = b;
+	return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* Band of a cell: the one of its kind (words or figures) it overlaps
+ * most, else the nearest of its kind. */
+static int band_of(const band *bands, size_t nb, const yoy_cell *c, bool text)
+{
+	int best = -1, best_ov = 0, near = -1, near_gap = 1 << 30;
+	for (size_t b = 0; b < nb; b++) {
+		if (bands[b].kind != (text ? 1 : 2) && bands[b].kind)
+			continue;
+		int ov = (c->x1 < bands[b].x1 ? c->x1 : bands[b].x1) -
+			 (c->x0 > bands[b].x0 ? c->x0 : bands[b].x0);
+		if (ov > best_ov) {
+			best_ov = ov;
+			best = (int)b;
+		}
+		int gap = ov > 0 ? 0 : -ov;
+		if (gap < near_gap) {
+			near_gap = gap;
+			near = (int)b;
+		}
+	}
+	return best >= 0 ? best : near;
+}
+
+/* A label yoy knows as a column: a canonical key or a key-column role. */
+static bool known_label(const char *text)
+{
+	sbuf n;
+	sbuf_init(&n);
+	label_norm(&n, text);
+	const char *s = sbuf_cstr(&n);
+	bool yes = column_key(s) || label_role(s) != ROLE_VALUE ||
+		   strcmp(s, "类") == 0 || strcmp(s, "款") == 0 || strcmp(s, "项") == 0;
+	sbuf_free(&n);
+	return yes;
+}
+
+/* A line with a figure or a classification code. */
+static bool has_figure(const yoy_line *l)
+{
+	for (size_t i = 0; i < l->ncells; i++)
+		if (is_amount_cell(l->cells[i].text) || (i == 0 && is_code(l->cells[i].text)))
+			return true;
+	return false;
+}
+
+/* Every cell of the row is at most two characters: the wrapped end of
+ * a longer name. */
+static bool short_cells(const grid_row *r)
+{
+	bool any = false;
+	for (size_t c = 0; c < MAX_COLS; c++) {
+		if (!r->cell[c])
+			continue;
+		if (utf8_length(r->cell[c], strlen(r->cell[c])) > 2)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
+				yoy_table_kind kind)
+{
+	/* the header ends at the first line with a figure (a lone "小计" in
+	 * a header is a label); without any figure, at the first total */
+	size_t fd = n;
+	for (size_t k = 0; k < n && fd == n; k++)
+		if (!skip_line(body[k]) && has_figure(body[k]))
+			fd = k;
+	for (size_t k = 0; k < n && fd == n; k++)
+		if (!skip_line(body[k]) && is_data_row(body[k], kind))
+			fd = k;
+	/* repeated headers on continuation pages are dropped */
+	sbuf a, b;
+	sbuf_init(&a);
+	sbuf_init(&b);
+	const yoy_line *region[512];
+	size_t nr = 0;
+	for (size_t k = fd; k < n && nr < 512; k++) {
+		const yoy_line *l = body[k];
+		if (skip_line(l))
+			continue;
+		bool repeat = false;
+		squeeze(&a, l->text, l->len);
+		for (size_t h = 0; h < fd && !repeat; h++) {
+			sbuf_reset(&b);
+			squeeze(&b, body[h]->text, body[h]->len);
+			repeat = a.len && strcmp(sbuf_cstr(&a), sbuf_cstr(&b)) == 0;
+		}
+		sbuf_reset(&a);
+		if (!repeat)
+			region[nr++] = l;
+	}
+	sbuf_free(&a);
+	sbuf_free(&b);
+
+	/* bands: merged x-intervals of the cells below the header, words and
+	 * figures apart (a long name may reach under a right-aligned figure) */
+	int (*iv)[3] = malloc((nr * MAX_COLS + n * MAX_COLS + 1) * sizeof *iv);
+	if (!iv) {
+		g->oom = true;
+		return;
+	}
+	size_t ni = 0;
+	sbuf nm;
+	sbuf_init(&nm);
+	for (size_t k = 0; k < nr; k++) {
+		const yoy_line *l = region[k];
+		for (size_t c = 0; c < l->ncells; c++) {
+			const yoy_cell *cell = &l->cells[c];
+			if (!cell->len)
+				continue;
+			/* a total's label may straddle the key columns */
+			name_norm(&nm, cell->text);
+			if (total_label(sbuf_cstr(&nm)))
+				continue;
+			iv[ni][0] = cell->x0;
+			iv[ni][1] = cell->x1;
+			iv[ni][2] = is_amount_cell(cell->text);
+			ni++;
+		}
+	}
+	if (ni == 0) {
+		/* no body to learn from (an empty table): the header cells */
+		for (size_t k = 0; k < fd && k < n; k++)
+			for (size_t c = 0; c < body[k]->ncells; c++) {
+				iv[ni][0] = body[k]->cells[c].x0;
+				iv[ni][1] = body[k]->cells[c].x1;
+				iv[ni][2] = 0;
+				ni++;
+			}
+	}
+	qsort(iv, ni, sizeof *iv, cmp_interval);
+	band bands[MAX_COLS];
+	size_t nb = 0;
+	memset(bands, 0, sizeof bands);
+	for (int numeric = 0; numeric < 2; numeric++) {
+		size_t first = nb;
+		for (size_t i = 0; i < ni; i++) {
+			if (iv[i][2] != numeric)
+				continue;
+			if (nb > first && iv[i][0] <= bands[nb - 1].x1 + 10) {
+				if (iv[i][1] > bands[nb - 1].x1)
+					bands[nb - 1].x1 = iv[i][1];
+				continue;
+			}
+			if (nb == MAX_COLS)
+				break;
+			bands[nb].x0 = iv[i][0];
+			bands[nb].x1 = iv[i][1];
+			bands[nb].kind = numeric ? 2 : 1;
+			nb++;
+		}
+	}
+	if (fd >= n || nr == 0)
+		for (size_t bi = 0; bi < nb; bi++)
+			bands[bi].kind = 0; /* from the header: any cell may go there */
+	free(iv);
+	qsort(bands, nb, sizeof *bands, cmp_interval);
+	for (size_t k = 0; k < nr; k++)
+		for (size_t c = 0; c < region[k]->ncells; c++) {
+			const yoy_cell *cell = &region[k]->cells[c];
+			if (!cell->len)
+				continue;
+			bool text = !is_amount_cell(cell->text);
+			int bi = band_of(bands, nb, cell, text);
+			if (bi < 0)
+				continue;
+			bands[bi].cells++;
+			if (!text)
+				bands[bi].numbers++;
+		}
+
+	/* header: spanning labels and fragments per band */
+	for (size_t k = 0; k < fd; k++) {
+		const yoy_line *l = body[k];
+		if (skip_line(l))
+			continue;
+		int em = l->y1 - l->y0 > 0 ? l->y1 - l->y0 : 100;
+		int targets[64], dists[64];
+		for (size_t c = 0; c < l->ncells && c < 64; c++)
+			targets[c] = -1;
+		for (size_t c = 0; c < l->ncells && c < 64; c++) {
+			const yoy_cell *cell = &l->cells[c];
+			if (!cell->len)
+				continue;
+			size_t covered = 0;
+			for (size_t bi = 0; bi < nb; bi++) {
+				int mid = (bands[bi].x0 + bands[bi].x1) / 2;
+				if (mid >= cell->x0 && mid <= cell->x1)
+					covered++;
+			}
+			if (covered >= 2) { /* a merged cell over several columns */
+				for (size_t bi = 0; bi < nb; bi++) {
+					int mid = (bands[bi].x0 + bands[bi].x1) / 2;
+					if (mid < cell->x0 || mid > cell->x1)
+						continue;
+					free(bands[bi].span);
+					bands[bi].span = strdup(cell->text);
+					if (!g->top[bi])
+						g->top[bi] = strdup(cell->text);
+				}
+				continue; /* targets[c] stays -1 */
+			}
+			/* the band under its middle (the closest-centred one when
+			 * bands overlap), else one within ~1 em */
+			int mid = (cell->x0 + cell->x1) / 2, target = -1, best_gap = (int)(0.8 * em);
+			int best_off = 1 << 30, near_band = -1, near_gap = 1 << 30;
+			for (size_t bi = 0; bi < nb; bi++) {
+				if (mid < bands[bi].x0 || mid > bands[bi].x1)
+					continue;
+				int off = abs(mid - (bands[bi].x0 + bands[bi].x1) / 2);
+				if (off < best_off) {
+					best_off = off;
+					target = (int)bi;
+				}
+			}
+			/* else the nearest band: a right-aligned figure may sit
+			 * well right of its centred header, never left of it */
+			for (size_t bi = 0; bi < nb && target < 0; bi++) {
+				int gap, allowed;
+				if (cell->x1 <= bands[bi].x0) {
+					gap = bands[bi].x0 - cell->x1;
+					allowed = bands[bi].kind == 2 ? em * 5 / 2 : best_gap;
+				} else if (cell->x0 >= bands[bi].x1) {
+					gap = cell->x0 - bands[bi].x1;
+					allowed = best_gap;
+				} else {
+					gap = 0;
+					allowed = 0;
+				}
+				if (gap <= allowed && (near_band < 0 || gap < near_gap)) {
+					near_gap = gap;
+					near_band = (int)bi;
+				}
+			}
+			if (target < 0)
+				target = near_band;
+			targets[c] = target;
+			dists[c] = target < 0 ? 0 : abs(mid - (bands[target].x0 + bands[target].x1) / 2);
+		}
+		/* two cells of one header line cannot name one column: the
+		 * farther one heads a column with no figures */
+		for (size_t c = 0; c < l->ncells && c < 64; c++)
+			for (size_t d = 0; d < l->ncells && d < 64; d++)
+				if (c != d && targets[c] >= 0 && targets[c] == targets[d] &&
+				    (dists[d] < dists[c] || (dists[d] == dists[c] && d < c)))
+					targets[c] = -2;
+		for (size_t c = 0; c < l->ncells && c < 64; c++) {
+			const yoy_cell *cell = &l->cells[c];
+			int target = targets[c];
+			if (!cell->len || target < 0)
+				continue;
+			band *bd = &bands[target];
+			/* fragments of one line join directly ("金" "额"); lines
+			 * are separated so the leaf can be told from its parent */
+			if (bd->frag && bd->frag_y != l->no)
+				cell_join(g, &bd->frag, "\x1f", false);
+			cell_join(g, &bd->frag, cell->text, false);
+			bd->frag_y = l->no;
+			if (!g->top[target])
+				g->top[target] = strdup(cell->text);
+		}
+	}
+	if (getenv("YOY_DEBUG_GRID"))
+		for (size_t bi = 0; bi < nb; bi++)
+			fprintf(stderr, "band %zu [%d-%d] kind %d frag \"%s\" span \"%s\"\n", bi,
+				bands[bi].x0 / 10, bands[bi].x1 / 10, bands[bi].kind,
+				bands[bi].frag ? bands[bi].frag : "", bands[bi].span ? bands[bi].span : "");
+	/* leaf: the shortest run of bottom fragments that names a known
+	 * column ("类" under "编码", "经营收入" under "事业单位" does not
+	 * count alone); what is above it is the parent */
+	g->ncols = nb;
+	for (size_t bi = 0; bi < nb; bi++)
+		g->textual[bi] = bands[bi].kind == 1;
+	for (size_t bi = 0; bi < nb; bi++) {
+		char *parts[16];
+		size_t np = 0;
+		char *f = bands[bi].frag;
+		while (f && *f && np < 16) {
+			if (*f == '\x1f') {
+				*f++ = '\0';
+				continue;
+			}
+			parts[np++] = f;
+			f += strcspn(f, "\x1f");
+		}
+		size_t take = np;
+		for (size_t s = 1; s <= np; s++) {
+			sbuf t;
+			sbuf_init(&t);
+			for (size_t k = np - s; k < np; k++)
+				sbuf_puts(&t, parts[k]);
+			bool known = known_label(sbuf_cstr(&t));
+			sbuf_free(&t);
+			if (known) {
+				take = s;
+				break;
+			}
+		}
+		sbuf leaf, rest;
+		sbuf_init(&leaf);
+		sbuf_init(&rest);
+		for (size_t k = 0; k < np; k++)
+			sbuf_puts(k >= np - take ? &leaf : &rest, parts[k]);
+		g->leaf[bi] = dup_or_null(sbuf_cstr(&leaf));
+		g->parent[bi] = bands[bi].span ? strdup(bands[bi].span)
+					       : dup_or_null(sbuf_cstr(&rest));
+		sbuf_free(&leaf);
+		sbuf_free(&rest);
+	}
+
+	/* rows; a wrapped cell's fragment line joins the row beside it */
+	for (size_t k = 0; k < nr && !g->oom; k++) {
+		const yoy_line *l = region[k];
+		grid_row *r = grid_add(g, l, is_data_row(l, kind));
+		if (!r)
+			break;
+		for (size_t c = 0; c < l->ncells; c++) {
+			const yoy_cell *cell = &l->cells[c];
+			if (!cell->len)
+				continue;
+			int bi = band_of(bands, nb, cell, !is_amount_cell(cell->text));
+			if (bi >= 0)
+				cell_join(g, &r->cell[bi], cell->text, false);
+		}
+	}
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri];
+		if (r->data)
+			continue;
+		int h = r->line->y1 - r->line->y0;
+		grid_row *target = NULL;
+		bool prefix = false;
+		for (int dir = 0; dir < 2 && !target; dir++) {
+			size_t oi = dir == 0 ? ri + 1 : ri - 1;
+			if ((dir == 0 && ri + 1 >= g->nrows) || (dir == 1 && ri == 0))
+				continue;
+			grid_row *o = &g->rows[oi];
+			/* a short tail ("出") ends the name on the line above,
+			 * figure or not */
+			bool tail = dir == 1 && o->line && short_cells(r);
+			/* wrapped lines sit closer than rows: within 1.3 line
+			 * heights of a row's figures, 1.8 of a name's start */
+			int reach = tail ? h * 18 / 10 : h * 13 / 10;
+			if ((!o->data && !tail) || !o->line)
+				continue;
+			/* a tail may be the first line of the next page */
+			bool across = tail && r->line->page == o->line->page + 1;
+			if (!across && (o->line->page != r->line->page ||
+					abs(o->line->y0 - r->line->y0) > reach))
+				continue;
+			if (tail) {
+				bool same = false;
+				for (size_t c = 0; c < nb; c++)
+					if (r->cell[c] && o->cell[c])
+						same = true;
+				if (!same)
+					continue;
+				for (size_t c = 0; c < nb; c++)
+					if (r->cell[c] && o->cell[c])
+						o->merged[c] = true;
+			}
+			bool fits = true;
+			for (size_t c = 0; c < nb && fits; c++)
+				if (r->cell[c] && o->cell[c] && !(dir == 1 && o->merged[c]))
+					fits = false;
+			if (fits) {
+				target = o;
+				prefix = dir == 0;
+			}
+		}
+		if (!target)
+			continue; /* a row of its own (a line with no figure) */
+		for (size_t c = 0; c < nb; c++) {
+			if (!r->cell[c])
+				continue;
+			cell_join(g, &target->cell[c], r->cell[c], prefix);
+			target->merged[c] = true;
+			free(r->cell[c]);
+			r->cell[c] = NULL;
+		}
+		r->line = NULL; /* absorbed */
+	}
+	for (size_t bi = 0; bi < nb; bi++) {
+		free(bands[bi].frag);
+		free(bands[bi].span);
+	}
+	sbuf_free(&nm);
+}
+
+/* ---- from grid to table ------------------------------------------------- */
+
+typedef struct group {
+	int code_col, part_cols[3], nparts;
+	int name_cols[6], nnames;
+	int first, last;      /* column range [first, last] */
+	const char *name;     /* "income" / "expenditure" / … or NULL */
+} group;
+
 typedef struct layout {
 	size_t ncols;
-	char *label[MAX_COLS];        /* leaf label as printed (heap) */
 	col_role role[MAX_COLS];
 	const char *key[MAX_COLS];    /* value columns: canonical key */
 	int table_col[MAX_COLS];      /* value columns: index in table */
 	group groups[MAX_GROUPS];
 	size_t ngroups;
+	bool keyless;                 /* no code or name column at all */
 } layout;
 
-static void layout_free(layout *lay)
+static bool code_part_label(const char *norm)
 {
-	for (size_t i = 0; i < lay->ncols; i++)
-		free(lay->label[i]);
+	return strcmp(norm, "类") == 0 || strcmp(norm, "款") == 0 ||
+	       strcmp(norm, "项") == 0;
 }
 
-/* Group names from the top header row: 收入… on the left, 支出… on the
- * right. */
-static const char *group_name(const yoy_line *top, const group *g,
-			      size_t index, size_t count)
+static const char *group_name(const grid *g, const group *gr, size_t index,
+			      size_t count)
 {
 	if (count < 2)
 		return NULL;
-	for (int c = g->first; c <= g->last && top; c++) {
-		const char *t = line_cell(top, (size_t)c);
+	for (int c = gr->first; c <= gr->last; c++)
+		if (g->parent[c] && str_has(g->parent[c], "用途"))
+			return "expenditure_use";
+	for (int c = gr->first; c <= gr->last; c++) {
+		const char *t = g->top[c] ? g->top[c] : "";
 		if (str_has(t, "收入"))
 			return "income";
 		if (str_has(t, "支出"))
 			return "expenditure";
 	}
-	return index == 0 ? "income" : "expenditure";
+	if (index == 0)
+		return "income";
+	return index == 2 && count == 3 ? "expenditure_use" : "expenditure";
 }
 
-static void build_layout(layout *lay, const yoy_line *const *hdr, size_t nhdr,
-			 size_t ncols)
+static void build_layout(layout *lay, const grid *g, yoy_table_kind kind)
 {
 	memset(lay, 0, sizeof *lay);
-	lay->ncols = ncols > MAX_COLS ? MAX_COLS : ncols;
+	lay->ncols = g->ncols;
 	sbuf norm;
 	sbuf_init(&norm);
+	bool any_key = false;
 	for (size_t c = 0; c < lay->ncols; c++) {
-		const char *leaf = "";
-		for (size_t h = 0; h < nhdr; h++) {
-			const char *t = line_cell(hdr[h], c);
-			if (*t)
-				leaf = t;
-		}
-		lay->label[c] = strdup(leaf);
-		label_norm(&norm, leaf);
-		lay->role[c] = label_role(sbuf_cstr(&norm));
-		if (c == 0 && !*leaf)
-			lay->role[c] = ROLE_NAME;
+		label_norm(&norm, g->leaf[c] ? g->leaf[c] : "");
+		const char *s = sbuf_cstr(&norm);
+		lay->role[c] = code_part_label(s) ? ROLE_CODE_PART : label_role(s);
+		if (kind == YOY_TABLE_PROCUREMENT && !column_key(s))
+			lay->role[c] = ROLE_NAME; /* 专项名称, 经济科目, 组织形式… */
+		if (!*s && (c == 0 || g->textual[c]))
+			lay->role[c] = ROLE_NAME; /* an unlabelled column of words */
+		if (lay->role[c] != ROLE_VALUE)
+			any_key = true;
 	}
-	/* groups: a run of key columns followed by value columns */
+	sbuf_free(&norm);
+	if (!any_key) {
+		/* one row of figures under a header (支出预算总表, "三公" in a row) */
+		lay->keyless = true;
+		group *gr = &lay->groups[0];
+		gr->code_col = -1;
+		gr->first = 0;
+		gr->last = (int)lay->ncols - 1;
+		lay->ngroups = lay->ncols ? 1 : 0;
+		return;
+	}
 	size_t c = 0;
 	while (c < lay->ncols && lay->ngroups < MAX_GROUPS) {
-		group *g = &lay->groups[lay->ngroups];
-		g->code_col = g->name_col = g->name2_col = -1;
-		g->first = (int)c;
+		group *gr = &lay->groups[lay->ngroups];
+		memset(gr, 0, sizeof *gr);
+		gr->code_col = -1;
+		gr->first = (int)c;
 		while (c < lay->ncols && lay->role[c] != ROLE_VALUE) {
-			if (lay->role[c] == ROLE_CODE && g->code_col < 0)
-				g->code_col = (int)c;
-			else if (g->name_col < 0)
-				g->name_col = (int)c;
-			else if (g->name2_col < 0)
-				g->name2_col = (int)c;
+			if (lay->role[c] == ROLE_CODE && gr->code_col < 0)
+				gr->code_col = (int)c;
+			else if (lay->role[c] == ROLE_CODE_PART && gr->nparts < 3)
+				gr->part_cols[gr->nparts++] = (int)c;
+			else if (gr->nnames < 6)
+				gr->name_cols[gr->nnames++] = (int)c;
 			c++;
 		}
 		while (c < lay->ncols && lay->role[c] == ROLE_VALUE)
 			c++;
-		g->last = (int)c - 1;
-		if (g->name_col < 0 && g->code_col < 0 && lay->ngroups > 0) {
-			/* value columns without a key: extend the previous group */
-			lay->groups[lay->ngroups - 1].last = g->last;
+		gr->last = (int)c - 1;
+		bool keyed = gr->code_col >= 0 || gr->nparts || gr->nnames;
+		if (!keyed && lay->ngroups > 0) {
+			lay->groups[lay->ngroups - 1].last = gr->last;
 			continue;
 		}
-		if (g->name_col < 0 && g->code_col < 0) {
-			g->name_col = g->first; /* first column names the row */
-			if (lay->role[g->first] == ROLE_VALUE)
-				lay->role[g->first] = ROLE_NAME;
+		if (!keyed) {
+			gr->name_cols[gr->nnames++] = gr->first;
+			lay->role[gr->first] = ROLE_NAME;
 		}
 		lay->ngroups++;
 	}
 	for (size_t i = 0; i < lay->ngroups; i++)
-		lay->groups[i].name = group_name(nhdr ? hdr[0] : NULL,
-						 &lay->groups[i], i, lay->ngroups);
-	sbuf_free(&norm);
+		lay->groups[i].name = group_name(g, &lay->groups[i], i, lay->ngroups);
 }
 
-/* Canonical value columns of the table, shared by groups that print the
- * same column. */
-static bool layout_columns(parse_ctx *pc, yoy_table *t, layout *lay)
+static bool grid_has_label(const grid *g, const char *label)
+{
+	for (size_t c = 0; c < g->ncols; c++)
+		if (g->leaf[c] && str_has(g->leaf[c], label))
+			return true;
+	return false;
+}
+
+/* The column key of grid column c: from its label, or for a generic
+ * 小计/合计 from what it is a part of. */
+static const char *grid_column_key(const grid *g, size_t c, yoy_table_kind kind,
+				   sbuf *norm)
+{
+	label_norm(norm, g->leaf[c] ? g->leaf[c] : "");
+	const char *s = sbuf_cstr(norm);
+	const char *key = column_key(s);
+	if (kind == YOY_TABLE_THREE_PUBLIC) {
+		bool sub = strcmp(s, "小计") == 0;
+		if (sub) {
+			/* the 公务用车 subtotal stands before its parts */
+			const char *next = NULL;
+			if (c + 1 < g->ncols) {
+				sbuf nn;
+				sbuf_init(&nn);
+				label_norm(&nn, g->leaf[c + 1] ? g->leaf[c + 1] : "");
+				next = column_key(sbuf_cstr(&nn));
+				sbuf_free(&nn);
+			}
+			bool vehicles = (g->parent[c] && str_has(g->parent[c], "公务用车")) ||
+					(next && str_starts(next, "vehicle_"));
+			key = vehicles ? "vehicles" : "total";
+		} else if (strcmp(s, "合计") == 0 &&
+			 (grid_has_label(g, "会议费") || grid_has_label(g, "培训费")))
+			key = "grand_total"; /* "三公" plus meetings and training */
+	}
+	return key;
+}
+
+static bool layout_columns(parse_ctx *pc, yoy_table *t, layout *lay,
+			   const grid *g)
 {
 	const char *keys[MAX_COLS], *labels[MAX_COLS];
 	char keybuf[MAX_COLS][64];
@@ -518,31 +1210,29 @@ static bool layout_columns(parse_ctx *pc, yoy_table *t, layout *lay)
 		lay->table_col[c] = -1;
 		if (lay->role[c] != ROLE_VALUE)
 			continue;
-		label_norm(&norm, lay->label[c]);
-		const char *key = column_key(sbuf_cstr(&norm));
+		const char *key = grid_column_key(g, c, t->kind, &norm);
+		const char *label = g->leaf[c] ? g->leaf[c] : "";
 		if (!key) {
 			snprintf(keybuf[c], sizeof keybuf[c], "col%zu", c + 1);
 			key = keybuf[c];
-			yoy_loc at = t->at;
-			doc_warn(pc->doc, at,
+			doc_warn(pc->doc, t->at,
 				 "table \"%s\": column %zu header \"%s\" not recognized; "
-				 "kept as %s", t->title, c + 1, lay->label[c], key);
+				 "kept as %s", t->title, c + 1, label, key);
 		}
-		/* same key twice within one group: number it */
-		int group_of_c = -1;
-		for (size_t g = 0; g < lay->ngroups; g++)
-			if ((int)c >= lay->groups[g].first && (int)c <= lay->groups[g].last)
-				group_of_c = (int)g;
+		/* the same key twice within one group: number it */
+		int gc = -1;
+		for (size_t gi = 0; gi < lay->ngroups; gi++)
+			if ((int)c >= lay->groups[gi].first && (int)c <= lay->groups[gi].last)
+				gc = (int)gi;
 		for (size_t d = 0; d < c; d++) {
 			if (lay->role[d] != ROLE_VALUE || !lay->key[d] ||
 			    strcmp(lay->key[d], key) != 0)
 				continue;
 			int gd = -1;
-			for (size_t g = 0; g < lay->ngroups; g++)
-				if ((int)d >= lay->groups[g].first &&
-				    (int)d <= lay->groups[g].last)
-					gd = (int)g;
-			if (gd == group_of_c) {
+			for (size_t gi = 0; gi < lay->ngroups; gi++)
+				if ((int)d >= lay->groups[gi].first && (int)d <= lay->groups[gi].last)
+					gd = (int)gi;
+			if (gd == gc) {
 				char numbered[64];
 				snprintf(numbered, sizeof numbered, "%.40s_%zu", key, c + 1);
 				memcpy(keybuf[c], numbered, sizeof numbered);
@@ -557,14 +1247,14 @@ static bool layout_columns(parse_ctx *pc, yoy_table *t, layout *lay)
 				break;
 		if (k == nk) {
 			keys[nk] = key;
-			labels[nk] = lay->label[c];
+			labels[nk] = label;
 			nk++;
 		}
 		lay->table_col[c] = (int)k;
 	}
 	sbuf_free(&norm);
 	bool ok = table_set_columns(pc->doc, t, keys, labels, nk);
-	/* keys pointed into keybuf: table_set_columns copied them */
+	/* keys may point into keybuf: use the table's copies from here on */
 	for (size_t c = 0; c < lay->ncols; c++)
 		lay->key[c] = lay->table_col[c] >= 0 ? t->columns[lay->table_col[c]].key
 						     : NULL;
@@ -592,8 +1282,8 @@ static const char *lookup_key(const char *norm, yoy_table_kind kind,
 		}
 		return NULL;
 	}
-	if (is_total_name(norm))
-		return "total";
+	if (is_total_name(norm) && strcmp(norm, "小计") != 0)
+		return "total"; /* 小计 is a group's, not the table's */
 	return NULL;
 }
 
@@ -611,28 +1301,114 @@ static bool economic_class_name(const char *norm)
 	return false;
 }
 
-static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
-		     const yoy_line *l)
+
+static const char *procurement_key(const char *norm)
 {
-	sbuf norm;
+	if (is_total_name(norm))
+		return "total";
+	const char *p = skip_ordinal(norm);
+	if (str_starts(p, "货物"))
+		return "goods";
+	if (str_starts(p, "工程"))
+		return "works";
+	if (str_starts(p, "服务"))
+		return "services";
+	return NULL;
+}
+
+/* Join 类/款/项 columns into one code: "201" "05" "07" -> "2010507". */
+static bool join_code(const grid_row *gr, const group *g, char out[16])
+{
+	size_t n = 0;
+	for (int i = 0; i < g->nparts; i++) {
+		const char *p = gr->cell[g->part_cols[i]];
+		if (!p)
+			break;
+		size_t len = strlen(p);
+		if (len == 0 || len > 3 || strspn(p, "0123456789") != len)
+			return false;
+		if (i == 0 && len != 3)
+			return false;
+		if (i > 0 && len == 1)
+			out[n++] = '0'; /* "301 2": the 款 printed without its 0 */
+		memcpy(out + n, p, len);
+		n += len;
+	}
+	out[n] = '\0';
+	return n >= 3;
+}
+
+static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
+		     const grid_row *gr)
+{
+	const yoy_line *l = gr->line;
+	sbuf norm, joined;
 	sbuf_init(&norm);
+	sbuf_init(&joined);
+	bool two_sided = t->kind == YOY_TABLE_SUMMARY || t->kind == YOY_TABLE_FISCAL_SUMMARY;
+	/* a summary line whose label sits in one group and its figure in the
+	 * next ("当年支出小计" … "33,172.15"): the figure belongs to the label */
+	int adopt[MAX_GROUPS];
+	for (size_t gi = 0; gi < lay->ngroups; gi++)
+		adopt[gi] = (int)gi;
+	if (two_sided) {
+		for (size_t gi = 0; gi + 1 < lay->ngroups; gi++) {
+			const group *a = &lay->groups[gi], *b = &lay->groups[gi + 1];
+			bool a_name = false, a_val = false, b_name = false, b_val = false;
+			for (int c = a->first; c <= a->last; c++) {
+				bool *f = lay->role[c] == ROLE_VALUE ? &a_val : &a_name;
+				*f = *f || gr->cell[c] != NULL;
+			}
+			for (int c = b->first; c <= b->last; c++) {
+				bool *f = lay->role[c] == ROLE_VALUE ? &b_val : &b_name;
+				*f = *f || gr->cell[c] != NULL;
+			}
+			if (a_name && !a_val && b_val && !b_name)
+				adopt[gi + 1] = (int)gi;
+		}
+	}
 	for (size_t gi = 0; gi < lay->ngroups; gi++) {
+		if (adopt[gi] != (int)gi)
+			continue; /* its figures went to the group before */
 		const group *g = &lay->groups[gi];
-		const char *code = g->code_col >= 0 ? line_cell(l, (size_t)g->code_col) : "";
-		const char *name = g->name_col >= 0 ? line_cell(l, (size_t)g->name_col) : "";
-		const char *name2 = g->name2_col >= 0 ? line_cell(l, (size_t)g->name2_col) : "";
+		char code[16] = "";
+		const char *name = NULL, *name2 = NULL;
+		if (g->code_col >= 0 && gr->cell[g->code_col])
+			snprintf(code, sizeof code, "%.15s", gr->cell[g->code_col]);
+		else if (g->nparts && !join_code(gr, g, code))
+			code[0] = '\0';
+		sbuf_reset(&joined);
+		for (int k = 0; k < g->nnames; k++) {
+			const char *v = gr->cell[g->name_cols[k]];
+			if (!v)
+				continue;
+			if (t->kind == YOY_TABLE_PROCUREMENT) {
+				if (joined.len)
+					sbuf_puts(&joined, " / ");
+				sbuf_puts(&joined, v);
+			} else if (!name) {
+				name = v;
+			} else if (!name2) {
+				name2 = v;
+			}
+		}
+		if (t->kind == YOY_TABLE_PROCUREMENT && joined.len)
+			name = sbuf_cstr(&joined);
 		/* a code printed in the name column (no code column) */
-		if (!*code && is_code(name) && g->code_col < 0 &&
-		    g->name2_col >= 0) {
-			code = name;
+		if (!*code && name && is_code(name) && g->code_col < 0 && !g->nparts && name2) {
+			snprintf(code, sizeof code, "%s", name);
 			name = name2;
-			name2 = "";
+			name2 = NULL;
 		}
 		bool any_value = false;
-		for (int c = g->first; c <= g->last; c++)
-			if (lay->role[c] == ROLE_VALUE && *line_cell(l, (size_t)c))
-				any_value = true;
-		if (!*code && !*name && !*name2 && !any_value)
+		for (size_t gj = gi; gj < lay->ngroups; gj++) {
+			if (adopt[gj] != (int)gi)
+				continue;
+			for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++)
+				if (lay->role[c] == ROLE_VALUE && gr->cell[c])
+					any_value = true;
+		}
+		if (!*code && !name && !any_value)
 			continue;
 		yoy_row *r = table_add_row(pc->doc, t, &pc->row_cap);
 		if (!r) {
@@ -646,24 +1422,25 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		if (*code && is_code(code)) {
 			r->code = doc_str(pc->doc, code);
 			r->level = yoy_code_level(code);
-			if (!r->level)
-				r->level = (int)(strlen(code) + 1) / 2 - 1;
 		} else if (*code) {
-			/* a name in the code column (e.g. "合计") */
-			if (!*name) {
-				name = code;
-			} else {
+			if (!name)
+				name = gr->cell[g->code_col]; /* "合计" in the code column */
+			else
 				doc_warn(pc->doc, r->at,
 					 "table \"%s\": code \"%s\" is not a classification code",
 					 t->title, code);
-			}
 		}
-		if (*name)
+		if (name)
 			r->name = doc_str(pc->doc, name);
-		if (*name2)
+		if (name2)
 			r->name2 = doc_str(pc->doc, name2);
-		name_norm(&norm, name);
-		const char *key = lookup_key(sbuf_cstr(&norm), t->kind, g->name);
+		name_norm(&norm, name ? name : "");
+		const char *key = lay->keyless ? "total"
+				  : t->kind == YOY_TABLE_PROCUREMENT ? procurement_key(sbuf_cstr(&norm))
+				  : lookup_key(sbuf_cstr(&norm), t->kind, g->name);
+		if (!key && t->kind == YOY_TABLE_INCOME && !r->code &&
+		    (!name2 || strcmp(name2, "小计") == 0))
+			key = lookup_key(sbuf_cstr(&norm), YOY_TABLE_SUMMARY, "income");
 		if (key && g->name && strcmp(g->name, "income") == 0 &&
 		    (strcmp(key, "general_budget") == 0 || strcmp(key, "fund") == 0 ||
 		     strcmp(key, "state_capital") == 0)) {
@@ -682,54 +1459,170 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		}
 		if (key) {
 			r->key = key;
-			if (strcmp(key, "total") == 0 || strcmp(key, "current_total") == 0)
+			if (strcmp(key, "total") == 0 || strcmp(key, "current_total") == 0 ||
+			    strcmp(key, "grand_total") == 0)
 				r->level = 0;
 			else if (str_starts(key, "vehicle_"))
 				r->level = 2; /* 购置费 and 运行维护费 make up 公务用车 */
 		}
-		if (!r->code && g->name && strcmp(g->name, "expenditure") == 0 &&
-		    (t->kind == YOY_TABLE_SUMMARY || t->kind == YOY_TABLE_FISCAL_SUMMARY)) {
+		if (!r->code && g->name && strcmp(g->name, "expenditure") == 0 && two_sided) {
 			const char *fc = function_class_code(sbuf_cstr(&norm));
 			if (fc)
 				r->code = fc;
 		}
 		if (!r->code && t->kind == YOY_TABLE_BASIC_ECONOMIC && !r->key)
-			r->level = (!*name2 && economic_class_name(sbuf_cstr(&norm))) ? 1 : 2;
-		for (int c = g->first; c <= g->last; c++) {
-			if (lay->role[c] != ROLE_VALUE || lay->table_col[c] < 0)
+			r->level = (!name2 && economic_class_name(sbuf_cstr(&norm))) ? 1 : 2;
+		for (size_t gj = gi; gj < lay->ngroups; gj++) {
+			if (adopt[gj] != (int)gi)
 				continue;
-			const char *cell = line_cell(l, (size_t)c);
-			yoy_amount *a = &r->values[lay->table_col[c]];
-			if (yoy_amount_parse(a, cell, strlen(cell), t->unit) != 0) {
-				doc_warn(pc->doc, r->at,
-					 "table \"%s\": cell \"%s\" in column \"%s\" is not a number; left blank",
-					 t->title, cell, lay->label[c]);
-				memset(a, 0, sizeof *a);
-				a->unit = (uint8_t)t->unit;
-			} else if (a->present && a->decimals > t->decimals) {
-				t->decimals = a->decimals;
+			for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++) {
+				if (lay->role[c] != ROLE_VALUE || lay->table_col[c] < 0 || !gr->cell[c])
+					continue;
+				const char *cell = gr->cell[c];
+				yoy_amount *a = &r->values[lay->table_col[c]];
+				if (yoy_amount_parse(a, cell, strlen(cell), t->unit) != 0) {
+					doc_warn(pc->doc, r->at,
+						 "table \"%s\": cell \"%s\" in column \"%s\" is not a number; left blank",
+						 t->title, cell, t->columns[lay->table_col[c]].label);
+					memset(a, 0, sizeof *a);
+					a->unit = (uint8_t)t->unit;
+				} else if (a->present && a->decimals > t->decimals) {
+					t->decimals = a->decimals;
+				}
 			}
 		}
 	}
 	sbuf_free(&norm);
+	sbuf_free(&joined);
 }
 
+/* "注：…", "注 ：…" (the 注 spaced off), "备注". */
 static bool is_note(const yoy_line *l)
 {
-	return str_starts(l->text, "注：") || str_starts(l->text, "注:") ||
-	       str_starts(l->text, "备注");
+	const char *s = l->text;
+	if (str_starts(s, "备注"))
+		return true;
+	if (str_starts(s, "：") && line_filled(l) == 1 && l->len > 12)
+		return true; /* "注" drawn apart from its "：…" */
+	if (!str_starts(s, "注"))
+		return false;
+	s += strlen("注");
+	while (*s == ' ')
+		s++;
+	return str_starts(s, "：") || *s == ':' || (*s >= '0' && *s <= '9');
 }
 
-size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind)
+/* Headings that end a table in a PDF: part titles, and numbered headings
+ * that name a section of the narrative (a table row "六、科学技术支出"
+ * looks like a heading too, but names no section). */
+static bool ends_table(const yoy_lines *ls, size_t j)
+{
+	const yoy_line *l = &ls->v[j];
+	yoy_table_kind k;
+	size_t span;
+	if (title_at(ls, j, &k, &span) || form_title(l) || is_note(l))
+		return true;
+	int level = heading_level(l);
+	if (level == 1)
+		return true;
+	static const char *const words[] = { "说明", "情况", "概况", "职能", "职责",
+					     "设置", "解释", "任务", "依据" };
+	for (size_t i = 0; level && i < sizeof words / sizeof *words; i++)
+		if (str_has(l->text, words[i]))
+			return true;
+	/* running text: a long single-cell line */
+	return line_filled(l) == 1 && utf8_length(l->text, l->len) >= 28 &&
+	       !str_has(l->text, "……");
+}
+
+/* "三公" printed as one row of columns becomes one row per item, like
+ * the tables that print it as rows; a 机关运行经费 column becomes its own
+ * table. */
+static void transpose_three_public(parse_ctx *pc, size_t ti)
+{
+	yoy_table *t = &pc->doc->tables[ti];
+	if (t->nrows != 1 || t->ncolumns < 2)
+		return;
+	bool items = false;
+	for (size_t c = 0; c < t->ncolumns; c++) {
+		const char *k = t->columns[c].key;
+		if (strcmp(k, "overseas") == 0 || strcmp(k, "reception") == 0 ||
+		    strcmp(k, "vehicles") == 0)
+			items = true;
+	}
+	if (!items)
+		return;
+	yoy_row old = t->rows[0];
+	yoy_column *cols = t->columns;
+	size_t ncols = t->ncolumns;
+	static const char *const one[] = { "total" };
+	const char *labels[] = { "合计" };
+	if (!table_set_columns(pc->doc, t, one, labels, 1)) {
+		pc->oom = true;
+		return;
+	}
+	t->nrows = 0;
+	size_t cap = 0;
+	yoy_amount operating = { 0, 0, 0, 0 };
+	const char *operating_label = NULL;
+	for (size_t c = 0; c < ncols; c++) {
+		if (strcmp(cols[c].key, "operating_costs") == 0) {
+			operating = old.values[c];
+			operating_label = cols[c].label;
+			continue;
+		}
+		yoy_row *r = table_add_row(pc->doc, t, &cap);
+		if (!r) {
+			pc->oom = true;
+			return;
+		}
+		r->key = cols[c].key;
+		r->name = cols[c].label;
+		r->level = strcmp(r->key, "total") == 0 || strcmp(r->key, "grand_total") == 0 ? 0
+			   : str_starts(r->key, "vehicle_") ? 2 : 1;
+		r->values[0] = old.values[c];
+		r->at = old.at;
+	}
+	if (operating_label) {
+		yoy_loc at = t->at;
+		const char *title = t->title;
+		yoy_unit unit = t->unit;
+		int decimals = t->decimals;
+		yoy_table *oc = doc_add_table(pc->doc, &pc->table_cap);
+		if (!oc || !table_set_columns(pc->doc, oc, one, labels, 1)) {
+			pc->oom = true;
+			return;
+		}
+		oc->kind = YOY_TABLE_OPERATING_COSTS;
+		oc->title = title;
+		oc->unit = unit;
+		oc->decimals = decimals;
+		oc->at = at;
+		size_t rc = 0;
+		yoy_row *r = table_add_row(pc->doc, oc, &rc);
+		if (!r) {
+			pc->oom = true;
+			return;
+		}
+		r->key = "total";
+		r->name = operating_label;
+		r->level = 0;
+		r->values[0] = operating;
+		r->at = old.at;
+		oc->empty = !operating.present;
+	}
+}
+
+size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind, size_t title_lines)
 {
 	const yoy_lines *ls = pc->lines;
 	const yoy_line *title = &ls->v[i];
-	size_t j = i + 1;
+	size_t j = i + title_lines;
 	yoy_unit unit = YOY_UNIT_NONE;
 	/* meta lines between title and body */
 	while (j < ls->n) {
 		const yoy_line *l = &ls->v[j];
-		if (l->ncells == 0) {
+		if (l->ncells == 0 || page_label(l)) {
 			j++;
 			continue;
 		}
@@ -740,23 +1633,33 @@ size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind)
 			unit = u;
 		if (dept && !pc->department_hint)
 			pc->department_hint = doc_strn(pc->doc, dept, dl);
-		if (dept || u != YOY_UNIT_NONE || (!l->tabbed && str_starts(l->text, "(") &&
-						   l->len < 16)) {
+		bool lone_yuan = strcmp(l->text, "元") == 0; /* "单位：万" / "元" */
+		if (dept || u != YOY_UNIT_NONE || lone_yuan ||
+		    (!l->tabbed && (str_starts(l->text, "(") || str_starts(l->text, "（")) &&
+		     l->len < 16)) {
 			j++;
 			continue;
 		}
 		break;
 	}
-	/* body: table rows and blank lines */
+	/* body: text tables run while lines have TABs; PDF tables run to the
+	 * next title, part heading, note or paragraph of text */
+	bool positioned = j < ls->n && line_positioned(&ls->v[j]);
 	size_t body = j;
-	while (j < ls->n && (ls->v[j].ncells == 0 || ls->v[j].tabbed))
+	while (j < ls->n) {
+		const yoy_line *l = &ls->v[j];
+		if (positioned ? (l->ncells && ends_table(ls, j))
+			       : (l->ncells && !l->tabbed))
+			break;
 		j++;
+	}
 	size_t body_end = j;
-	bool any_body = false;
-	for (size_t k = body; k < body_end; k++)
+	const yoy_line *lines[1024];
+	size_t nl = 0;
+	for (size_t k = body; k < body_end && nl < 1024; k++)
 		if (ls->v[k].ncells)
-			any_body = true;
-	if (!any_body)
+			lines[nl++] = &ls->v[k];
+	if (nl == 0)
 		return i; /* a title alone: not a table (e.g. in a list) */
 
 	yoy_table *t = doc_add_table(pc->doc, &pc->table_cap);
@@ -764,9 +1667,15 @@ size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind)
 		pc->oom = true;
 		return body_end;
 	}
+	size_t ti = pc->doc->ntables - 1;
 	pc->row_cap = 0;
 	t->kind = kind;
-	t->title = doc_str(pc->doc, skip_ordinal(title->text));
+	sbuf tt;
+	sbuf_init(&tt);
+	for (size_t k = 0; k < title_lines; k++)
+		sbuf_puts(&tt, ls->v[i + k].text);
+	t->title = doc_str(pc->doc, skip_ordinal(sbuf_cstr(&tt)));
+	sbuf_free(&tt);
 	t->at.line = title->no;
 	t->at.page = title->page;
 	t->at.file = title->file;
@@ -777,40 +1686,29 @@ size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind)
 	}
 	t->unit = unit;
 
-	/* header rows: up to the first data row */
-	const yoy_line *hdr[8];
-	size_t nhdr = 0, ncols = 0, first_data = body_end;
-	for (size_t k = body; k < body_end; k++) {
-		const yoy_line *l = &ls->v[k];
-		if (l->ncells == 0)
-			continue;
-		if (l->ncells > ncols)
-			ncols = l->ncells;
-		if (first_data == body_end) {
-			if (is_data_row(l, kind))
-				first_data = k;
-			else if (!is_index_row(l) && nhdr < 8)
-				hdr[nhdr++] = l;
-		}
-	}
+	grid g;
+	memset(&g, 0, sizeof g);
+	if (positioned)
+		grid_from_positions(&g, lines, nl, kind);
+	else
+		grid_from_tabs(&g, lines, nl, kind);
 	layout lay;
-	build_layout(&lay, hdr, nhdr, ncols);
-	if (!layout_columns(pc, t, &lay)) {
+	build_layout(&lay, &g, kind);
+	if (g.oom || !layout_columns(pc, t, &lay, &g)) {
 		pc->oom = true;
-		layout_free(&lay);
+		grid_free(&g);
 		return body_end;
 	}
-	for (size_t k = first_data; k < body_end && !pc->oom; k++) {
-		const yoy_line *l = &ls->v[k];
-		if (l->ncells == 0 || is_index_row(l))
-			continue;
-		add_rows(pc, t, &lay, l);
-		t = &pc->doc->tables[pc->doc->ntables - 1];
+	for (size_t k = 0; k < g.nrows && !pc->oom; k++) {
+		if (!g.rows[k].line)
+			continue; /* absorbed into a neighbouring row */
+		add_rows(pc, t, &lay, &g.rows[k]);
+		t = &pc->doc->tables[ti];
 	}
-	layout_free(&lay);
+	grid_free(&g);
 	/* a note right after the body */
 	j = body_end;
-	while (j < ls->n && ls->v[j].ncells == 0)
+	while (j < ls->n && (ls->v[j].ncells == 0 || page_label(&ls->v[j])))
 		j++;
 	if (j < ls->n && is_note(&ls->v[j])) {
 		t->note = doc_str(pc->doc, ls->v[j].text);
@@ -818,6 +1716,9 @@ size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind)
 	} else {
 		j = body_end;
 	}
+	if (kind == YOY_TABLE_THREE_PUBLIC)
+		transpose_three_public(pc, ti);
+	t = &pc->doc->tables[ti];
 	bool any = false;
 	for (size_t r = 0; r < t->nrows && !any; r++)
 		for (size_t c = 0; c < t->ncolumns; c++)

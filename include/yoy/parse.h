@@ -21,4 +21,10 @@ int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
 int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
 		     size_t size, yoy_error *err);
 
+/* The text yoy extracted from one file, as it sees it: one line per
+ * extracted line, "PAGE:LINE<TAB>cell<TAB>cell…" (PAGE 0 for text files),
+ * cells as split at TABs or PDF column gaps.  For looking at what the
+ * recognizers get.  *out is a heap string the caller frees with free(). */
+int yoy_extract_lines(char **out, const char *path, yoy_error *err);
+
 #endif

@@ -8,7 +8,7 @@
 #include "yoy/render.h"
 
 static const char usage[] =
-	"yoy parse [--format json|summary] [-o OUT] [--quiet] FILE [TABLES_FILE]";
+	"yoy parse [--format json|summary|lines] [-o OUT] [--quiet] FILE [TABLES_FILE]";
 
 static void help(void)
 {
@@ -17,7 +17,8 @@ static void help(void)
 	       "and print its normalized JSON (schema in history/README.md).\n"
 	       "Give two files when the tables were published as a separate PDF.\n"
 	       "A stored yoy JSON file is read back and printed again.\n\n"
-	       "  --format FORMAT   json (default) or summary (readable overview)\n"
+	       "  --format FORMAT   json (default), summary (readable overview), or\n"
+	       "                    lines (the extracted text as yoy sees it)\n"
 	       "  -o, --output OUT  write to OUT (atomically) instead of stdout\n"
 	       "  -q, --quiet       do not print parse warnings on stderr\n\n"
 	       "Exit status: 0 parsed, 2 usage, 3 unreadable or not a disclosure.\n",
@@ -48,8 +49,9 @@ int cmd_parse(int argc, char **argv)
 			if (r < 0)
 				return usage_error(usage, "--output needs a file name");
 		} else if ((r = option_value(argc, argv, &i, "--format", &format)) != 0) {
-			if (r < 0 || (strcmp(format, "json") && strcmp(format, "summary")))
-				return usage_error(usage, "--format is json or summary");
+			if (r < 0 || (strcmp(format, "json") && strcmp(format, "summary") &&
+				       strcmp(format, "lines")))
+				return usage_error(usage, "--format is json, summary or lines");
 		} else if (a[0] == '-' && a[1]) {
 			return usage_error(usage, "unknown option '%s'", a);
 		} else if (nfiles < 2) {
@@ -62,6 +64,16 @@ int cmd_parse(int argc, char **argv)
 		return usage_error(usage, "no input file");
 	yoy_error err;
 	yoy_error_clear(&err);
+	if (strcmp(format, "lines") == 0) {
+		if (nfiles != 1)
+			return usage_error(usage, "--format lines takes one file");
+		char *text;
+		if (yoy_extract_lines(&text, files[0], &err))
+			return fail_with(&err);
+		int wrc = write_output(out, text, strlen(text)) ? EXIT_INPUT : EXIT_OK;
+		free(text);
+		return wrc;
+	}
 	yoy_doc *doc;
 	int rc = yoy_parse_files(&doc, files, nfiles, &err);
 	if (rc)
