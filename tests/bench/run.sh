@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 for b in "$@"; do
 	case "$(basename "$b")" in
 	bench_parse) "$b" tests/data/lvliang-hrss/2023-budget.txt 50 ;;
+	bench_pdf) YOY=${YOY:-./yoy} "$b" tests/data/*/*.pdf ;;
 	*) "$b" ;;
 	esac
 	echo
