@@ -21,7 +21,7 @@ CSTD     = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS_ALL = -Wl,--as-needed $(EXTRA_LDFLAGS)
-LIBS_ALL = $(PKG_LIBS) -lpthread
+LIBS_ALL = $(PKG_LIBS) -lm -lpthread
 
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build

@@ -399,13 +399,9 @@ int yoy_extract_lines(char **out, const char *path, yoy_error *err)
 		for (size_t i = 0; i < ls.n; i++) {
 			const yoy_line *l = &ls.v[i];
 			sbuf_printf(&b, "%d:%d%s", l->page, l->no, l->para_start ? " ¶" : "");
-			bool pos = getenv("YOY_DEBUG_X") != NULL;
 			for (size_t c = 0; c < l->ncells; c++) {
 				sbuf_putc(&b, '\t');
 				sbuf_puts(&b, l->cells[c].text);
-				if (pos)
-					sbuf_printf(&b, "@%d-%d", l->cells[c].x0 / 10,
-						    l->cells[c].x1 / 10);
 			}
 			sbuf_putc(&b, '\n');
 		}

@@ -926,11 +926,6 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 				g->top[target] = strdup(cell->text);
 		}
 	}
-	if (getenv("YOY_DEBUG_GRID"))
-		for (size_t bi = 0; bi < nb; bi++)
-			fprintf(stderr, "band %zu [%d-%d] kind %d frag \"%s\" span \"%s\"\n", bi,
-				bands[bi].x0 / 10, bands[bi].x1 / 10, bands[bi].kind,
-				bands[bi].frag ? bands[bi].frag : "", bands[bi].span ? bands[bi].span : "");
 	/* leaf: the shortest run of bottom fragments that names a known
 	 * column ("类" under "编码", "经营收入" under "事业单位" does not
 	 * count alone); what is above it is the parent */
