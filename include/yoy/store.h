@@ -1,0 +1,84 @@
+/* The history repository: a bare git repository written through libgit2.
+ * store.c is the only file that includes git2.h.  This layer knows paths
+ * and bytes, not disclosures (history.h builds on it).
+ *
+ * Writes are atomic: objects first, then one compare-and-swap update of
+ * refs/heads/main, retried when another process moved it meanwhile.  A
+ * killed writer leaves HEAD on a complete commit. */
+#ifndef YOY_STORE_H
+#define YOY_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yoy/error.h"
+
+typedef struct yoy_store yoy_store;
+
+/* Open the repository in dir.  With create, a missing or empty dir
+ * becomes a new bare repository whose branch is "main".  *out is freed
+ * with yoy_store_free.  YOY_ESTORE when dir is not a repository. */
+int yoy_store_open(yoy_store **out, const char *dir, int create,
+		   yoy_error *err);
+void yoy_store_free(yoy_store *st);
+
+/* The directory the store was opened at. */
+const char *yoy_store_dir(const yoy_store *st);
+
+/* Full commit id of rev (NULL or "HEAD": the branch tip) into id[41].
+ * YOY_ESTORE when rev does not name a commit (or the store is empty). */
+int yoy_store_resolve(yoy_store *st, const char *rev, char id[41],
+		      yoy_error *err);
+
+/* Bytes of path at rev (NULL: HEAD).  *out is a heap buffer (NUL added)
+ * the caller frees with free().  YOY_ESTORE when rev or path is absent;
+ * then *out is NULL. */
+int yoy_store_read(yoy_store *st, const char *rev, const char *path,
+		   char **out, size_t *len, yoy_error *err);
+
+/* Every file path at rev (NULL: HEAD) under prefix (NULL: all), sorted.
+ * *paths is a heap array of heap strings: free with yoy_strings_free.
+ * An empty store gives no paths. */
+int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
+		   char ***paths, size_t *n, yoy_error *err);
+void yoy_strings_free(char **v, size_t n);
+
+/* Write data as an object now (nothing refers to it until a commit);
+ * id[41] gets its id. */
+int yoy_store_blob(yoy_store *st, const void *data, size_t len, char id[41],
+		   yoy_error *err);
+
+/* Id of the file at path at rev (NULL: HEAD) into id[41]; returns 0, or 1
+ * when there is no such file (id is then ""), or an error. */
+int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
+		      char id[41], yoy_error *err);
+
+/* One change: write data (or the object blob_id) at path, or, with
+ * neither, remove path and everything under it. */
+typedef struct yoy_store_change {
+	const char *path;
+	const void *data;
+	size_t len;
+	const char *blob_id;
+} yoy_store_change;
+
+/* Apply changes (removals first, then writes, in order) to the branch tip
+ * as one commit with message.  When the tree would not change, nothing is
+ * committed and *committed is 0.  id[41] gets the new (or current) tip. */
+int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
+		     size_t n, const char *message, char id[41],
+		     int *committed, yoy_error *err);
+
+typedef struct yoy_commit_info {
+	char id[41];
+	int64_t time;      /* seconds since the epoch */
+	char *message;     /* heap */
+} yoy_commit_info;
+
+/* Commits reachable from rev (NULL: HEAD), newest first.  *out is a heap
+ * array freed with yoy_commit_infos_free; an empty store gives none. */
+int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
+		  size_t *n, yoy_error *err);
+void yoy_commit_infos_free(yoy_commit_info *v, size_t n);
+
+#endif

@@ -1,0 +1,546 @@
+/* The history repository through libgit2 (the only file that includes
+ * git2.h).  Bare repository, branch "main".  Every commit is built from
+ * the current tip in an in-memory index: objects are written first, then
+ * refs/heads/main moves by compare-and-swap; a concurrent writer makes us
+ * rebuild on its commit and try again, so no commit is lost. */
+#include "yoy/store.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BRANCH "refs/heads/main"
+
+struct yoy_store {
+	git_repository *repo;
+	char *dir;
+};
+
+static int git_fail(yoy_error *err, const char *dir, const char *what)
+{
+	const git_error *e = git_error_last();
+	return yoy_error_set(err, YOY_ESTORE, "%s: %s: %s", dir, what,
+			     e && e->message ? e->message : "unknown error");
+}
+
+/* A directory yoy may turn into a repository: missing, empty, or holding
+ * only the README that documents the store. */
+static int may_create(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT;
+	struct dirent *e;
+	int ok = 1;
+	/* what git init --bare makes, should another yoy be making it now */
+	static const char *const ours[] = { ".", "..", "README.md", "HEAD", "config",
+					    "config.lock", "description", "objects",
+					    "refs", "hooks", "info", "branches" };
+	while ((e = readdir(d)) != NULL) {
+		bool known = false;
+		for (size_t i = 0; i < sizeof ours / sizeof *ours; i++)
+			if (strcmp(e->d_name, ours[i]) == 0)
+				known = true;
+		if (!known)
+			ok = 0;
+	}
+	closedir(d);
+	return ok;
+}
+
+int yoy_store_open(yoy_store **out, const char *dir, int create,
+		   yoy_error *err)
+{
+	*out = NULL;
+	git_libgit2_init();
+	git_repository *repo = NULL;
+	int rc;
+	for (int attempt = 0;; attempt++) {
+		/* never search upwards: ./history must not become the project */
+		rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+		if (rc != GIT_ENOTFOUND || !create)
+			break;
+		if (!may_create(dir)) {
+			git_libgit2_shutdown();
+			return yoy_error_set(err, YOY_ESTORE,
+				"%s: exists and is not a history repository "
+				"(refusing to turn it into one)", dir);
+		}
+		git_repository_init_options opts;
+		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+		opts.initial_head = "main";
+		opts.description = "yoy history of budget disclosures";
+		rc = git_repository_init_ext(&repo, dir, &opts);
+		if (rc == 0 || attempt >= 100)
+			break;
+		/* another process is creating it right now: open theirs */
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	if (rc == GIT_ENOTFOUND) {
+		git_libgit2_shutdown();
+		return yoy_error_set(err, YOY_ESTORE,
+			"%s: no history repository here (import something first, "
+			"or give --repo DIR)", dir);
+	}
+	if (rc) {
+		int r = git_fail(err, dir, "cannot open the history repository");
+		git_repository_free(repo);
+		git_libgit2_shutdown();
+		return r;
+	}
+	yoy_store *st = calloc(1, sizeof *st);
+	if (!st || !(st->dir = strdup(dir))) {
+		free(st);
+		git_repository_free(repo);
+		git_libgit2_shutdown();
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	st->repo = repo;
+	*out = st;
+	return 0;
+}
+
+void yoy_store_free(yoy_store *st)
+{
+	if (!st)
+		return;
+	git_repository_free(st->repo);
+	free(st->dir);
+	free(st);
+	git_libgit2_shutdown();
+}
+
+const char *yoy_store_dir(const yoy_store *st)
+{
+	return st->dir;
+}
+
+static int lookup_commit(yoy_store *st, const char *rev, git_commit **out,
+			 yoy_error *err)
+{
+	*out = NULL;
+	git_object *obj = NULL;
+	const char *spec = rev ? rev : "HEAD";
+	int rc = git_revparse_single(&obj, st->repo, spec);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC ||
+	    (rc && !rev)) {
+		if (!rev && git_repository_head_unborn(st->repo) == 1)
+			return yoy_error_set(err, YOY_ESTORE, "%s: the history is empty",
+					     st->dir);
+		return yoy_error_set(err, YOY_ESTORE, "%s: no revision '%s' in the history",
+				     st->dir, spec);
+	}
+	if (rc)
+		return git_fail(err, st->dir, "cannot read the history");
+	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc)
+		return yoy_error_set(err, YOY_ESTORE, "%s: '%s' is not a commit", st->dir, spec);
+	return 0;
+}
+
+int yoy_store_resolve(yoy_store *st, const char *rev, char id[41], yoy_error *err)
+{
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_oid_tostr(id, 41, git_commit_id(c));
+	git_commit_free(c);
+	return 0;
+}
+
+int yoy_store_read(yoy_store *st, const char *rev, const char *path,
+		   char **out, size_t *len, yoy_error *err)
+{
+	*out = NULL;
+	*len = 0;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	if (git_commit_tree(&tree, c)) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+		goto cleanup;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: no %s in the history%s%s",
+				   st->dir, path, rev ? " at " : "", rev ? rev : "");
+		goto cleanup;
+	}
+	if (git_blob_lookup(&blob, st->repo, git_tree_entry_id(entry))) {
+		rc = git_fail(err, st->dir, "cannot read a stored file");
+		goto cleanup;
+	}
+	size_t n = (size_t)git_blob_rawsize(blob);
+	*out = malloc(n + 1);
+	if (!*out) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	memcpy(*out, git_blob_rawcontent(blob), n);
+	(*out)[n] = '\0';
+	*len = n;
+cleanup:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc;
+}
+
+typedef struct path_list {
+	char **v;
+	size_t n, cap;
+	const char *prefix;
+	int oom;
+} path_list;
+
+static int collect(const char *root, const git_tree_entry *entry, void *payload)
+{
+	path_list *pl = payload;
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return 0;
+	const char *name = git_tree_entry_name(entry);
+	size_t a = strlen(root), b = strlen(name);
+	char *p = malloc(a + b + 1);
+	if (!p) {
+		pl->oom = 1;
+		return -1;
+	}
+	memcpy(p, root, a);
+	memcpy(p + a, name, b + 1);
+	if (pl->prefix && strncmp(p, pl->prefix, strlen(pl->prefix)) != 0) {
+		free(p);
+		return 0;
+	}
+	if (pl->n == pl->cap) {
+		size_t cap = pl->cap ? pl->cap * 2 : 64;
+		char **v = realloc(pl->v, cap * sizeof *v);
+		if (!v) {
+			free(p);
+			pl->oom = 1;
+			return -1;
+		}
+		pl->v = v;
+		pl->cap = cap;
+	}
+	pl->v[pl->n++] = p;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
+		   char ***paths, size_t *n, yoy_error *err)
+{
+	*paths = NULL;
+	*n = 0;
+	if (!rev && git_repository_head_unborn(st->repo) == 1)
+		return 0;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_tree *tree = NULL;
+	path_list pl = { NULL, 0, 0, prefix, 0 };
+	if (git_commit_tree(&tree, c))
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	else if (git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
+		rc = git_fail(err, st->dir, "cannot walk a tree");
+	if (pl.oom)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	git_tree_free(tree);
+	git_commit_free(c);
+	if (rc) {
+		yoy_strings_free(pl.v, pl.n);
+		return rc;
+	}
+	qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
+	*paths = pl.v;
+	*n = pl.n;
+	return 0;
+}
+
+void yoy_strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int yoy_store_blob(yoy_store *st, const void *data, size_t len, char id[41],
+		   yoy_error *err)
+{
+	git_oid oid;
+	if (git_blob_create_from_buffer(&oid, st->repo, data, len))
+		return git_fail(err, st->dir, "cannot write an object");
+	git_oid_tostr(id, 41, &oid);
+	return 0;
+}
+
+int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
+		      char id[41], yoy_error *err)
+{
+	id[0] = '\0';
+	if (!rev && git_repository_head_unborn(st->repo) == 1)
+		return 1;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	if (git_commit_tree(&tree, c)) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	} else if (git_tree_entry_bypath(&entry, tree, path) ||
+		   git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		rc = 1;
+	} else {
+		git_oid_tostr(id, 41, git_tree_entry_id(entry));
+	}
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc;
+}
+
+/* The author of history commits: $YOY_AUTHOR_NAME/$YOY_AUTHOR_EMAIL, the
+ * git configuration, or "yoy". */
+static int signature(git_signature **sig, git_repository *repo)
+{
+	const char *name = getenv("YOY_AUTHOR_NAME"), *email = getenv("YOY_AUTHOR_EMAIL");
+	if (name && *name)
+		return git_signature_now(sig, name, email && *email ? email : "yoy@localhost");
+	if (git_signature_default(sig, repo) == 0)
+		return 0;
+	return git_signature_now(sig, "yoy", "yoy@localhost");
+}
+
+/* A lock left by a killed writer is stale once it is this old. */
+#define STALE_LOCK_SECONDS 30
+
+static void clear_stale_lock(yoy_store *st)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s.lock", git_repository_path(st->repo), BRANCH);
+	struct stat sb;
+	if (stat(path, &sb) == 0 && time(NULL) - sb.st_mtime > STALE_LOCK_SECONDS)
+		unlink(path);
+}
+
+int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
+		     size_t n, const char *message, char id[41],
+		     int *committed, yoy_error *err)
+{
+	*committed = 0;
+	id[0] = '\0';
+	git_oid *blobs = calloc(n ? n : 1, sizeof *blobs);
+	git_signature *sig = NULL;
+	int rc = 0;
+	if (!blobs)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	/* objects first: nothing refers to them until the ref moves */
+	for (size_t i = 0; i < n; i++) {
+		if (changes[i].blob_id) {
+			if (git_oid_fromstr(&blobs[i], changes[i].blob_id)) {
+				rc = yoy_error_set(err, YOY_EINTERNAL, "bad object id %s",
+						   changes[i].blob_id);
+				goto cleanup;
+			}
+		} else if (changes[i].data &&
+			   git_blob_create_from_buffer(&blobs[i], st->repo, changes[i].data,
+						       changes[i].len)) {
+			rc = git_fail(err, st->dir, "cannot write an object");
+			goto cleanup;
+		}
+	}
+	if (signature(&sig, st->repo)) {
+		rc = git_fail(err, st->dir, "cannot make a commit signature");
+		goto cleanup;
+	}
+	for (int attempt = 0;; attempt++) {
+		git_reference *tip = NULL, *moved = NULL;
+		git_commit *parent = NULL;
+		git_tree *tree = NULL;
+		git_index *index = NULL;
+		git_oid tree_id, commit_id;
+		int r = git_reference_lookup(&tip, st->repo, BRANCH);
+		if (r && r != GIT_ENOTFOUND) {
+			rc = git_fail(err, st->dir, "cannot read " BRANCH);
+			goto cleanup;
+		}
+		if (tip && (git_commit_lookup(&parent, st->repo, git_reference_target(tip)) ||
+			    git_commit_tree(&tree, parent))) {
+			rc = git_fail(err, st->dir, "cannot read the branch tip");
+			goto attempt_done;
+		}
+		if (git_index_new(&index) || (tree && git_index_read_tree(index, tree))) {
+			rc = git_fail(err, st->dir, "cannot build a tree");
+			goto attempt_done;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (changes[i].data || changes[i].blob_id)
+				continue;
+			git_index_remove_directory(index, changes[i].path, 0);
+			git_index_remove_bypath(index, changes[i].path);
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (!changes[i].data && !changes[i].blob_id)
+				continue;
+			git_index_entry e;
+			memset(&e, 0, sizeof e);
+			e.mode = GIT_FILEMODE_BLOB;
+			e.id = blobs[i];
+			e.path = changes[i].path;
+			e.file_size = (uint32_t)changes[i].len;
+			if (git_index_add(index, &e)) {
+				rc = git_fail(err, st->dir, "cannot stage a file");
+				goto attempt_done;
+			}
+		}
+		if (git_index_write_tree_to(&tree_id, index, st->repo)) {
+			rc = git_fail(err, st->dir, "cannot write a tree");
+			goto attempt_done;
+		}
+		if (tree && git_oid_equal(&tree_id, git_tree_id(tree))) {
+			git_oid_tostr(id, 41, git_commit_id(parent)); /* nothing changed */
+			goto attempt_done;
+		}
+		{
+			git_tree *new_tree = NULL;
+			const git_commit *parents[1] = { parent };
+			if (git_tree_lookup(&new_tree, st->repo, &tree_id) ||
+			    git_commit_create(&commit_id, st->repo, NULL, sig, sig, "UTF-8",
+					      message, new_tree, parent ? 1 : 0, parents)) {
+				git_tree_free(new_tree);
+				rc = git_fail(err, st->dir, "cannot write a commit");
+				goto attempt_done;
+			}
+			git_tree_free(new_tree);
+		}
+		/* the one atomic step: move the branch if nobody else did */
+		r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
+							git_reference_target(tip), "yoy")
+			: git_reference_create(&moved, st->repo, BRANCH, &commit_id, 0, "yoy");
+		if (r == 0) {
+			git_oid_tostr(id, 41, &commit_id);
+			*committed = 1;
+		} else if ((r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS) &&
+			   attempt < 1000) {
+			/* another writer moved the tip: build on its commit */
+			if (r == GIT_ELOCKED && attempt > 100)
+				clear_stale_lock(st);
+			struct timespec ts = { 0, (long)(1 + (rand() % 20)) * 1000000L };
+			nanosleep(&ts, NULL);
+			git_reference_free(moved);
+			git_index_free(index);
+			git_tree_free(tree);
+			git_commit_free(parent);
+			git_reference_free(tip);
+			continue;
+		} else if (r == GIT_ELOCKED) {
+			rc = yoy_error_set(err, YOY_ESTORE,
+				"%s: the history is locked by another yoy process (if none is "
+				"running, remove %s%s.lock)", st->dir,
+				git_repository_path(st->repo), BRANCH);
+		} else {
+			rc = git_fail(err, st->dir, "cannot update the branch");
+		}
+attempt_done:
+		git_reference_free(moved);
+		git_index_free(index);
+		git_tree_free(tree);
+		git_commit_free(parent);
+		git_reference_free(tip);
+		break;
+	}
+cleanup:
+	git_signature_free(sig);
+	free(blobs);
+	return rc;
+}
+
+int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
+		  size_t *n, yoy_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!rev && git_repository_head_unborn(st->repo) == 1)
+		return 0;
+	git_commit *start;
+	int rc = lookup_commit(st, rev, &start, err);
+	if (rc)
+		return rc;
+	git_revwalk *walk = NULL;
+	yoy_commit_info *v = NULL;
+	size_t cnt = 0, cap = 0;
+	if (git_revwalk_new(&walk, st->repo) ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) ||
+	    git_revwalk_push(walk, git_commit_id(start))) {
+		rc = git_fail(err, st->dir, "cannot walk the history");
+		goto cleanup;
+	}
+	git_oid oid;
+	while (git_revwalk_next(&oid, walk) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, st->repo, &oid)) {
+			rc = git_fail(err, st->dir, "cannot read a commit");
+			goto cleanup;
+		}
+		if (cnt == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			yoy_commit_info *nv = realloc(v, ncap * sizeof *nv);
+			if (!nv) {
+				git_commit_free(c);
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		yoy_commit_info *ci = &v[cnt];
+		git_oid_tostr(ci->id, sizeof ci->id, &oid);
+		ci->time = (int64_t)git_commit_time(c);
+		ci->message = strdup(git_commit_message(c) ? git_commit_message(c) : "");
+		git_commit_free(c);
+		if (!ci->message) {
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+		cnt++;
+	}
+cleanup:
+	git_revwalk_free(walk);
+	git_commit_free(start);
+	if (rc) {
+		yoy_commit_infos_free(v, cnt);
+		return rc;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].message);
+	free(v);
+}
