@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "docbuild.h"
+#include "yoy/history.h"
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -768,4 +769,73 @@ done:
 	}
 	*out = r.doc;
 	return 0;
+}
+
+/* ---- aliases ---------------------------------------------------------------- */
+
+int yoy_aliases_read(struct yoy_aliases *out, const char *text, size_t len,
+		     const char *name, yoy_error *err)
+{
+	memset(out, 0, sizeof *out);
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
+	const cJSON *deps = cJSON_GetObjectItemCaseSensitive(root, "departments");
+	if (!root || !cJSON_IsString(schema) ||
+	    strcmp(schema->valuestring, "yoy-aliases/1") != 0 ||
+	    (deps && !cJSON_IsObject(deps))) {
+		cJSON_Delete(root);
+		return yoy_error_set(err, YOY_EINPUT,
+			"%s: not an aliases file of schema yoy-aliases/1", name);
+	}
+	const cJSON *e;
+	cJSON_ArrayForEach(e, deps) {
+		if (!cJSON_IsString(e)) {
+			cJSON_Delete(root);
+			yoy_aliases_free(out);
+			return yoy_error_set(err, YOY_EINPUT,
+				"%s: alias \"%s\" must map to a string", name, e->string);
+		}
+		if (yoy_aliases_set(out, e->string, e->valuestring)) {
+			cJSON_Delete(root);
+			yoy_aliases_free(out);
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		}
+	}
+	cJSON_Delete(root);
+	return 0;
+}
+
+static int cmp_index(const void *a, const void *b, void *ctx)
+{
+	char **from = ctx;
+	return strcmp(from[*(const size_t *)a], from[*(const size_t *)b]);
+}
+
+char *yoy_aliases_write(const struct yoy_aliases *a)
+{
+	size_t *order = malloc((a->n ? a->n : 1) * sizeof *order);
+	cJSON *root = cJSON_CreateObject();
+	cJSON *deps = NULL;
+	char *text = NULL;
+	if (!order || !root || !cJSON_AddStringToObject(root, "schema", "yoy-aliases/1") ||
+	    !(deps = cJSON_AddObjectToObject(root, "departments")))
+		goto done;
+	for (size_t i = 0; i < a->n; i++)
+		order[i] = i;
+	qsort_r(order, a->n, sizeof *order, cmp_index, a->from);
+	for (size_t i = 0; i < a->n; i++)
+		if (!cJSON_AddStringToObject(deps, a->from[order[i]], a->to[order[i]]))
+			goto done;
+	sbuf b;
+	sbuf_init(&b);
+	if (print_node(&b, root, 0)) {
+		sbuf_putc(&b, '\n');
+		text = sbuf_detach(&b);
+	} else {
+		sbuf_free(&b);
+	}
+done:
+	free(order);
+	cJSON_Delete(root);
+	return text;
 }

@@ -343,41 +343,98 @@ fail:
 	return rc;
 }
 
-int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
-		    yoy_error *err)
+int yoy_buffer_read(yoy_buffer *out, const char *path, yoy_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->name = strdup(path);
+	if (!out->name)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	bool too_big;
+	int rc = read_file(path, YOY_MAX_INPUT_SIZE, &out->data, &out->size, &too_big);
+	if (rc || too_big) {
+		yoy_buffer_free(out);
+		if (too_big)
+			return yoy_error_set(err, YOY_EINPUT, "%s: file too large (limit %zu MiB)",
+					     path, YOY_MAX_INPUT_SIZE >> 20);
+		return yoy_error_set(err, YOY_EINPUT, "%s: cannot read: %s", path,
+				     strerror(-rc));
+	}
+	return 0;
+}
+
+void yoy_buffer_free(yoy_buffer *b)
+{
+	free(b->name);
+	free(b->data);
+	memset(b, 0, sizeof *b);
+}
+
+int yoy_buffer_is_document(const yoy_buffer *b)
+{
+	const char *p = b->data;
+	size_t n = b->size;
+	while (n && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) {
+		p++;
+		n--;
+	}
+	size_t head = n < 256 ? n : 256;
+	return n && *p == '{' && span_has(p, head, "\"schema\"") &&
+	       span_has(p, head, "yoy-disclosure/");
+}
+
+int yoy_parse_buffers(yoy_doc **out, const yoy_buffer *bufs, size_t n,
+		      yoy_error *err)
 {
 	*out = NULL;
-	if (npaths == 0)
+	if (n == 0)
 		return yoy_error_set(err, YOY_EUSAGE, "no input file");
-	yoy_input *ins = calloc(npaths, sizeof *ins);
+	yoy_input *ins = calloc(n, sizeof *ins);
 	if (!ins)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	int rc = 0;
 	size_t got = 0;
-	for (; got < npaths; got++) {
-		rc = input_read(&ins[got], paths[got], err);
+	for (; got < n; got++) {
+		rc = input_from_memory(&ins[got], bufs[got].name, bufs[got].data,
+				       bufs[got].size, err);
 		if (rc)
 			break;
 	}
 	if (!rc)
-		rc = parse_inputs(out, ins, npaths, err);
+		rc = parse_inputs(out, ins, n, err);
 	for (size_t i = 0; i < got; i++)
 		input_free(&ins[i]);
 	free(ins);
 	return rc;
 }
 
+int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
+		    yoy_error *err)
+{
+	*out = NULL;
+	if (npaths == 0)
+		return yoy_error_set(err, YOY_EUSAGE, "no input file");
+	yoy_buffer *bufs = calloc(npaths, sizeof *bufs);
+	if (!bufs)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = 0;
+	size_t got = 0;
+	for (; got < npaths && !rc; got++)
+		rc = yoy_buffer_read(&bufs[got], paths[got], err);
+	if (rc)
+		got--;
+	else
+		rc = yoy_parse_buffers(out, bufs, npaths, err);
+	for (size_t i = 0; i < got; i++)
+		yoy_buffer_free(&bufs[i]);
+	free(bufs);
+	return rc;
+}
+
 int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
 		     size_t size, yoy_error *err)
 {
-	*out = NULL;
-	yoy_input in;
-	int rc = input_from_memory(&in, name, data, size, err);
-	if (rc)
-		return rc;
-	rc = parse_inputs(out, &in, 1, err);
-	input_free(&in);
-	return rc;
+	yoy_buffer b = { (char *)name, (char *)data, size };
+	return yoy_parse_buffers(out, &b, 1, err);
 }
 
 int yoy_extract_lines(char **out, const char *path, yoy_error *err)

@@ -20,4 +20,16 @@ char *yoy_json_write(const yoy_doc *doc);
 int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		  const char *name, yoy_error *err);
 
+struct yoy_aliases;
+
+/* The aliases file of a history repository: {"schema": "yoy-aliases/1",
+ * "departments": {"printed name": "stored department", ...}}.  On success
+ * *out holds heap copies (yoy_aliases_free).  YOY_EINPUT when malformed. */
+int yoy_aliases_read(struct yoy_aliases *out, const char *text, size_t len,
+		     const char *name, yoy_error *err);
+
+/* Serialize aliases, keys sorted.  Heap string (free()), NULL when out
+ * of memory. */
+char *yoy_aliases_write(const struct yoy_aliases *a);
+
 #endif

@@ -7,6 +7,26 @@
 #include "yoy/doc.h"
 #include "yoy/error.h"
 
+/* A file's bytes, read once, to be parsed and stored byte for byte. */
+typedef struct yoy_buffer {
+	char *name;   /* path as given (heap) */
+	char *data;   /* heap, NUL-terminated */
+	size_t size;
+} yoy_buffer;
+
+/* Read path into out (free with yoy_buffer_free).  YOY_EINPUT naming the
+ * file when it cannot be read or is larger than yoy accepts. */
+int yoy_buffer_read(yoy_buffer *out, const char *path, yoy_error *err);
+void yoy_buffer_free(yoy_buffer *b);
+
+/* True when b holds a stored yoy JSON document rather than a published
+ * file. */
+int yoy_buffer_is_document(const yoy_buffer *b);
+
+/* Parse one disclosure from buffers already read (see yoy_parse_files). */
+int yoy_parse_buffers(yoy_doc **out, const yoy_buffer *bufs, size_t n,
+		      yoy_error *err);
+
 /* Parse one disclosure from one or more files: tabbed text, PDF, or a
  * stored yoy JSON document (read back as it is).  Several files make one
  * disclosure (e.g. a narrative PDF and a separate tables PDF of the same

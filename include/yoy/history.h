@@ -1,0 +1,104 @@
+/* Disclosures in the history repository (layout in history/README.md):
+ *
+ *   <department>/<year>/<kind>.json              the normalized document
+ *   <department>/<year>/<kind>.sources/<file>    the published file(s)
+ *   aliases.json                                 department aliases
+ *
+ * <department> is a department key (yoy_department_key).  Every import or
+ * reparse is one commit whose message names what it wrote, with a trailer
+ * line per path ("Yoy-Import: <path>", "Yoy-Reparse: <path>"). */
+#ifndef YOY_HISTORY_H
+#define YOY_HISTORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yoy/doc.h"
+#include "yoy/error.h"
+#include "yoy/parse.h"
+#include "yoy/store.h"
+
+#define YOY_ALIASES_PATH "aliases.json"
+
+/* Department aliases: names as printed (keys) to the key a department is
+ * stored under ("江苏省人大办公厅" -> "江苏省人大常委会办公厅"). */
+typedef struct yoy_aliases {
+	char **from;
+	char **to;
+	size_t n;
+} yoy_aliases;
+
+/* The stored value for key, or NULL. */
+const char *yoy_aliases_lookup(const yoy_aliases *a, const char *key);
+/* Add or replace from -> to.  Returns 0 or YOY_ENOMEM. */
+int yoy_aliases_set(yoy_aliases *a, const char *from, const char *to);
+void yoy_aliases_free(yoy_aliases *a);
+
+/* The key a department is stored under: its name with blanks removed,
+ * full-width ASCII folded to ASCII and '/' replaced, so that the same
+ * name printed with different spacing is one department.  Heap string
+ * (free()), NULL when out of memory or when nothing is left. */
+char *yoy_department_key(const char *name);
+
+typedef enum yoy_import_status {
+	YOY_IMPORT_NEW = 0,
+	YOY_IMPORT_UPDATED,     /* a changed re-publication: a new revision */
+	YOY_IMPORT_UNCHANGED
+} yoy_import_status;
+
+/* Imports staged to be committed together. */
+typedef struct yoy_batch yoy_batch;
+
+/* Start a batch on the branch tip of st (reads the aliases).  Free with
+ * yoy_batch_free. */
+int yoy_batch_new(yoy_batch **out, yoy_store *st, yoy_error *err);
+
+/* Stage doc, parsed from sources, under department (when not NULL: the
+ * printed name becomes an alias of it) or else its printed department.
+ * *status compares with the branch tip; *path (owned by the batch) is
+ * where it is stored. */
+int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
+		  size_t nsources, const char *department,
+		  yoy_import_status *status, const char **path, yoy_error *err);
+
+/* Commit everything staged as one commit (none when nothing changed:
+ * *committed is 0).  id[41] gets the branch tip afterwards. */
+int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err);
+void yoy_batch_free(yoy_batch *b);
+
+/* One stored disclosure. */
+typedef struct yoy_entry {
+	char *department;   /* key */
+	int year;
+	char *kind;
+	char *path;         /* of its JSON */
+	int revisions;      /* imports that wrote it */
+	char last_id[41];   /* commit of the latest import ("" when unknown) */
+	int64_t last_time;
+} yoy_entry;
+
+/* Everything stored at rev (NULL: tip), sorted by department, year, kind.
+ * Free with yoy_entries_free. */
+int yoy_history_catalog(yoy_store *st, const char *rev, yoy_entry **out,
+			size_t *n, yoy_error *err);
+void yoy_entries_free(yoy_entry *v, size_t n);
+
+/* The stored key for a department as the user typed it: exact key, an
+ * alias, or a unique part of one key.  *key is heap.  YOY_ESTORE with the
+ * candidates listed when there is none or more than one. */
+int yoy_history_department(yoy_store *st, const char *rev, const char *name,
+			   char **key, yoy_error *err);
+
+/* Path of dept/year/kind at rev; kind NULL takes the only kind stored for
+ * that year (department_budget when there are several).  Heap string. */
+int yoy_history_path(yoy_store *st, const char *rev, const char *dept,
+		     int year, const char *kind, char **path, yoy_error *err);
+
+/* Re-derive every stored document at the tip from its stored sources with
+ * the current parser; commit the changed ones as one commit.  *changed
+ * and *total count documents; sources that no longer parse are reported
+ * in err and the commit is not made. */
+int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
+			char id[41], int *committed, yoy_error *err);
+
+#endif
