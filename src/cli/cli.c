@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
@@ -145,4 +146,20 @@ int option_value(int argc, char **argv, int *i, const char *name,
 		return -1;
 	*value = argv[++*i];
 	return 1;
+}
+
+const char *repo_dir(const char *given)
+{
+	if (given && *given)
+		return given;
+	const char *env = getenv("YOY_REPO");
+	return env && *env ? env : "history";
+}
+
+void format_time(char *buf, size_t size, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }

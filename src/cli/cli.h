@@ -44,7 +44,18 @@ int write_output(const char *path, const char *data, size_t len);
 int option_value(int argc, char **argv, int *i, const char *name,
 		 const char **value);
 
+/* The history repository to use: --repo DIR, else $YOY_REPO, else
+ * ./history. */
+const char *repo_dir(const char *given);
+
+/* "2026-11-26 10:44" (UTC) for a commit time. */
+void format_time(char *buf, size_t size, int64_t t);
+
 /* Subcommands. */
 int cmd_parse(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_reparse(int argc, char **argv);
 
 #endif

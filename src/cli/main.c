@@ -17,6 +17,10 @@ typedef struct command {
 
 static const command commands[] = {
 	{ "parse", cmd_parse, "turn a disclosure (text or PDF) into normalized JSON" },
+	{ "import", cmd_import, "parse disclosures and commit them to the history" },
+	{ "log", cmd_log, "list what the history holds, and its revisions" },
+	{ "show", cmd_show, "print a stored disclosure" },
+	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 };
 
 static void usage(FILE *out)

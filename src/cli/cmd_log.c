@@ -1,0 +1,115 @@
+/* yoy log [DEPARTMENT] : what the history holds, and its revisions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "util.h"
+#include "yoy/history.h"
+
+static const char usage[] = "yoy log [--repo DIR] [--rev REV] [DEPARTMENT]";
+
+static void help(void)
+{
+	printf("usage: %s\n\n"
+	       "Without DEPARTMENT: every department with the years and kinds stored\n"
+	       "and how many revisions each has.  With DEPARTMENT (a stored name, an\n"
+	       "alias, or a unique part of one): each of its disclosures with every\n"
+	       "import that wrote it.  Plain git works on the repository too:\n"
+	       "  git -C history log --stat\n\n"
+	       "  --repo DIR   the history repository (default $YOY_REPO, else ./history)\n"
+	       "  --rev REV    as of this revision (commit id, tag, HEAD~2, ...)\n\n"
+	       "Exit status: 0 ok, 2 usage, 4 history repository error.\n",
+	       usage);
+}
+
+/* Import commits of one path, newest first. */
+static void print_revisions(const yoy_commit_info *log, size_t n, const char *path)
+{
+	size_t plen = strlen(path);
+	for (size_t c = 0; c < n; c++) {
+		const char *m = log[c].message;
+		bool hit = false;
+		const char *kind = "import";
+		for (const char *tag = "Yoy-Import: "; tag; tag = tag[4] == 'I' ? "Yoy-Reparse: " : NULL) {
+			for (const char *p = m; (p = strstr(p, tag)) != NULL; p++) {
+				const char *v = p + strlen(tag);
+				if (strncmp(v, path, plen) == 0 && (v[plen] == '\n' || !v[plen])) {
+					hit = true;
+					kind = tag[4] == 'I' ? "import" : "reparse";
+				}
+			}
+		}
+		if (!hit)
+			continue;
+		char when[32];
+		format_time(when, sizeof when, log[c].time);
+		printf("      %.12s  %s  %-7s  %.*s\n", log[c].id, when, kind,
+		       (int)strcspn(m, "\n"), m);
+	}
+}
+
+int cmd_log(int argc, char **argv)
+{
+	const char *repo = NULL, *rev = NULL, *dept = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help();
+			return EXIT_OK;
+		}
+		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
+		    (r = option_value(argc, argv, &i, "--rev", &rev))) {
+			if (r < 0)
+				return usage_error(usage, "%s needs a value", a);
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error(usage, "unknown option '%s'", a);
+		} else if (!dept) {
+			dept = a;
+		} else {
+			return usage_error(usage, "one department at a time");
+		}
+	}
+	yoy_error err;
+	yoy_error_clear(&err);
+	yoy_store *st = NULL;
+	yoy_entry *v = NULL;
+	size_t n = 0;
+	yoy_commit_info *log = NULL;
+	size_t nlog = 0;
+	char *key = NULL;
+	int status = EXIT_OK;
+	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
+	    (dept && yoy_history_department(st, rev, dept, &key, &err)) ||
+	    yoy_history_catalog(st, rev, &v, &n, &err) ||
+	    (key && yoy_store_log(st, rev, &log, &nlog, &err))) {
+		status = fail_with(&err);
+		goto done;
+	}
+	if (n == 0)
+		printf("the history at %s is empty\n", yoy_store_dir(st));
+	const char *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const yoy_entry *e = &v[i];
+		if (key && strcmp(e->department, key) != 0)
+			continue;
+		if (!last || strcmp(last, e->department) != 0) {
+			printf("%s\n", e->department);
+			last = e->department;
+		}
+		char when[32] = "";
+		if (e->last_time)
+			format_time(when, sizeof when, e->last_time);
+		printf("  %d  %-26s %d revision%s%s%.12s\n", e->year, e->kind, e->revisions,
+		       e->revisions == 1 ? ", " : "s, ", e->last_id[0] ? "latest " : "",
+		       e->last_id);
+		if (key)
+			print_revisions(log, nlog, e->path);
+	}
+done:
+	free(key);
+	yoy_commit_infos_free(log, nlog);
+	yoy_entries_free(v, n);
+	yoy_store_free(st);
+	return status;
+}

@@ -1,0 +1,96 @@
+/* yoy show DEPARTMENT YEAR : print a stored disclosure. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "yoy/history.h"
+#include "yoy/json.h"
+#include "yoy/render.h"
+
+static const char usage[] =
+	"yoy show [--repo DIR] [--rev REV] [--kind KIND] [--format json|summary] "
+	"DEPARTMENT YEAR";
+
+static void help(void)
+{
+	printf("usage: %s\n\n"
+	       "Print the stored JSON of a department's disclosure for YEAR (or, with\n"
+	       "--format summary, a readable overview).  DEPARTMENT may be the stored\n"
+	       "name, an alias or a unique part of one.\n\n"
+	       "  --repo DIR     the history repository (default $YOY_REPO, else ./history)\n"
+	       "  --rev REV      as stored at this revision (commit id, tag, HEAD~1, ...)\n"
+	       "  --kind KIND    department_budget (default when several), unit_budget, ...\n"
+	       "  --format FMT   json (default) or summary\n\n"
+	       "Exit status: 0 ok, 2 usage, 4 not in the history or repository error.\n",
+	       usage);
+}
+
+int cmd_show(int argc, char **argv)
+{
+	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "json";
+	const char *pos[2];
+	int npos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help();
+			return EXIT_OK;
+		}
+		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
+		    (r = option_value(argc, argv, &i, "--rev", &rev)) ||
+		    (r = option_value(argc, argv, &i, "--kind", &kind)) ||
+		    (r = option_value(argc, argv, &i, "--format", &format))) {
+			if (r < 0)
+				return usage_error(usage, "%s needs a value", a);
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error(usage, "unknown option '%s'", a);
+		} else if (npos < 2) {
+			pos[npos++] = a;
+		} else {
+			return usage_error(usage, "too many arguments");
+		}
+	}
+	if (npos != 2)
+		return usage_error(usage, "give a department and a year");
+	char *end;
+	long year = strtol(pos[1], &end, 10);
+	if (*end || year < 1900 || year > 2999)
+		return usage_error(usage, "'%s' is not a year", pos[1]);
+	if (strcmp(format, "json") && strcmp(format, "summary"))
+		return usage_error(usage, "--format is json or summary");
+	yoy_error err;
+	yoy_error_clear(&err);
+	yoy_store *st = NULL;
+	char *key = NULL, *path = NULL, *data = NULL;
+	size_t len = 0;
+	int status = EXIT_OK;
+	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
+	    yoy_history_department(st, rev, pos[0], &key, &err) ||
+	    yoy_history_path(st, rev, key, (int)year, kind, &path, &err) ||
+	    yoy_store_read(st, rev, path, &data, &len, &err)) {
+		status = fail_with(&err);
+		goto done;
+	}
+	if (strcmp(format, "json") == 0) {
+		if (write_output("-", data, len))
+			status = EXIT_INPUT;
+	} else {
+		yoy_doc *doc;
+		if (yoy_json_read(&doc, data, len, path, &err)) {
+			status = fail_with(&err);
+			goto done;
+		}
+		char *text = yoy_render_summary(doc);
+		yoy_doc_free(doc);
+		if (!text || write_output("-", text, strlen(text)))
+			status = EXIT_INTERNAL;
+		free(text);
+	}
+done:
+	free(data);
+	free(path);
+	free(key);
+	yoy_store_free(st);
+	return status;
+}
