@@ -1,0 +1,394 @@
+/* store.c and history.c on scratch repositories: import, re-import,
+ * revisions, log, show at a revision, reparse, failures that write
+ * nothing, two importers at once, importers killed at any moment; plain
+ * git (fsck --strict, log, show, clone) checks every result. */
+#include "testutil.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "yoy/history.h"
+#include "yoy/store.h"
+
+static char scratch[64];
+
+static const char *yoy_bin(void)
+{
+	const char *y = getenv("YOY");
+	return y ? y : "../yoy";
+}
+
+static int sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	int rc = system(cmd);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* A small disclosure of department dept for year. */
+static char *small_doc(const char *dept, int year, int amount)
+{
+	char *buf = malloc(1024);
+	snprintf(buf, 1024,
+		 "%s\n%d年度部门预算公开\n%d年预算支出总表\n部门名称：%s\n单位：万元\n"
+		 "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+		 "合计\t\t%d.00\t60.00\t%d.00\n205\t教育支出\t%d.00\t60.00\t%d.00\n"
+		 "第三部分 情况说明\n一、说明\n支出预算%d.00万元，比上年增加5.00万元。\n",
+		 dept, year, year, dept, amount, amount - 60, amount, amount - 60, amount);
+	return buf;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static yoy_store *open_store(const char *dir)
+{
+	yoy_store *st;
+	yoy_error err;
+	if (yoy_store_open(&st, dir, 1, &err))
+		fail_msg("%s", err.message);
+	return st;
+}
+
+static void import_files(yoy_store *st, const char *const *paths, size_t n,
+			 yoy_import_status *statuses, int *committed)
+{
+	yoy_batch *b;
+	yoy_error err;
+	assert_int_equal(yoy_batch_new(&b, st, &err), 0);
+	for (size_t i = 0; i < n; i++) {
+		yoy_buffer buf;
+		yoy_doc *doc;
+		if (yoy_buffer_read(&buf, paths[i], &err) ||
+		    yoy_parse_buffers(&doc, &buf, 1, &err))
+			fail_msg("%s", err.message);
+		const char *path;
+		if (yoy_batch_add(b, doc, &buf, 1, NULL, &statuses[i], &path, &err))
+			fail_msg("%s", err.message);
+		yoy_doc_free(doc);
+		yoy_buffer_free(&buf);
+	}
+	char id[41];
+	if (yoy_batch_commit(b, id, committed, &err))
+		fail_msg("%s", err.message);
+	yoy_batch_free(b);
+}
+
+static void test_import_reimport_revision_show(void **state)
+{
+	(void)state;
+	char repo[128];
+	snprintf(repo, sizeof repo, "%s/h1", scratch);
+	yoy_store *st = open_store(repo);
+	const char *files[] = { LVLIANG, "data/shanghai-putuo-wanli/2024-budget.pdf" };
+	yoy_import_status s[2];
+	int committed;
+	import_files(st, files, 2, s, &committed);
+	assert_int_equal(committed, 1);
+	assert_int_equal(s[0], YOY_IMPORT_NEW);
+	assert_int_equal(s[1], YOY_IMPORT_NEW);
+
+	/* identical content again: no commit */
+	import_files(st, files, 2, s, &committed);
+	assert_int_equal(committed, 0);
+	assert_int_equal(s[0], YOY_IMPORT_UNCHANGED);
+
+	/* a corrected re-publication is a revision */
+	char fixed[128];
+	snprintf(fixed, sizeof fixed, "%s/2023-budget.txt", scratch);
+	char *text = slurp(LVLIANG, NULL);
+	char *p = strstr(text, "1619.83");
+	assert_non_null(p);
+	memcpy(p, "1620.83", 7);
+	write_text(fixed, text);
+	free(text);
+	const char *one[] = { fixed };
+	import_files(st, one, 1, s, &committed);
+	assert_int_equal(committed, 1);
+	assert_int_equal(s[0], YOY_IMPORT_UPDATED);
+
+	yoy_entry *v;
+	size_t n;
+	yoy_error err;
+	assert_int_equal(yoy_history_catalog(st, NULL, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1].department, "吕梁市人力资源和社会保障局");
+	assert_int_equal(v[1].year, 2023);
+	assert_string_equal(v[1].kind, "department_budget");
+	assert_int_equal(v[1].revisions, 2);
+	assert_int_equal(v[0].revisions, 1);
+	yoy_entries_free(v, n);
+
+	/* show at a revision: the first publication is still there */
+	char *now, *then;
+	size_t ln, lt;
+	const char *path = "吕梁市人力资源和社会保障局/2023/department_budget.json";
+	assert_int_equal(yoy_store_read(st, NULL, path, &now, &ln, &err), 0);
+	assert_int_equal(yoy_store_read(st, "HEAD~1", path, &then, &lt, &err), 0);
+	assert_non_null(strstr(now, "\"delta\":\"1620.83万元\""));
+	assert_non_null(strstr(then, "\"delta\":\"1619.83万元\""));
+	free(now);
+	free(then);
+	/* the source is stored byte for byte beside it */
+	char *src;
+	size_t ls;
+	size_t orig_len;
+	char *orig = slurp("data/shanghai-putuo-wanli/2024-budget.pdf", &orig_len);
+	assert_int_equal(yoy_store_read(st, NULL,
+		"上海市普陀区人民政府万里街道办事处/2024/department_budget.sources/2024-budget.pdf",
+		&src, &ls, &err), 0);
+	assert_int_equal(ls, orig_len);
+	assert_memory_equal(src, orig, ls);
+	free(src);
+	free(orig);
+	/* department lookup: exact, part, none */
+	char *key;
+	assert_int_equal(yoy_history_department(st, NULL, "万里街道", &key, &err), 0);
+	assert_string_equal(key, "上海市普陀区人民政府万里街道办事处");
+	free(key);
+	assert_int_equal(yoy_history_department(st, NULL, "江苏", &key, &err), YOY_ESTORE);
+	assert_non_null(strstr(err.message, "no department"));
+	yoy_store_free(st);
+
+	/* plain git reads it */
+	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", repo), 0);
+	assert_int_equal(sh("test \"$(git -C '%s' log --oneline | wc -l)\" = 2", repo), 0);
+	assert_int_equal(sh("git -C '%s' show 'HEAD:%s' | grep -q '1620.83万元'", repo, path), 0);
+	assert_int_equal(sh("git clone -q '%s' '%s/clone' && test -f '%s/clone/%s'", repo,
+			    scratch, scratch, path), 0);
+}
+
+static void test_reparse(void **state)
+{
+	(void)state;
+	char repo[128];
+	snprintf(repo, sizeof repo, "%s/h2", scratch);
+	yoy_store *st = open_store(repo);
+	const char *files[] = { LVLIANG };
+	yoy_import_status s;
+	int committed;
+	import_files(st, files, 1, &s, &committed);
+	/* as if an older parser had stored a worse document */
+	const char *path = "吕梁市人力资源和社会保障局/2023/department_budget.json";
+	char *json;
+	size_t len;
+	yoy_error err;
+	assert_int_equal(yoy_store_read(st, NULL, path, &json, &len, &err), 0);
+	char *p = strstr(json, "\"percent\":\"12.42\"");
+	assert_non_null(p);
+	memcpy(p, "\"percent\":\"12.43\"", 17);
+	yoy_store_change ch = { path, json, len, NULL };
+	char id[41];
+	assert_int_equal(yoy_store_commit(st, &ch, 1, "older parser\n", id, &committed, &err), 0);
+	assert_int_equal(committed, 1);
+	free(json);
+
+	size_t changed, total;
+	assert_int_equal(yoy_history_reparse(st, &changed, &total, id, &committed, &err), 0);
+	assert_int_equal(committed, 1);
+	assert_int_equal(changed, 1);
+	assert_int_equal(total, 1);
+	/* one reviewable commit that puts the parser's reading back */
+	assert_int_equal(sh("git -C '%s' show HEAD | grep -q '^-.*12.43' && "
+			    "git -C '%s' show HEAD | grep -q '^+.*12.42' && "
+			    "git -C '%s' log -1 --format=%%B | grep -q 'Yoy-Reparse: '",
+			    repo, repo, repo), 0);
+	assert_int_equal(yoy_history_reparse(st, &changed, &total, id, &committed, &err), 0);
+	assert_int_equal(committed, 0);
+	assert_int_equal(changed, 0);
+	yoy_store_free(st);
+}
+
+static void test_failures_write_nothing(void **state)
+{
+	(void)state;
+	/* a file that does not parse: no repository is even created */
+	assert_int_equal(sh("%s import --repo '%s/h3' data/bad/poem.txt 2>/dev/null",
+			    yoy_bin(), scratch), 3);
+	assert_int_equal(sh("test ! -e '%s/h3'", scratch), 0);
+	/* with a good one: the good one lands, the bad one is reported */
+	assert_int_equal(sh("%s import -q --repo '%s/h3' data/bad/poem.txt %s >/dev/null 2>&1",
+			    yoy_bin(), scratch, LVLIANG), 3);
+	assert_int_equal(sh("test \"$(git -C '%s/h3' ls-tree -r --name-only HEAD | wc -l)\" = 2",
+			    scratch), 0);
+	/* a directory that is not a repository is not taken over */
+	assert_int_equal(sh("mkdir -p '%s/notrepo' && touch '%s/notrepo/mine.txt' && "
+			    "%s import --repo '%s/notrepo' %s 2>/dev/null",
+			    scratch, scratch, yoy_bin(), scratch, LVLIANG), 4);
+	assert_int_equal(sh("test ! -e '%s/notrepo/HEAD'", scratch), 0);
+	/* show of what is not there: exit 4 */
+	assert_int_equal(sh("%s show --repo '%s/h3' 吕梁 1999 2>/dev/null", yoy_bin(), scratch), 4);
+}
+
+/* n small documents of department dept in dir; returns the arguments. */
+static void make_docs(const char *dir, const char *dept, int n, char *args, size_t size)
+{
+	args[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		char name[64], path[256], d[64];
+		snprintf(d, sizeof d, "%s%d", dept, i);
+		snprintf(name, sizeof name, "%s-%d.txt", dept, i);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		char *t = small_doc(d, 2024, 100 + i);
+		write_text(path, t);
+		free(t);
+		strncat(args, " ", size - strlen(args) - 1);
+		strncat(args, path, size - strlen(args) - 1);
+	}
+}
+
+static void test_concurrent_importers(void **state)
+{
+	(void)state;
+	char dir[128], a[16384], b[16384];
+	snprintf(dir, sizeof dir, "%s/docs", scratch);
+	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
+	for (int round = 0; round < 3; round++) {
+		char da[16], db[16];
+		snprintf(da, sizeof da, "甲%d-", round);
+		snprintf(db, sizeof db, "乙%d-", round);
+		make_docs(dir, da, 20, a, sizeof a);
+		make_docs(dir, db, 20, b, sizeof b);
+		/* both at once, on one repository */
+		assert_int_equal(sh("( %s import -q --repo '%s/h4' %s >/dev/null & "
+				    "%s import -q --repo '%s/h4' %s >/dev/null & wait )",
+				    yoy_bin(), scratch, a, yoy_bin(), scratch, b), 0);
+	}
+	/* every commit landed: 6 imports, 120 documents */
+	if (sh("test \"$(git -C '%s/h4' log --oneline | wc -l)\" = 6", scratch) != 0) {
+		sh("git -C '%s/h4' log --oneline >&2", scratch);
+		fail_msg("not every import landed");
+	}
+	assert_int_equal(sh("test \"$(git -c core.quotepath=off -C '%s/h4' ls-tree -r --name-only HEAD | grep -c 'json$')\" = 120",
+			    scratch), 0);
+	assert_int_equal(sh("git -C '%s/h4' fsck --strict --no-progress >/dev/null 2>&1", scratch), 0);
+}
+
+/* Every path the tip commit says it imported is in the tip's tree. */
+static void assert_tip_complete(const char *repo)
+{
+	yoy_store *st;
+	yoy_error err;
+	assert_int_equal(yoy_store_open(&st, repo, 0, &err), 0);
+	yoy_commit_info *log;
+	size_t n;
+	assert_int_equal(yoy_store_log(st, NULL, &log, &n, &err), 0);
+	for (size_t c = 0; c < n && c < 1; c++) {
+		for (const char *p = log[c].message; (p = strstr(p, "Yoy-Import: ")) != NULL;) {
+			p += strlen("Yoy-Import: ");
+			char path[512];
+			snprintf(path, sizeof path, "%.*s", (int)strcspn(p, "\n"), p);
+			char id[41];
+			if (yoy_store_file_id(st, NULL, path, id, &err) != 0)
+				fail_msg("tip names %s but does not hold it", path);
+		}
+	}
+	yoy_commit_infos_free(log, n);
+	yoy_store_free(st);
+}
+
+static void test_killed_importers(void **state)
+{
+	(void)state;
+	char dir[128], args[65536], repo[128];
+	snprintf(dir, sizeof dir, "%s/killdocs", scratch);
+	snprintf(repo, sizeof repo, "%s/h5", scratch);
+	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
+	make_docs(dir, "丙", 200, args, sizeof args);
+	/* split the arguments for execv */
+	char *argv[260];
+	int argc = 0;
+	argv[argc++] = (char *)yoy_bin();
+	argv[argc++] = "import";
+	argv[argc++] = "-q";
+	argv[argc++] = "--repo";
+	argv[argc++] = repo;
+	for (char *t = strtok(args, " "); t && argc < 258; t = strtok(NULL, " "))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	srand(42);
+	int killed = 0;
+	for (int round = 0; round < 12; round++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			if (!freopen("/dev/null", "w", stdout))
+				_exit(127);
+			execv(argv[0], argv);
+			_exit(127);
+		}
+		/* kill at a different moment each round */
+		struct timespec ts = { 0, (long)(rand() % 60) * 1000000L };
+		nanosleep(&ts, NULL);
+		kill(pid, SIGKILL);
+		int status;
+		waitpid(pid, &status, 0);
+		if (WIFSIGNALED(status))
+			killed++;
+		if (sh("test -e '%s/HEAD'", repo) != 0)
+			continue; /* killed before the repository existed */
+		assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", repo), 0);
+		if (sh("git -C '%s' rev-parse -q --verify HEAD >/dev/null", repo) == 0) {
+			assert_int_equal(sh("git -C '%s' log --oneline >/dev/null", repo), 0);
+			assert_tip_complete(repo);
+		}
+	}
+	assert_true(killed > 0);
+	/* and the repository still takes imports */
+	assert_int_equal(sh("%s import -q --repo '%s' %s >/dev/null", yoy_bin(), repo, LVLIANG), 0);
+	assert_tip_complete(repo);
+}
+
+static void test_department_key(void **state)
+{
+	(void)state;
+	char *k = yoy_department_key(" 江苏省 高级人民法院\xe3\x80\x80");
+	assert_string_equal(k, "江苏省高级人民法院");
+	free(k);
+	k = yoy_department_key("ＡＢＣ/部门");
+	assert_string_equal(k, "ABC／部门");
+	free(k);
+	assert_null(yoy_department_key(".."));
+	assert_null(yoy_department_key("   "));
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(scratch, sizeof scratch, "/tmp/yoy-history-XXXXXX");
+	if (!mkdtemp(scratch))
+		return -1;
+	setenv("YOY_AUTHOR_NAME", "yoy test", 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	if (getenv("YOY_KEEP_SCRATCH"))
+		return 0;
+	return sh("rm -rf '%s'", scratch);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_department_key),
+		cmocka_unit_test(test_import_reimport_revision_show),
+		cmocka_unit_test(test_reparse),
+		cmocka_unit_test(test_failures_write_nothing),
+		cmocka_unit_test(test_concurrent_importers),
+		cmocka_unit_test(test_killed_importers),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
