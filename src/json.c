@@ -5,114 +5,99 @@
 #include "yoy/json.h"
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "docbuild.h"
+#include "jsonw.h"
 #include "yoy/history.h"
 
 /* ---- writing ------------------------------------------------------------- */
 
-static bool add_str(cJSON *o, const char *key, const char *v)
-{
-	if (!v)
-		return true;
-	return cJSON_AddStringToObject(o, key, v) != NULL;
-}
+/* Written by the streaming writer (jsonw.c) in the canonical layout: two-
+ * space indentation, and one line per element of the long lists (rows,
+ * claims, indicators, warnings, columns, sources), so a git diff of stored
+ * JSON reads as "this row changed". */
 
-static bool add_int(cJSON *o, const char *key, long long v)
+static void put_loc(jsonw *w, yoy_loc at)
 {
-	return cJSON_AddNumberToObject(o, key, (double)v) != NULL;
-}
-
-static bool add_loc(cJSON *o, yoy_loc at)
-{
-	cJSON *a = cJSON_AddObjectToObject(o, "at");
-	if (!a)
-		return false;
-	bool ok = add_int(a, "line", at.line);
+	jw_object(w, "at", JW_COMPACT); /* {"line":12,"page":3} */
+	jw_int(w, "line", at.line);
 	if (at.page)
-		ok = ok && add_int(a, "page", at.page);
+		jw_int(w, "page", at.page);
 	if (at.file)
-		ok = ok && add_int(a, "file", at.file);
-	return ok;
+		jw_int(w, "file", at.file);
+	jw_end(w);
 }
 
 /* Table cell: "728.11" in the table's unit. */
-static bool add_cell(cJSON *o, const char *key, const yoy_amount *a)
+static void put_cell(jsonw *w, const char *key, const yoy_amount *a)
 {
 	if (!a->present)
-		return true;
+		return;
 	char buf[40];
 	yoy_amount_format(buf, sizeof buf, a);
-	return add_str(o, key, buf);
+	jw_str(w, key, buf);
 }
 
 /* Narrative amount: "1619.83万元", the unit it was printed in. */
-static bool add_money(cJSON *o, const char *key, const yoy_amount *a)
+static void put_money(jsonw *w, const char *key, const yoy_amount *a)
 {
 	if (!a->present)
-		return true;
+		return;
 	char buf[48];
 	size_t n = yoy_amount_format(buf, sizeof buf, a);
 	snprintf(buf + n, sizeof buf - n, "%s", yoy_unit_name((yoy_unit)a->unit));
-	return add_str(o, key, buf);
+	jw_str(w, key, buf);
 }
 
-static bool add_decimal(cJSON *o, const char *key, const yoy_decimal *d)
+static void put_decimal(jsonw *w, const char *key, const yoy_decimal *d)
 {
 	if (!d->present)
-		return true;
+		return;
 	char buf[40];
 	yoy_decimal_format(buf, sizeof buf, d);
-	return add_str(o, key, buf);
+	jw_str(w, key, buf);
 }
 
-static cJSON *table_json(const yoy_table *t)
+static void put_table(jsonw *w, const yoy_table *t)
 {
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	bool ok = add_str(o, "kind", yoy_table_kind_name(t->kind)) &&
-		  add_str(o, "title", t->title) &&
-		  add_str(o, "unit", yoy_unit_name(t->unit)) &&
-		  add_int(o, "decimals", t->decimals) && add_loc(o, t->at) &&
-		  cJSON_AddBoolToObject(o, "empty", t->empty) &&
-		  add_str(o, "note", t->note);
-	cJSON *cols = ok ? cJSON_AddArrayToObject(o, "columns") : NULL;
-	for (size_t i = 0; cols && i < t->ncolumns; i++) {
-		cJSON *c = cJSON_CreateObject();
-		if (!c || !add_str(c, "key", t->columns[i].key) ||
-		    !add_str(c, "label", t->columns[i].label)) {
-			cJSON_Delete(c);
-			cols = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(cols, c);
+	jw_object(w, NULL, JW_PRETTY);
+	jw_str(w, "kind", yoy_table_kind_name(t->kind));
+	jw_str(w, "title", t->title);
+	jw_str(w, "unit", yoy_unit_name(t->unit));
+	jw_int(w, "decimals", t->decimals);
+	put_loc(w, t->at);
+	jw_bool(w, "empty", t->empty);
+	jw_str(w, "note", t->note);
+	jw_array(w, "columns", JW_LINES);
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "key", t->columns[i].key);
+		jw_str(w, "label", t->columns[i].label);
+		jw_end(w);
 	}
-	cJSON *rows = cols ? cJSON_AddArrayToObject(o, "rows") : NULL;
-	for (size_t i = 0; rows && i < t->nrows; i++) {
+	jw_end(w);
+	jw_array(w, "rows", JW_LINES);
+	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_row *r = &t->rows[i];
-		cJSON *j = cJSON_CreateObject();
-		bool rok = j && add_str(j, "key", r->key) && add_str(j, "group", r->group) &&
-			   add_str(j, "code", r->code) && add_str(j, "name", r->name) &&
-			   add_str(j, "name2", r->name2) && add_int(j, "level", r->level);
-		cJSON *v = rok ? cJSON_AddObjectToObject(j, "values") : NULL;
-		for (size_t c = 0; v && c < t->ncolumns; c++)
-			if (!add_cell(v, t->columns[c].key, &r->values[c]))
-				v = NULL;
-		if (!v || !add_loc(j, r->at)) {
-			cJSON_Delete(j);
-			rows = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(rows, j);
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "key", r->key);
+		jw_str(w, "group", r->group);
+		jw_str(w, "code", r->code);
+		jw_str(w, "name", r->name);
+		jw_str(w, "name2", r->name2);
+		jw_int(w, "level", r->level);
+		jw_object(w, "values", JW_COMPACT);
+		for (size_t c = 0; c < t->ncolumns; c++)
+			put_cell(w, t->columns[c].key, &r->values[c]);
+		jw_end(w);
+		put_loc(w, r->at);
+		jw_end(w);
 	}
-	if (!rows) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	jw_end(w);
+	jw_end(w);
 }
 
 static const struct {
@@ -126,243 +111,159 @@ static const struct {
 	{ YOY_CLAIM_DIR_CONFLICT, "direction_conflict" },
 };
 
-static cJSON *claim_json(const yoy_claim *c)
+static void put_claim(jsonw *w, const yoy_claim *c)
 {
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	bool ok = add_str(o, "kind", yoy_claim_kind_name(c->kind)) &&
-		  add_str(o, "subject", c->subject) && add_str(o, "metric", c->metric) &&
-		  add_money(o, "current", &c->current) && add_str(o, "base", c->base);
-	if (ok && c->base)
-		ok = add_int(o, "base_year", c->base_year);
-	ok = ok && add_str(o, "basis", yoy_basis_name(c->basis)) &&
-	     add_money(o, "base_value", &c->base_value) &&
-	     add_str(o, "direction", yoy_direction_name(c->direction)) &&
-	     add_str(o, "direction_word", c->direction_word) &&
-	     add_money(o, "delta", &c->delta) && add_decimal(o, "percent", &c->percent) &&
-	     add_decimal(o, "share", &c->share) && add_str(o, "whole", c->whole) &&
-	     add_str(o, "whole_metric", c->whole_metric) &&
-	     add_money(o, "whole_value", &c->whole_value);
-	if (ok && c->kind == YOY_CLAIM_COUNT)
-		ok = add_int(o, "count", c->count) && add_str(o, "count_unit", c->count_unit);
-	ok = ok && add_str(o, "reason", c->reason);
-	if (ok && c->flags) {
-		cJSON *f = cJSON_AddArrayToObject(o, "flags");
-		for (size_t i = 0; f && i < sizeof claim_flags / sizeof *claim_flags; i++)
-			if (c->flags & claim_flags[i].flag) {
-				cJSON *s = cJSON_CreateString(claim_flags[i].name);
-				if (!s)
-					f = NULL;
-				else
-					cJSON_AddItemToArray(f, s);
-			}
-		ok = f != NULL;
+	jw_object(w, NULL, JW_COMPACT);
+	jw_str(w, "kind", yoy_claim_kind_name(c->kind));
+	jw_str(w, "subject", c->subject);
+	jw_str(w, "metric", c->metric);
+	put_money(w, "current", &c->current);
+	jw_str(w, "base", c->base);
+	if (c->base)
+		jw_int(w, "base_year", c->base_year);
+	jw_str(w, "basis", yoy_basis_name(c->basis));
+	put_money(w, "base_value", &c->base_value);
+	jw_str(w, "direction", yoy_direction_name(c->direction));
+	jw_str(w, "direction_word", c->direction_word);
+	put_money(w, "delta", &c->delta);
+	put_decimal(w, "percent", &c->percent);
+	put_decimal(w, "share", &c->share);
+	jw_str(w, "whole", c->whole);
+	jw_str(w, "whole_metric", c->whole_metric);
+	put_money(w, "whole_value", &c->whole_value);
+	if (c->kind == YOY_CLAIM_COUNT) {
+		jw_int(w, "count", c->count);
+		jw_str(w, "count_unit", c->count_unit);
 	}
-	ok = ok && add_str(o, "text", c->text) && add_loc(o, c->at);
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
+	jw_str(w, "reason", c->reason);
+	if (c->flags) {
+		jw_array(w, "flags", JW_COMPACT);
+		for (size_t i = 0; i < sizeof claim_flags / sizeof *claim_flags; i++)
+			if (c->flags & claim_flags[i].flag)
+				jw_str(w, NULL, claim_flags[i].name);
+		jw_end(w);
 	}
-	return o;
+	jw_str(w, "text", c->text);
+	put_loc(w, c->at);
+	jw_end(w);
 }
 
-static bool add_funds(cJSON *o, const char *key, const yoy_funds *f)
+static void put_funds(jsonw *w, const char *key, const yoy_funds *f)
 {
-	cJSON *j = cJSON_AddObjectToObject(o, key);
-	return j && add_cell(j, "total", &f->total) && add_cell(j, "central", &f->central) &&
-	       add_cell(j, "provincial", &f->provincial) && add_cell(j, "local", &f->local) &&
-	       add_cell(j, "self_raised", &f->self_raised) && add_cell(j, "other", &f->other);
+	jw_object(w, key, JW_PRETTY);
+	put_cell(w, "total", &f->total);
+	put_cell(w, "central", &f->central);
+	put_cell(w, "provincial", &f->provincial);
+	put_cell(w, "local", &f->local);
+	put_cell(w, "self_raised", &f->self_raised);
+	put_cell(w, "other", &f->other);
+	jw_end(w);
 }
 
-static cJSON *form_json(const yoy_perf_form *f)
+static void put_form(jsonw *w, const yoy_perf_form *f)
 {
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	bool ok = add_str(o, "project", f->project) &&
-		  add_str(o, "department_code", f->department_code) &&
-		  add_str(o, "department", f->department) &&
-		  add_str(o, "implementer", f->implementer) &&
-		  add_str(o, "attribute", f->attribute) && add_str(o, "period", f->period);
-	cJSON *funds = ok ? cJSON_AddObjectToObject(o, "funds") : NULL;
-	ok = funds && add_funds(funds, "period", &f->period_funds) &&
-	     add_funds(funds, "annual", &f->annual_funds) &&
-	     add_str(o, "overview", f->overview) && add_str(o, "basis", f->basis) &&
-	     add_str(o, "necessity", f->necessity) && add_str(o, "measures", f->measures) &&
-	     add_str(o, "plan", f->plan) && add_str(o, "goal_period", f->goal_period) &&
-	     add_str(o, "goal_annual", f->goal_annual);
-	cJSON *inds = ok ? cJSON_AddArrayToObject(o, "indicators") : NULL;
-	for (size_t i = 0; inds && i < f->nindicators; i++) {
+	jw_object(w, NULL, JW_PRETTY);
+	jw_str(w, "project", f->project);
+	jw_str(w, "department_code", f->department_code);
+	jw_str(w, "department", f->department);
+	jw_str(w, "implementer", f->implementer);
+	jw_str(w, "attribute", f->attribute);
+	jw_str(w, "period", f->period);
+	jw_object(w, "funds", JW_PRETTY);
+	put_funds(w, "period", &f->period_funds);
+	put_funds(w, "annual", &f->annual_funds);
+	jw_end(w);
+	jw_str(w, "overview", f->overview);
+	jw_str(w, "basis", f->basis);
+	jw_str(w, "necessity", f->necessity);
+	jw_str(w, "measures", f->measures);
+	jw_str(w, "plan", f->plan);
+	jw_str(w, "goal_period", f->goal_period);
+	jw_str(w, "goal_annual", f->goal_annual);
+	jw_array(w, "indicators", JW_LINES);
+	for (size_t i = 0; i < f->nindicators; i++) {
 		const yoy_indicator *in = &f->indicators[i];
-		cJSON *j = cJSON_CreateObject();
-		if (!j || !add_str(j, "level1", in->level1) || !add_str(j, "level2", in->level2) ||
-		    !add_str(j, "name", in->name) || !add_str(j, "value", in->value) ||
-		    !add_str(j, "annual_name", in->annual_name) ||
-		    !add_str(j, "annual_value", in->annual_value) || !add_loc(j, in->at)) {
-			cJSON_Delete(j);
-			inds = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(inds, j);
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "level1", in->level1);
+		jw_str(w, "level2", in->level2);
+		jw_str(w, "name", in->name);
+		jw_str(w, "value", in->value);
+		jw_str(w, "annual_name", in->annual_name);
+		jw_str(w, "annual_value", in->annual_value);
+		put_loc(w, in->at);
+		jw_end(w);
 	}
-	if (!inds || !add_loc(o, f->at)) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	jw_end(w);
+	put_loc(w, f->at);
+	jw_end(w);
 }
 
-static cJSON *doc_json(const yoy_doc *doc)
+static void put_doc(jsonw *w, const yoy_doc *doc)
 {
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	bool ok = add_str(o, "schema", YOY_SCHEMA) &&
-		  add_str(o, "department", doc->department) &&
-		  add_int(o, "year", doc->year) && add_str(o, "kind", doc->kind) &&
-		  add_str(o, "title", doc->title);
-	cJSON *srcs = ok ? cJSON_AddArrayToObject(o, "sources") : NULL;
-	for (size_t i = 0; srcs && i < doc->nsources; i++) {
+	jw_object(w, NULL, JW_PRETTY);
+	jw_str(w, "schema", YOY_SCHEMA);
+	jw_str(w, "department", doc->department);
+	jw_int(w, "year", doc->year);
+	jw_str(w, "kind", doc->kind);
+	jw_str(w, "title", doc->title);
+	jw_array(w, "sources", JW_LINES);
+	for (size_t i = 0; i < doc->nsources; i++) {
 		const yoy_source_info *s = &doc->sources[i];
-		cJSON *j = cJSON_CreateObject();
-		if (!j || !add_str(j, "name", s->name) || !add_str(j, "sha256", s->sha256) ||
-		    !add_str(j, "format", s->format) || !add_str(j, "encoding", s->encoding) ||
-		    !add_int(j, "size", s->size) || !add_int(j, "pages", s->pages) ||
-		    !add_int(j, "lines", s->lines)) {
-			cJSON_Delete(j);
-			srcs = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(srcs, j);
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "name", s->name);
+		jw_str(w, "sha256", s->sha256);
+		jw_str(w, "format", s->format);
+		jw_str(w, "encoding", s->encoding);
+		jw_int(w, "size", s->size);
+		jw_int(w, "pages", s->pages);
+		jw_int(w, "lines", s->lines);
+		jw_end(w);
 	}
-	cJSON *arr = srcs ? cJSON_AddArrayToObject(o, "tables") : NULL;
-	for (size_t i = 0; arr && i < doc->ntables; i++) {
-		cJSON *j = table_json(&doc->tables[i]);
-		if (!j)
-			arr = NULL;
-		else
-			cJSON_AddItemToArray(arr, j);
-	}
-	cJSON *secs = arr ? cJSON_AddArrayToObject(o, "sections") : NULL;
-	for (size_t i = 0; secs && i < doc->nsections; i++) {
+	jw_end(w);
+	jw_array(w, "tables", JW_PRETTY);
+	for (size_t i = 0; i < doc->ntables; i++)
+		put_table(w, &doc->tables[i]);
+	jw_end(w);
+	jw_array(w, "sections", JW_PRETTY);
+	for (size_t i = 0; i < doc->nsections; i++) {
 		const yoy_section *s = &doc->sections[i];
-		cJSON *j = cJSON_CreateObject();
-		if (!j || !add_str(j, "heading", s->heading) || !add_int(j, "level", s->level) ||
-		    !add_str(j, "text", s->text) || !add_loc(j, s->at)) {
-			cJSON_Delete(j);
-			secs = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(secs, j);
+		jw_object(w, NULL, JW_PRETTY);
+		jw_str(w, "heading", s->heading);
+		jw_int(w, "level", s->level);
+		jw_str(w, "text", s->text);
+		put_loc(w, s->at);
+		jw_end(w);
 	}
-	cJSON *cl = secs ? cJSON_AddArrayToObject(o, "claims") : NULL;
-	for (size_t i = 0; cl && i < doc->nclaims; i++) {
-		cJSON *j = claim_json(&doc->claims[i]);
-		if (!j)
-			cl = NULL;
-		else
-			cJSON_AddItemToArray(cl, j);
+	jw_end(w);
+	jw_array(w, "claims", JW_LINES);
+	for (size_t i = 0; i < doc->nclaims; i++)
+		put_claim(w, &doc->claims[i]);
+	jw_end(w);
+	jw_array(w, "forms", JW_PRETTY);
+	for (size_t i = 0; i < doc->nforms; i++)
+		put_form(w, &doc->forms[i]);
+	jw_end(w);
+	jw_array(w, "warnings", JW_LINES);
+	for (size_t i = 0; i < doc->nwarnings; i++) {
+		jw_object(w, NULL, JW_COMPACT);
+		put_loc(w, doc->warnings[i].at);
+		jw_str(w, "message", doc->warnings[i].message);
+		jw_end(w);
 	}
-	cJSON *fo = cl ? cJSON_AddArrayToObject(o, "forms") : NULL;
-	for (size_t i = 0; fo && i < doc->nforms; i++) {
-		cJSON *j = form_json(&doc->forms[i]);
-		if (!j)
-			fo = NULL;
-		else
-			cJSON_AddItemToArray(fo, j);
-	}
-	cJSON *wa = fo ? cJSON_AddArrayToObject(o, "warnings") : NULL;
-	for (size_t i = 0; wa && i < doc->nwarnings; i++) {
-		cJSON *j = cJSON_CreateObject();
-		if (!j || !add_loc(j, doc->warnings[i].at) ||
-		    !add_str(j, "message", doc->warnings[i].message)) {
-			cJSON_Delete(j);
-			wa = NULL;
-			break;
-		}
-		cJSON_AddItemToArray(wa, j);
-	}
-	if (!wa) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-/* Layout: two-space indentation, and one line per element of the long
- * lists (rows, claims, indicators, warnings, columns), so a git diff of
- * stored JSON reads as "this row changed". */
-static bool one_line_items(const char *key)
-{
-	static const char *const keys[] = { "rows", "claims", "indicators",
-					    "warnings", "columns", "sources" };
-	for (size_t i = 0; key && i < sizeof keys / sizeof *keys; i++)
-		if (strcmp(key, keys[i]) == 0)
-			return true;
-	return false;
-}
-
-static void put_indent(sbuf *b, int depth)
-{
-	for (int i = 0; i < depth; i++)
-		sbuf_puts(b, "  ");
-}
-
-static bool print_compact(sbuf *b, const cJSON *v)
-{
-	char *s = cJSON_PrintUnformatted(v);
-	if (!s)
-		return false;
-	sbuf_puts(b, s);
-	cJSON_free(s);
-	return true;
-}
-
-static bool print_node(sbuf *b, const cJSON *v, int depth)
-{
-	bool obj = cJSON_IsObject(v), arr = cJSON_IsArray(v);
-	if (!obj && !arr)
-		return print_compact(b, v);
-	if (!v->child) {
-		sbuf_puts(b, obj ? "{}" : "[]");
-		return true;
-	}
-	if (obj && v->string && strcmp(v->string, "at") == 0)
-		return print_compact(b, v); /* {"line":12,"page":3} */
-	bool lines = arr && one_line_items(v->string);
-	sbuf_puts(b, obj ? "{\n" : "[\n");
-	for (const cJSON *c = v->child; c; c = c->next) {
-		put_indent(b, depth + 1);
-		if (obj) {
-			cJSON key;
-			memset(&key, 0, sizeof key);
-			key.type = cJSON_String;
-			key.valuestring = c->string;
-			if (!print_compact(b, &key))
-				return false;
-			sbuf_puts(b, ": ");
-		}
-		if (lines ? !print_compact(b, c) : !print_node(b, c, depth + 1))
-			return false;
-		sbuf_puts(b, c->next ? ",\n" : "\n");
-	}
-	put_indent(b, depth);
-	sbuf_puts(b, obj ? "}" : "]");
-	return !b->oom;
+	jw_end(w);
+	jw_end(w);
 }
 
 char *yoy_json_write(const yoy_doc *doc)
 {
-	cJSON *root = doc_json(doc);
-	if (!root)
-		return NULL;
 	sbuf b;
 	sbuf_init(&b);
-	bool ok = print_node(&b, root, 0);
+	sbuf_reserve(&b, 64 * 1024);
+	jsonw w;
+	jw_init(&w, &b);
+	put_doc(&w, doc);
 	sbuf_putc(&b, '\n');
-	cJSON_Delete(root);
-	if (!ok || b.oom) {
+	if (!jw_ok(&w)) {
 		sbuf_free(&b);
 		return NULL;
 	}
@@ -679,13 +580,43 @@ static void read_form(reader *r, const cJSON *j, size_t *cap)
 	f->at = get_loc(r, j);
 }
 
+/* cJSON allocates every node and string on its own and frees them one by
+ * one, which costs as much as parsing.  A document's tree is dropped whole
+ * right after reading, so while this thread reads one, cJSON allocates from
+ * an arena that is released at once (and never calls free on it). */
+static _Thread_local yoy_arena *tree_arena;
+
+static void *tree_malloc(size_t n)
+{
+	return tree_arena ? arena_alloc(tree_arena, n) : malloc(n);
+}
+
+static void tree_free(void *p)
+{
+	if (!tree_arena)
+		free(p);
+}
+
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void install_hooks(void)
+{
+	cJSON_Hooks h = { tree_malloc, tree_free };
+	cJSON_InitHooks(&h);
+}
+
 int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		  const char *name, yoy_error *err)
 {
 	*out = NULL;
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	pthread_once(&hooks_once, install_hooks);
+	yoy_arena arena = { 0 };
+	tree_arena = &arena;
+	const char *at = NULL; /* cJSON_GetErrorPtr() is shared by threads */
+	cJSON *root = cJSON_ParseWithLengthOpts(text, len, &at, false);
 	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
+		tree_arena = NULL;
+		arena_release(&arena);
 		size_t line = 1;
 		for (const char *p = text; at && p < at && p < text + len; p++)
 			if (*p == '\n')
@@ -694,7 +625,8 @@ int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 	}
 	reader r = { doc_new(), name, err, 0 };
 	if (!r.doc) {
-		cJSON_Delete(root);
+		tree_arena = NULL;
+		arena_release(&arena);
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	}
 	const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
@@ -762,7 +694,8 @@ int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 			doc_warn(r.doc, get_loc(&r, v), "%s", msg);
 	}
 done:
-	cJSON_Delete(root);
+	tree_arena = NULL;
+	arena_release(&arena); /* the whole tree */
 	if (r.rc) {
 		yoy_doc_free(r.doc);
 		return r.rc;
@@ -814,28 +747,27 @@ static int cmp_index(const void *a, const void *b, void *ctx)
 char *yoy_aliases_write(const struct yoy_aliases *a)
 {
 	size_t *order = malloc((a->n ? a->n : 1) * sizeof *order);
-	cJSON *root = cJSON_CreateObject();
-	cJSON *deps = NULL;
-	char *text = NULL;
-	if (!order || !root || !cJSON_AddStringToObject(root, "schema", "yoy-aliases/1") ||
-	    !(deps = cJSON_AddObjectToObject(root, "departments")))
-		goto done;
+	if (!order)
+		return NULL;
 	for (size_t i = 0; i < a->n; i++)
 		order[i] = i;
 	qsort_r(order, a->n, sizeof *order, cmp_index, a->from);
-	for (size_t i = 0; i < a->n; i++)
-		if (!cJSON_AddStringToObject(deps, a->from[order[i]], a->to[order[i]]))
-			goto done;
 	sbuf b;
 	sbuf_init(&b);
-	if (print_node(&b, root, 0)) {
-		sbuf_putc(&b, '\n');
-		text = sbuf_detach(&b);
-	} else {
-		sbuf_free(&b);
-	}
-done:
+	jsonw w;
+	jw_init(&w, &b);
+	jw_object(&w, NULL, JW_PRETTY);
+	jw_str(&w, "schema", "yoy-aliases/1");
+	jw_object(&w, "departments", JW_PRETTY);
+	for (size_t i = 0; i < a->n; i++)
+		jw_str(&w, a->from[order[i]], a->to[order[i]]);
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_putc(&b, '\n');
 	free(order);
-	cJSON_Delete(root);
-	return text;
+	if (!jw_ok(&w)) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
 }

@@ -127,8 +127,9 @@ static int decode_text(yoy_input *in, yoy_error *err)
 			in->path);
 	}
 	/* CRLF and lone CR become LF */
-	size_t w = 0;
-	for (size_t r = 0; r < len; r++) {
+	const char *cr = memchr(text, '\r', len);
+	size_t w = cr ? (size_t)(cr - text) : len;
+	for (size_t r = w; r < len; r++) {
 		if (text[r] == '\r') {
 			in->crlf = true;
 			text[w++] = '\n';
@@ -148,11 +149,11 @@ static int sniff(yoy_input *in, yoy_error *err)
 {
 	if (in->size == 0)
 		return yoy_error_set(err, YOY_EINPUT, "%s: empty file", in->path);
-	sha256_hex(in->bytes, in->size, in->sha256);
 	size_t head = in->size < 1024 ? in->size : 1024;
 	if (span_has(in->bytes, head, "%PDF-")) {
 		in->format = INPUT_PDF;
 		in->encoding = "PDF";
+		sha256_hex(in->bytes, in->size, in->sha256);
 		return 0;
 	}
 	int rc = decode_text(in, err);
@@ -161,10 +162,12 @@ static int sniff(yoy_input *in, yoy_error *err)
 	const char *p = in->text;
 	while (*p == ' ' || *p == '\n' || *p == '\t')
 		p++;
-	if (*p == '{' && strstr(p, "\"schema\"") && strstr(p, "yoy-disclosure/"))
-		in->format = INPUT_JSON;
-	else
-		in->format = INPUT_TEXT;
+	if (*p == '{' && strstr(p, "\"schema\"") && strstr(p, "yoy-disclosure/")) {
+		in->format = INPUT_JSON; /* carries its sources' hashes inside */
+		return 0;
+	}
+	in->format = INPUT_TEXT;
+	sha256_hex(in->bytes, in->size, in->sha256);
 	return 0;
 }
 

@@ -96,7 +96,7 @@ void sbuf_reset(sbuf *b)
 		b->data[0] = '\0';
 }
 
-static bool sbuf_reserve(sbuf *b, size_t extra)
+bool sbuf_reserve(sbuf *b, size_t extra)
 {
 	if (b->oom)
 		return false;
@@ -186,7 +186,7 @@ bool vec_grow(void **items, size_t *cap, size_t need, size_t item_size)
 
 /* ---- UTF-8 ------------------------------------------------------------ */
 
-uint32_t utf8_decode(const char *str, size_t len, size_t *adv)
+uint32_t utf8_decode_multibyte(const char *str, size_t len, size_t *adv)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	*adv = 1;

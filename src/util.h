@@ -37,6 +37,8 @@ typedef struct sbuf {
 void sbuf_init(sbuf *b);
 void sbuf_free(sbuf *b);
 void sbuf_reset(sbuf *b);
+/* Room for extra more bytes (and the NUL); false (and oom set) if not. */
+bool sbuf_reserve(sbuf *b, size_t extra);
 void sbuf_put(sbuf *b, const void *p, size_t n);
 void sbuf_puts(sbuf *b, const char *s);
 void sbuf_putc(sbuf *b, char c);
@@ -57,7 +59,16 @@ bool vec_grow(void **items, size_t *cap, size_t need, size_t item_size);
 /* ---- UTF-8 ------------------------------------------------------------ */
 /* Decode one code point at s (len bytes available); *adv gets its length.
  * Invalid bytes decode as U+FFFD with *adv = 1. */
-uint32_t utf8_decode(const char *s, size_t len, size_t *adv);
+uint32_t utf8_decode_multibyte(const char *s, size_t len, size_t *adv);
+static inline uint32_t utf8_decode(const char *s, size_t len, size_t *adv)
+{
+	/* ASCII inline: most bytes of a disclosure are digits and tabs */
+	if (len && (unsigned char)s[0] < 0x80) {
+		*adv = 1;
+		return (unsigned char)s[0];
+	}
+	return utf8_decode_multibyte(s, len, adv);
+}
 /* Encode cp into out (4 bytes room); returns the byte count. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */

@@ -1,0 +1,158 @@
+/* Streaming JSON writer; see jsonw.h for the layout it produces. */
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void jw_init(jsonw *w, sbuf *out)
+{
+	memset(w, 0, sizeof *w);
+	w->out = out;
+}
+
+static void indent(sbuf *b, int depth)
+{
+	static const char spaces[] = "                                ";
+	while (depth > 0) {
+		int n = depth > 16 ? 16 : depth;
+		sbuf_put(b, spaces, (size_t)n * 2);
+		depth -= n;
+	}
+}
+
+/* Bytes that need escaping: the control characters, '"' and '\\'. */
+static bool needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Escapes as cJSON does: the two-character escapes, \u00XX for the other
+ * control characters, everything else (UTF-8 included) as is. */
+void jw_quote(sbuf *out, const char *s)
+{
+	sbuf_putc(out, '"');
+	const unsigned char *p = (const unsigned char *)s;
+	for (;;) {
+		const unsigned char *run = p;
+		while (*p && !needs_escape(*p))
+			p++;
+		sbuf_put(out, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		char u[8];
+		const char *esc = u;
+		switch (*p) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default: snprintf(u, sizeof u, "\\u%04x", *p);
+		}
+		sbuf_puts(out, esc);
+		p++;
+	}
+	sbuf_putc(out, '"');
+}
+
+/* Separator, indentation and key before a value at the current level. */
+static void member(jsonw *w, const char *key)
+{
+	if (w->depth == 0)
+		return;
+	sbuf *b = w->out;
+	jw_level *c = &w->st[w->depth];
+	if (c->compact) {
+		if (c->n)
+			sbuf_putc(b, ',');
+		if (key) {
+			jw_quote(b, key);
+			sbuf_putc(b, ':');
+		}
+	} else {
+		sbuf_puts(b, c->n ? ",\n" : "\n");
+		indent(b, w->depth);
+		if (key) {
+			jw_quote(b, key);
+			sbuf_puts(b, ": ");
+		}
+	}
+	c->n++;
+}
+
+static void push(jsonw *w, const char *key, jw_layout layout, char open, char close)
+{
+	if (w->depth >= JW_MAX_DEPTH) {
+		w->failed = true;
+		return;
+	}
+	member(w, key);
+	bool inherited = w->depth > 0 && (w->st[w->depth].compact || w->st[w->depth].lines);
+	w->depth++;
+	w->st[w->depth].close = close;
+	w->st[w->depth].n = 0;
+	w->st[w->depth].compact = inherited || layout == JW_COMPACT;
+	w->st[w->depth].lines = !w->st[w->depth].compact && layout == JW_LINES;
+	sbuf_putc(w->out, open);
+}
+
+void jw_object(jsonw *w, const char *key, jw_layout layout)
+{
+	push(w, key, layout, '{', '}');
+}
+
+void jw_array(jsonw *w, const char *key, jw_layout layout)
+{
+	push(w, key, layout, '[', ']');
+}
+
+void jw_end(jsonw *w)
+{
+	if (w->depth == 0) {
+		w->failed = true;
+		return;
+	}
+	jw_level *c = &w->st[w->depth];
+	if (c->n && !c->compact) {
+		sbuf_putc(w->out, '\n');
+		indent(w->out, w->depth - 1);
+	}
+	sbuf_putc(w->out, c->close);
+	w->depth--;
+}
+
+void jw_str(jsonw *w, const char *key, const char *v)
+{
+	if (!v)
+		return;
+	member(w, key);
+	jw_quote(w->out, v);
+}
+
+void jw_int(jsonw *w, const char *key, long long v)
+{
+	char buf[24];
+	size_t n = sizeof buf;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		buf[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--n] = '-';
+	member(w, key);
+	sbuf_put(w->out, buf + n, sizeof buf - n);
+}
+
+void jw_bool(jsonw *w, const char *key, bool v)
+{
+	member(w, key);
+	sbuf_puts(w->out, v ? "true" : "false");
+}
+
+bool jw_ok(const jsonw *w)
+{
+	return !w->failed && !w->out->oom && w->depth == 0;
+}
