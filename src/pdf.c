@@ -9,9 +9,75 @@
  * the paragraph, across pages too. */
 #include "pdf.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <poppler.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+
+#ifndef YOY_POPPLER_SONAME
+#define YOY_POPPLER_SONAME "libpoppler-glib.so.8"
+#endif
+
+/* Poppler and the GLib/cairo/NSS stack under it are 47 shared libraries;
+ * linking them costs every yoy process ~5 ms before main(), which is most
+ * of a `yoy show`.  So they are loaded here, the first time a PDF is read.
+ * The pointers take their types from poppler's own headers. */
+static struct {
+	__typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
+	__typeof__(poppler_document_get_n_pages) *document_get_n_pages;
+	__typeof__(poppler_document_get_page) *document_get_page;
+	__typeof__(poppler_page_get_size) *page_get_size;
+	__typeof__(poppler_page_get_text) *page_get_text;
+	__typeof__(poppler_page_get_text_layout) *page_get_text_layout;
+	__typeof__(poppler_error_quark) *error_quark;
+	__typeof__(g_bytes_new_static) *bytes_new_static;
+	__typeof__(g_bytes_unref) *bytes_unref;
+	__typeof__(g_error_free) *error_free;
+	__typeof__(g_free) *free;
+	__typeof__(g_object_unref) *object_unref;
+} P;
+static char load_error[256];
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+static void load_poppler(void)
+{
+	void *h = dlopen(YOY_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		snprintf(load_error, sizeof load_error, "%s", dlerror());
+		return;
+	}
+	struct {
+		void **slot;
+		const char *name;
+	} want[] = {
+#define SYM(field, name) { (void **)&P.field, name }
+		SYM(document_new_from_bytes, "poppler_document_new_from_bytes"),
+		SYM(document_get_n_pages, "poppler_document_get_n_pages"),
+		SYM(document_get_page, "poppler_document_get_page"),
+		SYM(page_get_size, "poppler_page_get_size"),
+		SYM(page_get_text, "poppler_page_get_text"),
+		SYM(page_get_text_layout, "poppler_page_get_text_layout"),
+		SYM(error_quark, "poppler_error_quark"),
+		SYM(bytes_new_static, "g_bytes_new_static"),
+		SYM(bytes_unref, "g_bytes_unref"),
+		SYM(error_free, "g_error_free"),
+		SYM(free, "g_free"),
+		SYM(object_unref, "g_object_unref"),
+#undef SYM
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		/* POSIX: a function pointer round-trips through void * */
+		*want[i].slot = dlsym(h, want[i].name);
+		if (!*want[i].slot) {
+			snprintf(load_error, sizeof load_error, "%s: no symbol %s",
+				 YOY_POPPLER_SONAME, want[i].name);
+			memset(&P, 0, sizeof P);
+			return; /* the handle stays open: harmless, and once only */
+		}
+	}
+}
 
 /* Pages beyond this are refused rather than read for minutes. */
 #define PDF_MAX_PAGES 5000
@@ -189,18 +255,18 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 
 static int read_page(page_ctx *pc, PopplerPage *page)
 {
-	char *text = poppler_page_get_text(page);
+	char *text = P.page_get_text(page);
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
-	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
-		g_free(text);
-		g_free(rects);
+	if (!text || !P.page_get_text_layout(page, &rects, &nrects)) {
+		P.free(text);
+		P.free(rects);
 		return 0; /* no text on this page */
 	}
 	glyph *g = malloc((nrects + 1) * sizeof *g);
 	if (!g) {
-		g_free(text);
-		g_free(rects);
+		P.free(text);
+		P.free(rects);
 		return YOY_ENOMEM;
 	}
 	size_t ng = 0, len = strlen(text), off = 0;
@@ -217,8 +283,8 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 		gl->x2 = (float)rects[i].x2;
 		gl->y2 = (float)rects[i].y2;
 	}
-	g_free(text);
-	g_free(rects);
+	P.free(text);
+	P.free(rects);
 	qsort(g, ng, sizeof *g, by_y_then_x);
 
 	/* group into lines by vertical overlap */
@@ -292,7 +358,7 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 	return rc;
 }
 
-int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
+static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 {
 	/* poppler rebuilds a damaged file as best it can; a file cut short
 	 * would then parse as a disclosure with pages missing */
@@ -300,13 +366,18 @@ int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 	if (!span_has(in->bytes + in->size - tail, tail, "%%EOF"))
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: truncated PDF (no end-of-file marker)", in->path);
+	pthread_once(&load_once, load_poppler);
+	if (!P.document_new_from_bytes)
+		return yoy_error_set(err, YOY_EINTERNAL,
+			"%s: cannot read PDFs: poppler did not load (%s)", in->path,
+			load_error);
 	GError *gerr = NULL;
-	GBytes *bytes = g_bytes_new_static(in->bytes, in->size);
-	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-	g_bytes_unref(bytes);
+	GBytes *bytes = P.bytes_new_static(in->bytes, in->size);
+	PopplerDocument *doc = P.document_new_from_bytes(bytes, NULL, &gerr);
+	P.bytes_unref(bytes);
 	if (!doc) {
 		int rc;
-		if (gerr && gerr->domain == POPPLER_ERROR &&
+		if (gerr && gerr->domain == P.error_quark() &&
 		    gerr->code == POPPLER_ERROR_ENCRYPTED)
 			rc = yoy_error_set(err, YOY_EINPUT,
 				"%s: encrypted PDF (password required); cannot read it",
@@ -316,17 +387,17 @@ int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 				"%s: truncated or corrupt PDF (%s)", in->path,
 				gerr ? gerr->message : "unreadable");
 		if (gerr)
-			g_error_free(gerr);
+			P.error_free(gerr);
 		return rc;
 	}
-	int pages = poppler_document_get_n_pages(doc);
+	int pages = P.document_get_n_pages(doc);
 	if (pages <= 0) {
-		g_object_unref(doc);
+		P.object_unref(doc);
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: truncated or corrupt PDF (no pages)", in->path);
 	}
 	if (pages > PDF_MAX_PAGES) {
-		g_object_unref(doc);
+		P.object_unref(doc);
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: PDF claims %d pages (limit %d); not a single disclosure",
 			in->path, pages, PDF_MAX_PAGES);
@@ -339,15 +410,15 @@ int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 	int rc = 0;
 	page_ctx pc = { ls, 0, file, &line_no, 0, 0, false, 0 };
 	for (int p = 0; p < pages && !rc; p++) {
-		PopplerPage *page = poppler_document_get_page(doc, p);
+		PopplerPage *page = P.document_get_page(doc, p);
 		if (!page)
 			continue; /* a page the tree claims but does not hold */
 		pc.page = p + 1;
-		poppler_page_get_size(page, &pc.width, &pc.height);
+		P.page_get_size(page, &pc.width, &pc.height);
 		rc = read_page(&pc, page);
-		g_object_unref(page);
+		P.object_unref(page);
 	}
-	g_object_unref(doc);
+	P.object_unref(doc);
 	if (rc)
 		return yoy_error_set(err, rc, "%s: out of memory", in->path);
 	ls->pages += pages;
@@ -356,4 +427,17 @@ int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 			"%s: image-only PDF (no text layer on any of its %d pages); "
 			"yoy does not do OCR", in->path, pages);
 	return 0;
+}
+
+/* Poppler is not known to be safe with documents open on several threads
+ * at once (its colour-management statics are set up unguarded), so one
+ * PDF is read at a time; everything after the text layer runs in parallel. */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int pdf_lines(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
+{
+	pthread_mutex_lock(&poppler_lock);
+	int rc = read_pdf(ls, in, file, err);
+	pthread_mutex_unlock(&poppler_lock);
+	return rc;
 }
