@@ -3,10 +3,14 @@
 #include "yoy/history.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "util.h"
 #include "yoy/json.h"
+
+/* Documents named one by one in a commit message. */
+#define YOY_COMMIT_LIST_MAX 100
 
 #ifndef YOY_VERSION
 #define YOY_VERSION "0.1.0"
@@ -191,13 +195,90 @@ static bool stored_equal(yoy_store *st, const char *path, const char *id,
 	return *exists && strcmp(old, id) == 0;
 }
 
+struct yoy_prepared {
+	char json_id[41];
+	size_t nsrc;
+	char **src_names;    /* file names under <kind>.sources/ */
+	char (*src_ids)[41];
+};
+
+void yoy_prepared_free(yoy_prepared *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; p->src_names && i < p->nsrc; i++)
+		free(p->src_names[i]);
+	free(p->src_names);
+	free(p->src_ids);
+	free(p);
+}
+
+int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
+		const yoy_buffer *sources, size_t nsources, yoy_error *err)
+{
+	*out = NULL;
+	yoy_prepared *p = calloc(1, sizeof *p);
+	char *json = yoy_json_write(doc);
+	int rc = 0;
+	if (p) {
+		p->nsrc = nsources;
+		p->src_names = calloc(nsources ? nsources : 1, sizeof *p->src_names);
+		p->src_ids = calloc(nsources ? nsources : 1, sizeof *p->src_ids);
+	}
+	if (!p || !json || !p->src_names || !p->src_ids) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* objects now, so a batch holds ids, not files */
+	rc = yoy_store_blob(st, json, strlen(json), p->json_id, err);
+	for (size_t i = 0; i < nsources && !rc; i++) {
+		sbuf name;
+		sbuf_init(&name);
+		/* two sources with one name keep both */
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(base_name(sources[j].name), base_name(sources[i].name)) == 0) {
+				sbuf_printf(&name, "%zu-", i + 1);
+				break;
+			}
+		sbuf_puts(&name, base_name(sources[i].name));
+		p->src_names[i] = sbuf_detach(&name);
+		if (!p->src_names[i])
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else
+			rc = yoy_store_blob(st, sources[i].data, sources[i].size, p->src_ids[i],
+					    err);
+	}
+	if (rc)
+		goto fail;
+	free(json);
+	*out = p;
+	return 0;
+fail:
+	free(json);
+	yoy_prepared_free(p);
+	return rc;
+}
+
 int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 		  size_t nsources, const char *department,
 		  yoy_import_status *status, const char **path, yoy_error *err)
 {
+	yoy_prepared *p;
+	int rc = yoy_prepare(&p, b->st, doc, sources, nsources, err);
+	if (rc)
+		return rc;
+	rc = yoy_batch_add_prepared(b, doc, p, department, status, path, err);
+	yoy_prepared_free(p);
+	return rc;
+}
+
+int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
+			   const char *department, yoy_import_status *status,
+			   const char **path, yoy_error *err)
+{
 	if (!doc->year)
 		return yoy_error_set(err, YOY_EINPUT, "%s: no year found; cannot file it",
-				     nsources ? sources[0].name : "?");
+				     doc->nsources ? doc->sources[0].name : "?");
 	char *printed = yoy_department_key(doc->department);
 	char *key = NULL;
 	if (department) {
@@ -218,43 +299,32 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 	if (!key)
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: no department name; give --department NAME",
-			nsources ? sources[0].name : "?");
+			doc->nsources ? doc->sources[0].name : "?");
 	staged s;
 	memset(&s, 0, sizeof s);
 	s.path = path_of(key, doc->year, doc->kind, ".json");
 	s.sources_dir = path_of(key, doc->year, doc->kind, ".sources");
-	s.src_paths = calloc(nsources ? nsources : 1, sizeof *s.src_paths);
-	s.src_ids = calloc(nsources ? nsources : 1, sizeof *s.src_ids);
-	s.nsrc = nsources;
+	s.src_paths = calloc(p->nsrc ? p->nsrc : 1, sizeof *s.src_paths);
+	s.src_ids = calloc(p->nsrc ? p->nsrc : 1, sizeof *s.src_ids);
+	s.nsrc = p->nsrc;
 	free(key);
-	char *json = yoy_json_write(doc);
 	int rc = 0;
-	if (!s.path || !s.sources_dir || !s.src_paths || !s.src_ids || !json) {
+	if (!s.path || !s.sources_dir || !s.src_paths || !s.src_ids) {
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		goto fail;
 	}
-	/* objects now, so the batch holds ids, not files */
-	rc = yoy_store_blob(b->st, json, strlen(json), s.json_id, err);
-	for (size_t i = 0; i < nsources && !rc; i++) {
-		sbuf p;
-		sbuf_init(&p);
-		sbuf_printf(&p, "%s/", s.sources_dir);
-		/* two sources with one name keep both */
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(base_name(sources[j].name), base_name(sources[i].name)) == 0) {
-				sbuf_printf(&p, "%zu-", i + 1);
-				break;
-			}
-		sbuf_puts(&p, base_name(sources[i].name));
-		s.src_paths[i] = sbuf_detach(&p);
-		if (!s.src_paths[i])
+	memcpy(s.json_id, p->json_id, sizeof s.json_id);
+	for (size_t i = 0; i < p->nsrc; i++) {
+		sbuf sp;
+		sbuf_init(&sp);
+		sbuf_printf(&sp, "%s/%s", s.sources_dir, p->src_names[i]);
+		s.src_paths[i] = sbuf_detach(&sp);
+		memcpy(s.src_ids[i], p->src_ids[i], sizeof s.src_ids[i]);
+		if (!s.src_paths[i]) {
 			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-		else
-			rc = yoy_store_blob(b->st, sources[i].data, sources[i].size,
-					    s.src_ids[i], err);
+			goto fail;
+		}
 	}
-	if (rc)
-		goto fail;
 	bool exists;
 	bool same = stored_equal(b->st, s.path, s.json_id, &exists);
 	for (size_t i = 0; i < s.nsrc && same; i++) {
@@ -274,7 +344,6 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		goto fail;
 	}
-	free(json);
 	/* the same disclosure staged twice: the later one wins */
 	for (size_t i = 0; i < b->n; i++)
 		if (strcmp(b->v[i].path, s.path) == 0) {
@@ -293,7 +362,6 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 	*path = b->v[b->n - 1].path;
 	return 0;
 fail:
-	free(json);
 	staged_free(&s);
 	return rc;
 }
@@ -340,14 +408,17 @@ int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err)
 	else
 		sbuf_puts(&msg, "import: department aliases\n");
 	sbuf_putc(&msg, '\n');
+	/* Every document up to a screenful; a province-wide sweep would make a
+	 * megabyte message that every later read of the commit inflates.  The
+	 * full list is the commit's diff (git show --stat). */
+	size_t listed = 0;
 	for (size_t i = 0; i < b->n; i++)
-		if (b->v[i].status != YOY_IMPORT_UNCHANGED)
+		if (b->v[i].status != YOY_IMPORT_UNCHANGED && listed++ < YOY_COMMIT_LIST_MAX)
 			sbuf_puts(&msg, b->v[i].line);
-	sbuf_putc(&msg, '\n');
-	for (size_t i = 0; i < b->n; i++)
-		if (b->v[i].status != YOY_IMPORT_UNCHANGED)
-			sbuf_printf(&msg, "Yoy-Import: %s\n", b->v[i].path);
-	sbuf_printf(&msg, "Yoy-Version: %s\n", YOY_VERSION);
+	if (listed > YOY_COMMIT_LIST_MAX)
+		sbuf_printf(&msg, "... and %zu more (git show --stat lists every file)\n",
+			    listed - YOY_COMMIT_LIST_MAX);
+	sbuf_printf(&msg, "\nYoy-Version: %s\n", YOY_VERSION);
 	int rc = msg.oom ? yoy_error_set(err, YOY_ENOMEM, "out of memory")
 			 : yoy_store_commit(b->st, ch, k, sbuf_cstr(&msg), id, committed, err);
 	sbuf_free(&msg);
@@ -414,7 +485,8 @@ int yoy_history_catalog(yoy_store *st, const char *rev, yoy_entry **out,
 		}
 	}
 	yoy_strings_free(paths, np);
-	/* revisions: the imports whose trailers name the path */
+	/* revisions: the commits that changed the document, oldest first so
+	 * the last one seen is the latest */
 	yoy_commit_info *log;
 	size_t nlog;
 	rc = yoy_store_log(st, rev, &log, &nlog, err);
@@ -422,20 +494,14 @@ int yoy_history_catalog(yoy_store *st, const char *rev, yoy_entry **out,
 		yoy_entries_free(v, cnt);
 		return rc;
 	}
-	for (size_t c = nlog; c-- > 0;) {
-		const char *m = log[c].message;
-		for (const char *p = m; (p = strstr(p, "Yoy-Import: ")) != NULL;) {
-			p += strlen("Yoy-Import: ");
-			size_t len = strcspn(p, "\n");
-			for (size_t i = 0; i < cnt; i++)
-				if (strlen(v[i].path) == len && memcmp(v[i].path, p, len) == 0) {
-					v[i].revisions++;
-					memcpy(v[i].last_id, log[c].id, 41);
-					v[i].last_time = log[c].time;
-				}
-			p += len;
+	for (size_t c = nlog; c-- > 0;)
+		for (size_t i = 0; i < cnt; i++) {
+			if (!yoy_commit_changed(&log[c], v[i].path))
+				continue;
+			v[i].revisions++;
+			memcpy(v[i].last_id, log[c].id, 41);
+			v[i].last_time = log[c].time;
 		}
-	}
 	yoy_commit_infos_free(log, nlog);
 	qsort(v, cnt, sizeof *v, cmp_entry);
 	*out = v;
@@ -467,61 +533,43 @@ int yoy_history_department(yoy_store *st, const char *rev, const char *name,
 		return rc;
 	}
 	const char *alias = yoy_aliases_lookup(&al, want);
-	char **paths;
-	size_t np;
-	rc = yoy_store_list(st, rev, NULL, &paths, &np, err);
+	/* the departments are the top-level directories: one tree read */
+	char **names;
+	size_t nn;
+	rc = yoy_store_entries(st, rev, NULL, &names, &nn, err);
 	if (rc) {
 		free(want);
 		yoy_aliases_free(&al);
 		return rc;
 	}
-	/* the departments: first path components holding a year */
-	char *found = NULL;
-	size_t matches = 0;
+	size_t matches = 0, exact = SIZE_MAX, first = 0;
 	sbuf cands;
 	sbuf_init(&cands);
-	const char *prev = NULL;
-	size_t prev_len = 0;
-	for (size_t i = 0; i < np && !found; i++) {
-		const char *p = paths[i], *slash = strchr(p, '/');
-		if (!slash)
-			continue;
-		size_t len = (size_t)(slash - p);
-		if (prev && len == prev_len && memcmp(prev, p, len) == 0)
-			continue;
-		prev = p;
-		prev_len = len;
-		if ((len == strlen(want) && memcmp(p, want, len) == 0) ||
-		    (alias && len == strlen(alias) && memcmp(p, alias, len) == 0)) {
-			found = strndup(p, len);
-			matches = 1;
-			break;
-		}
-		char *d = strndup(p, len);
-		if (d && strstr(d, want)) {
-			matches++;
-			sbuf_printf(&cands, "\n  %s", d);
-			if (matches == 1)
-				*key = d;
-			else
-				free(d);
-		} else {
-			free(d);
+	for (size_t i = 0; i < nn && exact == SIZE_MAX; i++) {
+		size_t len = strlen(names[i]);
+		if (!len || names[i][len - 1] != '/')
+			continue; /* aliases.json, README.md */
+		names[i][len - 1] = '\0';
+		if (strcmp(names[i], want) == 0 || (alias && strcmp(names[i], alias) == 0))
+			exact = i;
+		else if (strstr(names[i], want)) {
+			if (!matches++)
+				first = i;
+			sbuf_printf(&cands, "\n  %s", names[i]);
 		}
 	}
-	if (found) {
-		free(*key);
-		*key = found;
-	} else if (matches != 1) {
-		free(*key);
-		*key = NULL;
+	if (exact != SIZE_MAX || matches == 1) {
+		*key = strdup(names[exact != SIZE_MAX ? exact : first]);
+		if (!*key)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	} else {
 		rc = yoy_error_set(err, YOY_ESTORE, matches
 			? "%s: \"%s\" names several departments:%s"
 			: "%s: no department \"%s\" in the history%s", yoy_store_dir(st), name,
 			sbuf_cstr(&cands));
 	}
 	sbuf_free(&cands);
-	yoy_strings_free(paths, np);
+	yoy_strings_free(names, nn);
 	yoy_aliases_free(&al);
 	free(want);
 	return rc;
@@ -573,9 +621,9 @@ int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
 		return rc;
 	yoy_store_change *ch = calloc(n ? n : 1, sizeof *ch);
 	char **jsons = calloc(n ? n : 1, sizeof *jsons);
-	sbuf msg, trailers;
+	sbuf msg, listing;
 	sbuf_init(&msg);
-	sbuf_init(&trailers);
+	sbuf_init(&listing);
 	if (!ch || !jsons) {
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		goto cleanup;
@@ -635,7 +683,10 @@ int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
 				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 			} else if (strlen(jsons[k]) != olen || memcmp(jsons[k], old, olen) != 0) {
 				ch[k] = (yoy_store_change){ e->path, jsons[k], strlen(jsons[k]), NULL };
-				sbuf_printf(&trailers, "Yoy-Reparse: %s\n", e->path);
+				if (k < YOY_COMMIT_LIST_MAX)
+					sbuf_printf(&listing, "%s\n", e->path);
+				else if (k == YOY_COMMIT_LIST_MAX)
+					sbuf_puts(&listing, "... (git show --stat lists every file)\n");
 				k++;
 			} else {
 				free(jsons[k]);
@@ -655,8 +706,8 @@ int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
 	if (!rc && k) {
 		sbuf_printf(&msg, "reparse: %zu of %zu disclosures re-derived with yoy %s\n\n"
 			    "The stored sources were parsed again; the diff of each document\n"
-			    "shows what the parser now reads differently.\n\n%sYoy-Version: %s\n",
-			    k, *total, YOY_VERSION, sbuf_cstr(&trailers), YOY_VERSION);
+			    "shows what the parser now reads differently.\n\n%s\nYoy-Version: %s\n",
+			    k, *total, YOY_VERSION, sbuf_cstr(&listing), YOY_VERSION);
 		rc = msg.oom ? yoy_error_set(err, YOY_ENOMEM, "out of memory")
 			     : yoy_store_commit(st, ch, k, sbuf_cstr(&msg), id, committed, err);
 	}
@@ -666,7 +717,7 @@ cleanup:
 	free(jsons);
 	free(ch);
 	sbuf_free(&msg);
-	sbuf_free(&trailers);
+	sbuf_free(&listing);
 	yoy_entries_free(v, n);
 	return rc;
 }

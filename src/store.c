@@ -21,6 +21,10 @@
 struct yoy_store {
 	git_repository *repo;
 	char *dir;
+	/* The tip as first read through this handle (or after its own commit),
+	 * so one command reads one consistent state and the refs only once. */
+	bool tip_known;
+	git_commit *tip;   /* NULL: the history is empty */
 };
 
 static int git_fail(yoy_error *err, const char *dir, const char *what)
@@ -60,6 +64,12 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 {
 	*out = NULL;
 	git_libgit2_init();
+	/* Like git itself, trust object ids on read and leave verifying to
+	 * `git fsck`: hashing every object read doubles a `yoy show`. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* the top tree lists every department and is read by each lookup;
+	 * libgit2 caches only trees under 4 KiB by default */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
 	git_repository *repo = NULL;
 	int rc;
 	for (int attempt = 0;; attempt++) {
@@ -113,6 +123,7 @@ void yoy_store_free(yoy_store *st)
 {
 	if (!st)
 		return;
+	git_commit_free(st->tip);
 	git_repository_free(st->repo);
 	free(st->dir);
 	free(st);
@@ -124,21 +135,14 @@ const char *yoy_store_dir(const yoy_store *st)
 	return st->dir;
 }
 
-static int lookup_commit(yoy_store *st, const char *rev, git_commit **out,
-			 yoy_error *err)
+static int lookup_rev(yoy_store *st, const char *spec, git_commit **out, yoy_error *err)
 {
 	*out = NULL;
 	git_object *obj = NULL;
-	const char *spec = rev ? rev : "HEAD";
 	int rc = git_revparse_single(&obj, st->repo, spec);
-	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC ||
-	    (rc && !rev)) {
-		if (!rev && git_repository_head_unborn(st->repo) == 1)
-			return yoy_error_set(err, YOY_ESTORE, "%s: the history is empty",
-					     st->dir);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC)
 		return yoy_error_set(err, YOY_ESTORE, "%s: no revision '%s' in the history",
 				     st->dir, spec);
-	}
 	if (rc)
 		return git_fail(err, st->dir, "cannot read the history");
 	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
@@ -146,6 +150,41 @@ static int lookup_commit(yoy_store *st, const char *rev, git_commit **out,
 	if (rc)
 		return yoy_error_set(err, YOY_ESTORE, "%s: '%s' is not a commit", st->dir, spec);
 	return 0;
+}
+
+static int read_tip(yoy_store *st, yoy_error *err)
+{
+	if (st->tip_known)
+		return 0;
+	if (git_repository_head_unborn(st->repo) == 1) {
+		st->tip_known = true;
+		return 0;
+	}
+	int rc = lookup_rev(st, "HEAD", &st->tip, err);
+	st->tip_known = rc == 0;
+	return rc;
+}
+
+/* No commit yet?  (On a read error, no: the read that follows reports it.) */
+static bool tip_empty(yoy_store *st)
+{
+	yoy_error ignore;
+	return read_tip(st, &ignore) == 0 && !st->tip;
+}
+
+static int lookup_commit(yoy_store *st, const char *rev, git_commit **out,
+			 yoy_error *err)
+{
+	*out = NULL;
+	if (rev)
+		return lookup_rev(st, rev, out, err);
+	int rc = read_tip(st, err);
+	if (rc)
+		return rc;
+	if (!st->tip)
+		return yoy_error_set(err, YOY_ESTORE, "%s: the history is empty", st->dir);
+	return git_object_dup((git_object **)out, (git_object *)st->tip)
+		? git_fail(err, st->dir, "cannot read the history") : 0;
 }
 
 int yoy_store_resolve(yoy_store *st, const char *rev, char id[41], yoy_error *err)
@@ -205,28 +244,13 @@ cleanup:
 typedef struct path_list {
 	char **v;
 	size_t n, cap;
-	const char *prefix;
+	const char *base;   /* directory walked, "" or ending in '/' */
+	const char *prefix; /* keep only paths starting so */
 	int oom;
 } path_list;
 
-static int collect(const char *root, const git_tree_entry *entry, void *payload)
+static int push_string(path_list *pl, char *p)
 {
-	path_list *pl = payload;
-	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
-		return 0;
-	const char *name = git_tree_entry_name(entry);
-	size_t a = strlen(root), b = strlen(name);
-	char *p = malloc(a + b + 1);
-	if (!p) {
-		pl->oom = 1;
-		return -1;
-	}
-	memcpy(p, root, a);
-	memcpy(p + a, name, b + 1);
-	if (pl->prefix && strncmp(p, pl->prefix, strlen(pl->prefix)) != 0) {
-		free(p);
-		return 0;
-	}
 	if (pl->n == pl->cap) {
 		size_t cap = pl->cap ? pl->cap * 2 : 64;
 		char **v = realloc(pl->v, cap * sizeof *v);
@@ -242,6 +266,55 @@ static int collect(const char *root, const git_tree_entry *entry, void *payload)
 	return 0;
 }
 
+static int collect(const char *root, const git_tree_entry *entry, void *payload)
+{
+	path_list *pl = payload;
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return 0;
+	const char *name = git_tree_entry_name(entry);
+	size_t a = strlen(pl->base), b = strlen(root), c = strlen(name);
+	char *p = malloc(a + b + c + 1);
+	if (!p) {
+		pl->oom = 1;
+		return -1;
+	}
+	memcpy(p, pl->base, a);
+	memcpy(p + a, root, b);
+	memcpy(p + a + b, name, c + 1);
+	if (pl->prefix && strncmp(p, pl->prefix, strlen(pl->prefix)) != 0) {
+		free(p);
+		return 0;
+	}
+	return push_string(pl, p);
+}
+
+/* The tree of directory dir ("" or NULL: the root) at commit c.  Returns
+ * 0, 1 when there is no such directory, or an error. */
+static int dir_tree(yoy_store *st, git_commit *c, const char *dir, git_tree **out,
+		    yoy_error *err)
+{
+	*out = NULL;
+	git_tree *root;
+	if (git_commit_tree(&root, c))
+		return git_fail(err, st->dir, "cannot read a tree");
+	if (!dir || !*dir) {
+		*out = root;
+		return 0;
+	}
+	git_tree_entry *e = NULL;
+	int rc = git_tree_entry_bypath(&e, root, dir);
+	if (rc == GIT_ENOTFOUND || (!rc && git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+		rc = 1;
+	} else if (rc) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	} else if (git_tree_lookup(out, st->repo, git_tree_entry_id(e))) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	}
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return rc;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -252,17 +325,23 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 {
 	*paths = NULL;
 	*n = 0;
-	if (!rev && git_repository_head_unborn(st->repo) == 1)
+	if (!rev && tip_empty(st))
 		return 0;
 	git_commit *c;
 	int rc = lookup_commit(st, rev, &c, err);
 	if (rc)
 		return rc;
+	/* walk only the directory the prefix names, not the whole history */
+	char base[1024] = "";
+	const char *slash = prefix ? strrchr(prefix, '/') : NULL;
+	if (slash && (size_t)(slash - prefix) < sizeof base - 1)
+		snprintf(base, sizeof base, "%.*s/", (int)(slash - prefix), prefix);
 	git_tree *tree = NULL;
-	path_list pl = { NULL, 0, 0, prefix, 0 };
-	if (git_commit_tree(&tree, c))
-		rc = git_fail(err, st->dir, "cannot read a tree");
-	else if (git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
+	path_list pl = { NULL, 0, 0, base, prefix, 0 };
+	rc = dir_tree(st, c, *base ? base : NULL, &tree, err);
+	if (rc == 1)
+		rc = 0; /* no such directory: nothing under it */
+	else if (!rc && git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
 		rc = git_fail(err, st->dir, "cannot walk a tree");
 	if (pl.oom)
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
@@ -272,8 +351,52 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 		yoy_strings_free(pl.v, pl.n);
 		return rc;
 	}
-	qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
 	*paths = pl.v;
+	*n = pl.n;
+	return 0;
+}
+
+int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
+		      char ***names, size_t *n, yoy_error *err)
+{
+	*names = NULL;
+	*n = 0;
+	if (!rev && tip_empty(st))
+		return 0;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_tree *tree = NULL;
+	path_list pl = { NULL, 0, 0, "", NULL, 0 };
+	rc = dir_tree(st, c, dir, &tree, err);
+	if (rc == 1)
+		rc = 0;
+	for (size_t i = 0; !rc && tree && i < git_tree_entrycount(tree); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(e);
+		bool is_dir = git_tree_entry_type(e) == GIT_OBJECT_TREE;
+		size_t len = strlen(name);
+		char *p = malloc(len + 2);
+		if (p) {
+			memcpy(p, name, len);
+			p[len] = is_dir ? '/' : '\0';
+			p[len + 1] = '\0';
+		}
+		if (!p || push_string(&pl, p)) { /* push_string frees p */
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			break;
+		}
+	}
+	git_tree_free(tree);
+	git_commit_free(c);
+	if (rc) {
+		yoy_strings_free(pl.v, pl.n);
+		return rc;
+	}
+	*names = pl.v; /* git keeps tree entries sorted */
 	*n = pl.n;
 	return 0;
 }
@@ -299,7 +422,7 @@ int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
 		      char id[41], yoy_error *err)
 {
 	id[0] = '\0';
-	if (!rev && git_repository_head_unborn(st->repo) == 1)
+	if (!rev && tip_empty(st))
 		return 1;
 	git_commit *c;
 	int rc = lookup_commit(st, rev, &c, err);
@@ -442,6 +565,9 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		if (r == 0) {
 			git_oid_tostr(id, 41, &commit_id);
 			*committed = 1;
+			git_commit_free(st->tip); /* read the new tip when next asked */
+			st->tip = NULL;
+			st->tip_known = false;
 		} else if ((r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS) &&
 			   attempt < 1000) {
 			/* another writer moved the tip: build on its commit */
@@ -477,12 +603,70 @@ cleanup:
 	return rc;
 }
 
+/* The files c changed against its first parent, into ci->changed.  Only
+ * differing subtrees are read, so a commit touching one department costs
+ * that department, not the whole history. */
+static int changed_files(yoy_store *st, git_commit *c, yoy_commit_info *ci,
+			 yoy_error *err)
+{
+	git_tree *tree = NULL, *before = NULL;
+	git_commit *parent = NULL;
+	git_diff *diff = NULL;
+	int rc = 0;
+	if (git_commit_tree(&tree, c) ||
+	    (git_commit_parentcount(c) > 0 &&
+	     (git_commit_parent(&parent, c, 0) || git_commit_tree(&before, parent))) ||
+	    git_diff_tree_to_tree(&diff, st->repo, before, tree, NULL)) {
+		rc = git_fail(err, st->dir, "cannot compare a commit with its parent");
+		goto cleanup;
+	}
+	size_t n = git_diff_num_deltas(diff);
+	path_list pl = { NULL, 0, 0, "", NULL, 0 };
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path
+							      : d->new_file.path;
+		char *copy = strdup(p ? p : "");
+		if (!copy || push_string(&pl, copy)) { /* push_string frees copy */
+			yoy_strings_free(pl.v, pl.n);
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+	}
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
+	ci->changed = pl.v;
+	ci->nchanged = pl.n;
+cleanup:
+	git_diff_free(diff);
+	git_tree_free(before);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	return rc;
+}
+
+int yoy_commit_changed(const yoy_commit_info *ci, const char *path)
+{
+	size_t lo = 0, hi = ci->nchanged;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ci->changed[mid], path);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
 		  size_t *n, yoy_error *err)
 {
 	*out = NULL;
 	*n = 0;
-	if (!rev && git_repository_head_unborn(st->repo) == 1)
+	if (!rev && tip_empty(st))
 		return 0;
 	git_commit *start;
 	int rc = lookup_commit(st, rev, &start, err);
@@ -519,12 +703,18 @@ int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
 		git_oid_tostr(ci->id, sizeof ci->id, &oid);
 		ci->time = (int64_t)git_commit_time(c);
 		ci->message = strdup(git_commit_message(c) ? git_commit_message(c) : "");
-		git_commit_free(c);
+		ci->changed = NULL;
+		ci->nchanged = 0;
+		cnt++;
 		if (!ci->message) {
+			git_commit_free(c);
 			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 			goto cleanup;
 		}
-		cnt++;
+		rc = changed_files(st, c, ci, err);
+		git_commit_free(c);
+		if (rc)
+			goto cleanup;
 	}
 cleanup:
 	git_revwalk_free(walk);
@@ -540,7 +730,9 @@ cleanup:
 
 void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(v[i].message);
+		yoy_strings_free(v[i].changed, v[i].nchanged);
+	}
 	free(v);
 }

@@ -5,8 +5,9 @@
  *   aliases.json                                 department aliases
  *
  * <department> is a department key (yoy_department_key).  Every import or
- * reparse is one commit whose message names what it wrote, with a trailer
- * line per path ("Yoy-Import: <path>", "Yoy-Reparse: <path>"). */
+ * reparse is one commit whose message names what it wrote (the first 100
+ * documents; its diff names all); a document's revisions are the commits
+ * that changed its file. */
 #ifndef YOY_HISTORY_H
 #define YOY_HISTORY_H
 
@@ -60,6 +61,20 @@ int yoy_batch_new(yoy_batch **out, yoy_store *st, yoy_error *err);
 int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 		  size_t nsources, const char *department,
 		  yoy_import_status *status, const char **path, yoy_error *err);
+
+/* A disclosure made ready outside a batch: its JSON written and, with its
+ * sources, stored as objects.  This is the costly part of an import
+ * (writing, hashing, compressing) and may run on several threads at once,
+ * each with its own yoy_store open on the repository.  *out is freed with
+ * yoy_prepared_free.  yoy_batch_add is yoy_prepare + yoy_batch_add_prepared. */
+typedef struct yoy_prepared yoy_prepared;
+int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
+		const yoy_buffer *sources, size_t nsources, yoy_error *err);
+void yoy_prepared_free(yoy_prepared *p);
+/* Stage a prepared doc, as yoy_batch_add does.  p may be freed afterwards. */
+int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
+			   const char *department, yoy_import_status *status,
+			   const char **path, yoy_error *err);
 
 /* Commit everything staged as one commit (none when nothing changed:
  * *committed is 0).  id[41] gets the branch tip afterwards. */

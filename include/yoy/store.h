@@ -43,6 +43,12 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 		   char ***paths, size_t *n, yoy_error *err);
 void yoy_strings_free(char **v, size_t n);
 
+/* The names in directory dir at rev (dir NULL or "": the top), in git's
+ * order; a directory's name ends in '/'.  A missing directory gives none.
+ * *names is freed with yoy_strings_free. */
+int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
+		      char ***names, size_t *n, yoy_error *err);
+
 /* Write data as an object now (nothing refers to it until a commit);
  * id[41] gets its id. */
 int yoy_store_blob(yoy_store *st, const void *data, size_t len, char id[41],
@@ -73,12 +79,18 @@ typedef struct yoy_commit_info {
 	char id[41];
 	int64_t time;      /* seconds since the epoch */
 	char *message;     /* heap */
+	char **changed;    /* heap: files added, changed or removed against the
+			    * first parent (all files of a root commit), sorted */
+	size_t nchanged;
 } yoy_commit_info;
 
-/* Commits reachable from rev (NULL: HEAD), newest first.  *out is a heap
+/* Commits reachable from rev (NULL: HEAD), newest first, each with the
+ * files it changed (what `git log --name-only` shows).  *out is a heap
  * array freed with yoy_commit_infos_free; an empty store gives none. */
 int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
 		  size_t *n, yoy_error *err);
 void yoy_commit_infos_free(yoy_commit_info *v, size_t n);
+/* 1 when ci changed the file path, else 0. */
+int yoy_commit_changed(const yoy_commit_info *ci, const char *path);
 
 #endif

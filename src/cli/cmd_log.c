@@ -22,29 +22,16 @@ static void help(void)
 	       usage);
 }
 
-/* Import commits of one path, newest first. */
+/* The commits that changed path, newest first. */
 static void print_revisions(const yoy_commit_info *log, size_t n, const char *path)
 {
-	size_t plen = strlen(path);
 	for (size_t c = 0; c < n; c++) {
-		const char *m = log[c].message;
-		bool hit = false;
-		const char *kind = "import";
-		for (const char *tag = "Yoy-Import: "; tag; tag = tag[4] == 'I' ? "Yoy-Reparse: " : NULL) {
-			for (const char *p = m; (p = strstr(p, tag)) != NULL; p++) {
-				const char *v = p + strlen(tag);
-				if (strncmp(v, path, plen) == 0 && (v[plen] == '\n' || !v[plen])) {
-					hit = true;
-					kind = tag[4] == 'I' ? "import" : "reparse";
-				}
-			}
-		}
-		if (!hit)
+		if (!yoy_commit_changed(&log[c], path))
 			continue;
+		const char *m = log[c].message;
 		char when[32];
 		format_time(when, sizeof when, log[c].time);
-		printf("      %.12s  %s  %-7s  %.*s\n", log[c].id, when, kind,
-		       (int)strcspn(m, "\n"), m);
+		printf("      %.12s  %s  %.*s\n", log[c].id, when, (int)strcspn(m, "\n"), m);
 	}
 }
 

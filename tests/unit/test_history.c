@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
 #include "yoy/history.h"
 #include "yoy/store.h"
 
@@ -202,7 +203,7 @@ static void test_reparse(void **state)
 	/* one reviewable commit that puts the parser's reading back */
 	assert_int_equal(sh("git -C '%s' show HEAD | grep -q '^-.*12.43' && "
 			    "git -C '%s' show HEAD | grep -q '^+.*12.42' && "
-			    "git -C '%s' log -1 --format=%%B | grep -q 'Yoy-Reparse: '",
+			    "git -C '%s' log -1 --format=%%s | grep -q '^reparse: 1 of 1 '",
 			    repo, repo, repo), 0);
 	assert_int_equal(yoy_history_reparse(st, &changed, &total, id, &committed, &err), 0);
 	assert_int_equal(committed, 0);
@@ -248,6 +249,27 @@ static void make_docs(const char *dir, const char *dept, int n, char *args, size
 	}
 }
 
+/* Parsing on several threads changes nothing: output, tree and message
+ * are those of a sequential run, a bad file among them included. */
+static void test_jobs_do_not_change_the_result(void **state)
+{
+	(void)state;
+	char dir[128], args[16384];
+	snprintf(dir, sizeof dir, "%s/jobs", scratch);
+	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
+	make_docs(dir, "丙", 12, args, sizeof args);
+	for (int jobs = 1; jobs <= 4; jobs += 3)
+		assert_int_equal(sh("%s import -j %d --repo '%s/r%d' %s data/bad/poem.txt %s "
+				    "> '%s/out%d' 2> '%s/err%d'; test $? = 3",
+				    yoy_bin(), jobs, dir, jobs, args, LVLIANG, dir, jobs, dir, jobs), 0);
+	assert_int_equal(sh("cd '%s' && diff out1 out4 && diff err1 err4 && "
+			    "test \"$(git -C r1 rev-parse 'HEAD^{tree}')\" = "
+			    "\"$(git -C r4 rev-parse 'HEAD^{tree}')\" && "
+			    "test \"$(git -C r1 log -1 --format=%%B)\" = "
+			    "\"$(git -C r4 log -1 --format=%%B)\"", dir), 0);
+	assert_int_equal(sh("grep -c '^new ' '%s/out4' | grep -qx 13", dir), 0);
+}
+
 static void test_concurrent_importers(void **state)
 {
 	(void)state;
@@ -275,7 +297,8 @@ static void test_concurrent_importers(void **state)
 	assert_int_equal(sh("git -C '%s/h4' fsck --strict --no-progress >/dev/null 2>&1", scratch), 0);
 }
 
-/* Every path the tip commit says it imported is in the tip's tree. */
+/* The tip is a whole import: the count its subject states equals the
+ * documents it changed, and each of them loads. */
 static void assert_tip_complete(const char *repo)
 {
 	yoy_store *st;
@@ -284,16 +307,25 @@ static void assert_tip_complete(const char *repo)
 	yoy_commit_info *log;
 	size_t n;
 	assert_int_equal(yoy_store_log(st, NULL, &log, &n, &err), 0);
-	for (size_t c = 0; c < n && c < 1; c++) {
-		for (const char *p = log[c].message; (p = strstr(p, "Yoy-Import: ")) != NULL;) {
-			p += strlen("Yoy-Import: ");
-			char path[512];
-			snprintf(path, sizeof path, "%.*s", (int)strcspn(p, "\n"), p);
-			char id[41];
-			if (yoy_store_file_id(st, NULL, path, id, &err) != 0)
-				fail_msg("tip names %s but does not hold it", path);
-		}
+	assert_true(n > 0);
+	size_t stated = 1, docs = 0;
+	sscanf(log[0].message, "import: %zu disclosures", &stated);
+	for (size_t i = 0; i < log[0].nchanged; i++) {
+		const char *p = log[0].changed[i];
+		if (!str_ends(p, ".json") || !strchr(p, '/') || strstr(p, ".sources/"))
+			continue; /* aliases.json, sources */
+		docs++;
+		char *data;
+		size_t len;
+		yoy_doc *doc;
+		assert_int_equal(yoy_store_read(st, NULL, p, &data, &len, &err), 0);
+		if (yoy_json_read(&doc, data, len, p, &err))
+			fail_msg("tip holds %s, which does not load: %s", p, err.message);
+		yoy_doc_free(doc);
+		free(data);
 	}
+	if (docs != stated)
+		fail_msg("tip says %zu disclosures but changed %zu", stated, docs);
 	yoy_commit_infos_free(log, n);
 	yoy_store_free(st);
 }
@@ -387,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_import_reimport_revision_show),
 		cmocka_unit_test(test_reparse),
 		cmocka_unit_test(test_failures_write_nothing),
+		cmocka_unit_test(test_jobs_do_not_change_the_result),
 		cmocka_unit_test(test_concurrent_importers),
 		cmocka_unit_test(test_killed_importers),
 	};
