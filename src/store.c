@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
+
 #define BRANCH "refs/heads/main"
 
 struct yoy_store {
@@ -48,7 +50,9 @@ static int may_create(const char *dir)
 					    "config.lock", "description", "objects",
 					    "refs", "hooks", "info", "branches" };
 	while ((e = readdir(d)) != NULL) {
-		bool known = false;
+		/* and the lock and temporary files libgit2 writes them through */
+		bool known = str_ends(e->d_name, ".lock") ||
+			     strncmp(e->d_name, "_git2_", 6) == 0;
 		for (size_t i = 0; i < sizeof ours / sizeof *ours; i++)
 			if (strcmp(e->d_name, ours[i]) == 0)
 				known = true;

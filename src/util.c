@@ -248,6 +248,11 @@ bool utf8_valid(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		uint64_t w;
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL))) {
+			i += 8; /* eight ASCII bytes at once */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

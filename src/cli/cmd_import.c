@@ -90,9 +90,13 @@ static void run_job(job *j, yoy_store **st, const char *repo)
 	if (!rc)
 		rc = yoy_parse_buffers(&j->doc, bufs, nb, &j->err);
 	/* the repository is opened (or created) only once something parsed,
-	 * so a failed import leaves no trace */
-	if (!rc && !*st)
+	 * so a failed import leaves no trace; one thread creates it */
+	if (!rc && !*st) {
+		static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+		pthread_mutex_lock(&open_lock);
 		rc = yoy_store_open(st, repo, 1, &j->err);
+		pthread_mutex_unlock(&open_lock);
+	}
 	/* a stored document is filed as it is: it has no published file */
 	bool stored_doc = nb == 1 && yoy_buffer_is_document(&bufs[0]);
 	if (!rc)

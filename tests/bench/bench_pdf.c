@@ -20,6 +20,7 @@ static double now(void)
 static double run(char *const argv[], long *maxrss)
 {
 	double t0 = now();
+	fflush(NULL); /* or the child would print our buffered output again */
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
