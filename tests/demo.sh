@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
-# make demo: the main job on the bundled real disclosures.
+# make demo: the main job on the bundled real disclosures.  Imports them
+# into ./history (the history repository; run again and nothing changes),
+# then shows what is stored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOY=./yoy
-echo "== yoy parse: 2023 吕梁市人力资源和社会保障局 (tabbed text)"
-$YOY parse --format summary tests/data/lvliang-hrss/2023-budget.txt
+export YOY_REPO=${YOY_REPO:-history}
+
+echo "== yoy import: the 2023 吕梁 text and three three-year PDF series into $YOY_REPO/"
+$YOY import tests/data/lvliang-hrss/2023-budget.txt \
+	tests/data/jiangsu-high-court/201[789]-budget.pdf \
+	tests/data/jiangsu-procuratorate/201[789]-budget.pdf \
+	tests/data/shanghai-putuo-wanli/202[345]-budget.pdf
+echo
+echo "== yoy log: what the history holds"
+$YOY log
+echo
+echo "== yoy show --format summary 江苏省高级人民法院 2019"
+$YOY show --format summary 江苏省高级人民法院 2019
+echo
+echo "The history is a plain git repository: git -C $YOY_REPO log --stat"

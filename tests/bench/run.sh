@@ -11,3 +11,4 @@ for b in "$@"; do
 	esac
 	echo
 done
+YOY=${YOY:-./yoy} bash tests/bench/bench_import.sh
