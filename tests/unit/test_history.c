@@ -262,7 +262,9 @@ static void test_jobs_do_not_change_the_result(void **state)
 		assert_int_equal(sh("%s import -j %d --repo '%s/r%d' %s data/bad/poem.txt %s "
 				    "> '%s/out%d' 2> '%s/err%d'; test $? = 3",
 				    yoy_bin(), jobs, dir, jobs, args, LVLIANG, dir, jobs, dir, jobs), 0);
-	assert_int_equal(sh("cd '%s' && diff out1 out4 && diff err1 err4 && "
+	/* the same but for the commit ids, which hold the time */
+	assert_int_equal(sh("cd '%s' && grep -v '^committed' out1 > c1 && "
+			    "grep -v '^committed' out4 > c4 && diff c1 c4 && diff err1 err4 && "
 			    "test \"$(git -C r1 rev-parse 'HEAD^{tree}')\" = "
 			    "\"$(git -C r4 rev-parse 'HEAD^{tree}')\" && "
 			    "test \"$(git -C r1 log -1 --format=%%B)\" = "
