@@ -1,6 +1,7 @@
 /* Streaming JSON writer; see jsonw.h for the layout it produces. */
 #include "jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,24 +21,46 @@ static void indent(sbuf *b, int depth)
 	}
 }
 
-/* Bytes that need escaping: the control characters, '"' and '\\'. */
+/* Bytes that need an escape: the control characters, '"' and '\\'. */
 static bool needs_escape(unsigned char c)
 {
 	return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Length of the run at p[0..len) that needs no escape: eight bytes at a
+ * time (the has-zero-byte test on w, w ^ '"' and w ^ '\\'), then bytewise. */
+static size_t plain_run(const unsigned char *p, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, q, s;
+		memcpy(&w, p + i, 8);
+		q = w ^ (ones * '"');
+		s = w ^ (ones * '\\');
+		if (((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) |
+		    ((s - ones) & ~s & highs))
+			break; /* one of these eight needs an escape */
+	}
+	while (i < len && !needs_escape(p[i]))
+		i++;
+	return i;
 }
 
 /* Escapes as cJSON does: the two-character escapes, \u00XX for the other
  * control characters, everything else (UTF-8 included) as is. */
 void jw_quote(sbuf *out, const char *s)
 {
-	sbuf_putc(out, '"');
 	const unsigned char *p = (const unsigned char *)s;
-	for (;;) {
-		const unsigned char *run = p;
-		while (*p && !needs_escape(*p))
-			p++;
-		sbuf_put(out, run, (size_t)(p - run));
-		if (!*p)
+	size_t len = strlen(s);
+	sbuf_reserve(out, len + 2);
+	sbuf_putc(out, '"');
+	while (len) {
+		size_t n = plain_run(p, len);
+		sbuf_put(out, p, n);
+		p += n;
+		len -= n;
+		if (!len)
 			break;
 		char u[8];
 		const char *esc = u;
@@ -53,6 +76,7 @@ void jw_quote(sbuf *out, const char *s)
 		}
 		sbuf_puts(out, esc);
 		p++;
+		len--;
 	}
 	sbuf_putc(out, '"');
 }

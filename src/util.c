@@ -130,7 +130,7 @@ void sbuf_puts(sbuf *b, const char *s)
 	sbuf_put(b, s, strlen(s));
 }
 
-void sbuf_putc(sbuf *b, char c)
+void sbuf_putc_slow(sbuf *b, char c)
 {
 	sbuf_put(b, &c, 1);
 }
@@ -253,9 +253,20 @@ bool utf8_valid(const char *s, size_t len)
 			i += 8; /* eight ASCII bytes at once */
 			continue;
 		}
-		if ((unsigned char)s[i] < 0x80) {
+		const unsigned char *p = (const unsigned char *)s + i;
+		if (p[0] < 0x80) {
 			i++;
 			continue;
+		}
+		/* three-byte sequences (all of CJK) without a call */
+		if ((p[0] & 0xF0) == 0xE0 && i + 2 < len && (p[1] & 0xC0) == 0x80 &&
+		    (p[2] & 0xC0) == 0x80) {
+			uint32_t cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+				      (p[2] & 0x3F);
+			if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+				i += 3;
+				continue;
+			}
 		}
 		size_t adv;
 		uint32_t cp = utf8_decode(s + i, len - i, &adv);

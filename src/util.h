@@ -41,7 +41,16 @@ void sbuf_reset(sbuf *b);
 bool sbuf_reserve(sbuf *b, size_t extra);
 void sbuf_put(sbuf *b, const void *p, size_t n);
 void sbuf_puts(sbuf *b, const char *s);
-void sbuf_putc(sbuf *b, char c);
+void sbuf_putc_slow(sbuf *b, char c);
+static inline void sbuf_putc(sbuf *b, char c)
+{
+	if (b->len + 2 <= b->cap) { /* room for c and the NUL */
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		sbuf_putc_slow(b, c);
+	}
+}
 void sbuf_printf(sbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* The contents as a C string ("" when empty); owned by b. */

@@ -75,6 +75,59 @@ static void test_escapes_as_cjson(void **state)
 	sbuf_free(&b);
 }
 
+/* The escape written bytewise, as the reference. */
+static void reference_quote(char *out, const char *s)
+{
+	*out++ = '"';
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			*out++ = '\\';
+			*out++ = (char)*p;
+		} else if (*p == '\n') {
+			out += sprintf(out, "\\n");
+		} else if (*p == '\t') {
+			out += sprintf(out, "\\t");
+		} else if (*p < 0x20) {
+			out += sprintf(out, "\\u%04x", *p);
+		} else {
+			*out++ = (char)*p;
+		}
+	}
+	*out++ = '"';
+	*out = '\0';
+}
+
+/* Runs are skipped eight bytes at a time: every special byte at every
+ * offset of a long string, among ASCII and UTF-8, must still be seen. */
+static void test_escapes_at_every_offset(void **state)
+{
+	(void)state;
+	static const char specials[] = { '"', '\\', '\n', '\t', 0x01, 0x1f };
+	static const char *const fill[] = { "a", "万", "\x7f", " " };
+	for (size_t f = 0; f < sizeof fill / sizeof *fill; f++)
+		for (size_t sp = 0; sp < sizeof specials; sp++)
+			for (int at = 0; at < 40; at++) {
+				char s[256] = "", want[512];
+				for (int i = 0; i < 40; i++) {
+					if (i == at) {
+						size_t n = strlen(s);
+						s[n] = specials[sp];
+						s[n + 1] = '\0';
+					} else {
+						strcat(s, fill[f]);
+					}
+				}
+				reference_quote(want, s);
+				sbuf b;
+				sbuf_init(&b);
+				jw_quote(&b, s);
+				if (strcmp(sbuf_cstr(&b), want) != 0)
+					fail_msg("offset %d, special 0x%02x, fill %s: %s", at,
+						 specials[sp], fill[f], sbuf_cstr(&b));
+				sbuf_free(&b);
+			}
+}
+
 static void test_integers(void **state)
 {
 	(void)state;
@@ -123,6 +176,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layouts),
 		cmocka_unit_test(test_escapes_as_cjson),
+		cmocka_unit_test(test_escapes_at_every_offset),
 		cmocka_unit_test(test_integers),
 		cmocka_unit_test(test_misuse_is_reported),
 	};

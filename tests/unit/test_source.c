@@ -3,6 +3,7 @@
 
 #include <iconv.h>
 #include "sha256.h"
+#include "util.h"
 #include <unistd.h>
 
 /* JSON of a document without its sources (which name bytes and encoding). */
@@ -208,6 +209,37 @@ static void test_warnings_have_lines(void **state)
 	yoy_doc_free(d);
 }
 
+/* Validation decides between UTF-8 and GB18030: every offset of the fast
+ * paths (eight ASCII bytes, inline three-byte sequences) must agree with
+ * the strict decoder. */
+static void test_utf8_validation(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes;
+		bool valid;
+	} cases[] = {
+		{ "收入总计 14,656.81万元", true },
+		{ "\xF0\x9F\x98\x80 four bytes", true },
+		{ "\xC2\xA0 two bytes", true },
+		{ "\xE0\x80\x80 overlong", false },
+		{ "\xED\xA0\x80 surrogate", false },
+		{ "cut \xE4\xB8", false },
+		{ "\x80 lone continuation", false },
+		{ "\xC0\xAF overlong slash", false },
+		{ "\xCA\xD5\xC8\xEB GBK 收入", false },
+		{ "\xF4\x90\x80\x80 above U+10FFFF", false },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+		for (int pad = 0; pad < 12; pad++) {
+			char buf[128];
+			snprintf(buf, sizeof buf, "%.*s%s", pad, "abcdefghijkl", cases[k].bytes);
+			if (utf8_valid(buf, strlen(buf)) != cases[k].valid)
+				fail_msg("case %zu at offset %d: expected %s", k, pad,
+					 cases[k].valid ? "valid" : "invalid");
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_sha256_and_source_facts),
 		cmocka_unit_test(test_warnings_have_lines),
+		cmocka_unit_test(test_utf8_validation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
