@@ -16,57 +16,6 @@
 #define YOY_VERSION "0.1.0"
 #endif
 
-/* ---- aliases ------------------------------------------------------------ */
-
-const char *yoy_aliases_lookup(const yoy_aliases *a, const char *key)
-{
-	for (size_t i = 0; key && i < a->n; i++)
-		if (strcmp(a->from[i], key) == 0)
-			return a->to[i];
-	return NULL;
-}
-
-int yoy_aliases_set(yoy_aliases *a, const char *from, const char *to)
-{
-	for (size_t i = 0; i < a->n; i++)
-		if (strcmp(a->from[i], from) == 0) {
-			char *t = strdup(to);
-			if (!t)
-				return YOY_ENOMEM;
-			free(a->to[i]);
-			a->to[i] = t;
-			return 0;
-		}
-	char **f = realloc(a->from, (a->n + 1) * sizeof *f);
-	if (!f)
-		return YOY_ENOMEM;
-	a->from = f;
-	char **t = realloc(a->to, (a->n + 1) * sizeof *t);
-	if (!t)
-		return YOY_ENOMEM;
-	a->to = t;
-	a->from[a->n] = strdup(from);
-	a->to[a->n] = strdup(to);
-	if (!a->from[a->n] || !a->to[a->n]) {
-		free(a->from[a->n]);
-		free(a->to[a->n]);
-		return YOY_ENOMEM;
-	}
-	a->n++;
-	return 0;
-}
-
-void yoy_aliases_free(yoy_aliases *a)
-{
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->from[i]);
-		free(a->to[i]);
-	}
-	free(a->from);
-	free(a->to);
-	memset(a, 0, sizeof *a);
-}
-
 static int read_aliases(yoy_store *st, const char *rev, yoy_aliases *a,
 			yoy_error *err)
 {
@@ -76,7 +25,7 @@ static int read_aliases(yoy_store *st, const char *rev, yoy_aliases *a,
 	yoy_error ignore;
 	if (yoy_store_read(st, rev, YOY_ALIASES_PATH, &text, &len, &ignore) != 0)
 		return 0; /* no aliases yet */
-	int rc = yoy_aliases_read(a, text, len, YOY_ALIASES_PATH, err);
+	int rc = yoy_aliases_read(a, YOY_ALIASES_DEPARTMENTS, text, len, YOY_ALIASES_PATH, err);
 	free(text);
 	return rc;
 }
@@ -391,7 +340,7 @@ int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err)
 			ch[k++] = (yoy_store_change){ s->src_paths[j], NULL, 0, s->src_ids[j] };
 	}
 	if (b->aliases_changed) {
-		aliases = yoy_aliases_write(&b->aliases);
+		aliases = yoy_aliases_write(&b->aliases, YOY_ALIASES_DEPARTMENTS);
 		if (!aliases) {
 			free(ch);
 			return yoy_error_set(err, YOY_ENOMEM, "out of memory");

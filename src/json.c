@@ -11,7 +11,6 @@
 
 #include "docbuild.h"
 #include "jsonw.h"
-#include "yoy/history.h"
 
 /* ---- writing ------------------------------------------------------------- */
 
@@ -732,27 +731,39 @@ done:
 
 /* ---- aliases ---------------------------------------------------------------- */
 
-int yoy_aliases_read(struct yoy_aliases *out, const char *text, size_t len,
-		     const char *name, yoy_error *err)
+static const char *aliases_schema(yoy_aliases_kind kind)
+{
+	return kind == YOY_ALIASES_PROJECTS ? "yoy-project-aliases/1" : "yoy-aliases/1";
+}
+
+static const char *aliases_member(yoy_aliases_kind kind)
+{
+	return kind == YOY_ALIASES_PROJECTS ? "projects" : "departments";
+}
+
+int yoy_aliases_read(yoy_aliases *out, yoy_aliases_kind kind, const char *text,
+		     size_t len, const char *name, yoy_error *err)
 {
 	memset(out, 0, sizeof *out);
 	cJSON *root = cJSON_ParseWithLength(text, len);
 	const cJSON *schema = cJSON_GetObjectItemCaseSensitive(root, "schema");
-	const cJSON *deps = cJSON_GetObjectItemCaseSensitive(root, "departments");
+	const cJSON *map = cJSON_GetObjectItemCaseSensitive(root, aliases_member(kind));
 	if (!root || !cJSON_IsString(schema) ||
-	    strcmp(schema->valuestring, "yoy-aliases/1") != 0 ||
-	    (deps && !cJSON_IsObject(deps))) {
+	    strcmp(schema->valuestring, aliases_schema(kind)) != 0 ||
+	    (map && !cJSON_IsObject(map))) {
 		cJSON_Delete(root);
 		return yoy_error_set(err, YOY_EINPUT,
-			"%s: not an aliases file of schema yoy-aliases/1", name);
+			"%s: not an aliases file of schema %s with an object \"%s\"", name,
+			aliases_schema(kind), aliases_member(kind));
 	}
 	const cJSON *e;
-	cJSON_ArrayForEach(e, deps) {
+	cJSON_ArrayForEach(e, map) {
 		if (!cJSON_IsString(e)) {
+			int rc = yoy_error_set(err, YOY_EINPUT,
+				"%s: alias \"%s\" must map to a string", name, e->string);
 			cJSON_Delete(root);
 			yoy_aliases_free(out);
-			return yoy_error_set(err, YOY_EINPUT,
-				"%s: alias \"%s\" must map to a string", name, e->string);
+			return rc;
 		}
 		if (yoy_aliases_set(out, e->string, e->valuestring)) {
 			cJSON_Delete(root);
@@ -770,7 +781,7 @@ static int cmp_index(const void *a, const void *b, void *ctx)
 	return strcmp(from[*(const size_t *)a], from[*(const size_t *)b]);
 }
 
-char *yoy_aliases_write(const struct yoy_aliases *a)
+char *yoy_aliases_write(const yoy_aliases *a, yoy_aliases_kind kind)
 {
 	size_t *order = malloc((a->n ? a->n : 1) * sizeof *order);
 	if (!order)
@@ -783,8 +794,8 @@ char *yoy_aliases_write(const struct yoy_aliases *a)
 	jsonw w;
 	jw_init(&w, &b);
 	jw_object(&w, NULL, JW_PRETTY);
-	jw_str(&w, "schema", "yoy-aliases/1");
-	jw_object(&w, "departments", JW_PRETTY);
+	jw_str(&w, "schema", aliases_schema(kind));
+	jw_object(&w, aliases_member(kind), JW_PRETTY);
 	for (size_t i = 0; i < a->n; i++)
 		jw_str(&w, a->from[order[i]], a->to[order[i]]);
 	jw_end(&w);

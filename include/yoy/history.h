@@ -14,26 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "yoy/aliases.h"
 #include "yoy/doc.h"
 #include "yoy/error.h"
 #include "yoy/parse.h"
 #include "yoy/store.h"
 
 #define YOY_ALIASES_PATH "aliases.json"
-
-/* Department aliases: names as printed (keys) to the key a department is
- * stored under ("江苏省人大办公厅" -> "江苏省人大常委会办公厅"). */
-typedef struct yoy_aliases {
-	char **from;
-	char **to;
-	size_t n;
-} yoy_aliases;
-
-/* The stored value for key, or NULL. */
-const char *yoy_aliases_lookup(const yoy_aliases *a, const char *key);
-/* Add or replace from -> to.  Returns 0 or YOY_ENOMEM. */
-int yoy_aliases_set(yoy_aliases *a, const char *from, const char *to);
-void yoy_aliases_free(yoy_aliases *a);
 
 /* The key a department is stored under: its name with blanks removed,
  * full-width ASCII folded to ASCII and '/' replaced, so that the same

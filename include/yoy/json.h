@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "yoy/aliases.h"
 #include "yoy/doc.h"
 #include "yoy/error.h"
 
@@ -20,16 +21,16 @@ char *yoy_json_write(const yoy_doc *doc);
 int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		  const char *name, yoy_error *err);
 
-struct yoy_aliases;
+/* An aliases file of a history repository: {"schema": "yoy-aliases/1",
+ * "departments": {"printed name": "stored department", ...}}, or for
+ * projects {"schema": "yoy-project-aliases/1", "projects": {...}}.  On
+ * success *out holds heap copies (yoy_aliases_free).  YOY_EINPUT when
+ * malformed or of the other kind. */
+int yoy_aliases_read(yoy_aliases *out, yoy_aliases_kind kind, const char *text,
+		     size_t len, const char *name, yoy_error *err);
 
-/* The aliases file of a history repository: {"schema": "yoy-aliases/1",
- * "departments": {"printed name": "stored department", ...}}.  On success
- * *out holds heap copies (yoy_aliases_free).  YOY_EINPUT when malformed. */
-int yoy_aliases_read(struct yoy_aliases *out, const char *text, size_t len,
-		     const char *name, yoy_error *err);
-
-/* Serialize aliases, keys sorted.  Heap string (free()), NULL when out
- * of memory. */
-char *yoy_aliases_write(const struct yoy_aliases *a);
+/* Serialize aliases of kind, keys sorted.  Heap string (free()), NULL
+ * when out of memory. */
+char *yoy_aliases_write(const yoy_aliases *a, yoy_aliases_kind kind);
 
 #endif
