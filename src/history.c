@@ -556,6 +556,47 @@ int yoy_history_path(yoy_store *st, const char *rev, const char *dept,
 	return rc;
 }
 
+int yoy_history_load(yoy_doc **out, char **path, yoy_store *st, const char *rev,
+		     const char *dept, int year, const char *kind, yoy_error *err)
+{
+	*out = NULL;
+	if (path)
+		*path = NULL;
+	char *p = NULL, *data = NULL;
+	size_t len = 0;
+	int rc = yoy_history_path(st, rev, dept, year, kind, &p, err);
+	if (!rc)
+		rc = yoy_store_read(st, rev, p, &data, &len, err);
+	if (!rc)
+		rc = yoy_json_read(out, data, len, p, err);
+	free(data);
+	if (!rc && path)
+		*path = p;
+	else
+		free(p);
+	return rc;
+}
+
+int yoy_history_project_aliases(yoy_aliases *out, yoy_store *st, const char *rev,
+				const char *dept, yoy_error *err)
+{
+	memset(out, 0, sizeof *out);
+	char path[1024], id[41];
+	snprintf(path, sizeof path, "%s/%s", dept, YOY_PROJECT_ALIASES_FILE);
+	int rc = yoy_store_file_id(st, rev, path, id, err);
+	if (rc == 1)
+		return 0; /* none */
+	if (rc)
+		return rc;
+	char *data;
+	size_t len;
+	rc = yoy_store_read(st, rev, path, &data, &len, err);
+	if (!rc)
+		rc = yoy_aliases_read(out, YOY_ALIASES_PROJECTS, data, len, path, err);
+	free(data);
+	return rc;
+}
+
 /* ---- reparse -------------------------------------------------------------------- */
 
 int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,

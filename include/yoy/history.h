@@ -96,6 +96,20 @@ int yoy_history_department(yoy_store *st, const char *rev, const char *name,
 int yoy_history_path(yoy_store *st, const char *rev, const char *dept,
 		     int year, const char *kind, char **path, yoy_error *err);
 
+/* The document stored for dept (a key, see yoy_history_department), year
+ * and kind (NULL: as yoy_history_path chooses) at rev.  *out is freed with
+ * yoy_doc_free; *path (when not NULL) gets its path, heap.  YOY_ESTORE when
+ * it is not stored, YOY_EINPUT when the stored JSON does not load. */
+int yoy_history_load(yoy_doc **out, char **path, yoy_store *st, const char *rev,
+		     const char *dept, int year, const char *kind, yoy_error *err);
+
+#define YOY_PROJECT_ALIASES_FILE "aliases.json"
+
+/* The project aliases of dept at rev, from <dept>/aliases.json (empty
+ * when there is none).  *out is freed with yoy_aliases_free. */
+int yoy_history_project_aliases(yoy_aliases *out, yoy_store *st, const char *rev,
+				const char *dept, yoy_error *err);
+
 /* Re-derive every stored document at the tip from its stored sources with
  * the current parser; commit the changed ones as one commit.  *changed
  * and *total count documents; sources that no longer parse are reported
