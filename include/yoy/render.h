@@ -4,10 +4,30 @@
 #ifndef YOY_RENDER_H
 #define YOY_RENDER_H
 
+#include <stdbool.h>
+
+#include "yoy/diff.h"
 #include "yoy/doc.h"
 
 /* A readable summary of one disclosure: cover facts, tables with their
  * totals, counts of claims by kind, warnings. */
 char *yoy_render_summary(const yoy_doc *doc);
+
+typedef struct yoy_diff_render_options {
+	const char *label_a, *label_b; /* column headings: "2017", "2018" */
+	bool color;                    /* ANSI colours (text only) */
+	bool stat;                     /* one screen: counts, totals, top changes */
+} yoy_diff_render_options;
+
+/* The reported rows of a diff (diff.h), table by table, largest change
+ * first.  Text is aligned for a terminal (CJK counts two columns). */
+char *yoy_render_diff_text(const yoy_diff *d, const yoy_diff_render_options *o);
+/* Schema "yoy-diff/1" (history/README.md). */
+char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o);
+/* One line per reported row and column; UTF-8 with a byte order mark and
+ * CRLF, so that Excel opens it as it is. */
+char *yoy_render_diff_csv(const yoy_diff *d, const yoy_diff_render_options *o);
+/* Markdown tables, for pasting into documents. */
+char *yoy_render_diff_md(const yoy_diff *d, const yoy_diff_render_options *o);
 
 #endif

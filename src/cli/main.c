@@ -20,6 +20,7 @@ static const command commands[] = {
 	{ "import", cmd_import, "parse disclosures and commit them to the history" },
 	{ "log", cmd_log, "list what the history holds, and its revisions" },
 	{ "show", cmd_show, "print a stored disclosure" },
+	{ "diff", cmd_diff, "compare two years by code, project or line" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 };
 
