@@ -446,8 +446,8 @@ static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
 			}
 			const char *na_ = normalized(ar, it->row.a->name);
 			const char *nb_ = normalized(ar, it->row.b->name);
-			if (!(it->row.flags & (YOY_DIFF_SIMILAR | YOY_DIFF_ALIASED)) && na_ && nb_ &&
-			    strcmp(na_, nb_) != 0)
+			if (!(it->row.flags & (YOY_DIFF_SIMILAR | YOY_DIFF_ALIASED)) &&
+			    it->row.a->name && it->row.b->name && na_ && nb_ && strcmp(na_, nb_) != 0)
 				it->row.flags |= YOY_DIFF_RENAMED;
 		}
 		n++;

@@ -7,22 +7,7 @@
 #include "util.h"
 #include "yoy/render.h"
 
-static void field(sbuf *b, const char *s, bool last)
-{
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n")) {
-		sbuf_putc(b, '"');
-		for (; *s; s++) {
-			if (*s == '"')
-				sbuf_putc(b, '"');
-			sbuf_putc(b, *s);
-		}
-		sbuf_putc(b, '"');
-	} else {
-		sbuf_puts(b, s);
-	}
-	sbuf_puts(b, last ? "\r\n" : ",");
-}
+#define field csv_field
 
 static void money(sbuf *b, const yoy_diff_table *t, bool present, int64_t fen)
 {

@@ -1333,6 +1333,39 @@ static bool join_code(const grid_row *gr, const group *g, char out[16])
 	return n >= 3;
 }
 
+static bool row_has_values(const yoy_table *t, const yoy_row *r)
+{
+	for (size_t c = 0; c < t->ncolumns; c++)
+		if (r->values[c].present)
+			return true;
+	return false;
+}
+
+/* The figures of group gi (and the groups that gave it theirs) into r. */
+static void set_values(parse_ctx *pc, yoy_table *t, const layout *lay, const grid_row *gr,
+		       size_t gi, const int *adopt, yoy_row *r)
+{
+	for (size_t gj = gi; gj < lay->ngroups; gj++) {
+		if (adopt[gj] != (int)gi)
+			continue;
+		for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++) {
+			if (lay->role[c] != ROLE_VALUE || lay->table_col[c] < 0 || !gr->cell[c])
+				continue;
+			const char *cell = gr->cell[c];
+			yoy_amount *a = &r->values[lay->table_col[c]];
+			if (yoy_amount_parse(a, cell, strlen(cell), t->unit) != 0) {
+				doc_warn(pc->doc, r->at,
+					 "table \"%s\": cell \"%s\" in column \"%s\" is not a number; left blank",
+					 t->title, cell, t->columns[lay->table_col[c]].label);
+				memset(a, 0, sizeof *a);
+				a->unit = (uint8_t)t->unit;
+			} else if (a->present && a->decimals > t->decimals) {
+				t->decimals = a->decimals;
+			}
+		}
+	}
+}
+
 static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		     const grid_row *gr)
 {
@@ -1405,6 +1438,17 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		}
 		if (!*code && !name && !any_value)
 			continue;
+		/* figures alone on a line just below a label alone ("小计" over
+		 * "37,188.34", the PDF set a hair lower): they are that label's */
+		yoy_row *label = t->nrows ? &t->rows[t->nrows - 1] : NULL;
+		if (!*code && !name && any_value && label && label->name && !label->code &&
+		    label->at.file == l->file && label->at.page == l->page &&
+		    label->at.line >= l->no - 2 && !row_has_values(t, label) &&
+		    (label->group == g->name ||
+		     (label->group && g->name && strcmp(label->group, g->name) == 0))) {
+			set_values(pc, t, lay, gr, gi, adopt, label);
+			continue;
+		}
 		yoy_row *r = table_add_row(pc->doc, t, &pc->row_cap);
 		if (!r) {
 			pc->oom = true;
@@ -1467,25 +1511,7 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		}
 		if (!r->code && t->kind == YOY_TABLE_BASIC_ECONOMIC && !r->key)
 			r->level = (!name2 && economic_class_name(sbuf_cstr(&norm))) ? 1 : 2;
-		for (size_t gj = gi; gj < lay->ngroups; gj++) {
-			if (adopt[gj] != (int)gi)
-				continue;
-			for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++) {
-				if (lay->role[c] != ROLE_VALUE || lay->table_col[c] < 0 || !gr->cell[c])
-					continue;
-				const char *cell = gr->cell[c];
-				yoy_amount *a = &r->values[lay->table_col[c]];
-				if (yoy_amount_parse(a, cell, strlen(cell), t->unit) != 0) {
-					doc_warn(pc->doc, r->at,
-						 "table \"%s\": cell \"%s\" in column \"%s\" is not a number; left blank",
-						 t->title, cell, t->columns[lay->table_col[c]].label);
-					memset(a, 0, sizeof *a);
-					a->unit = (uint8_t)t->unit;
-				} else if (a->present && a->decimals > t->decimals) {
-					t->decimals = a->decimals;
-				}
-			}
-		}
+		set_values(pc, t, lay, gr, gi, adopt, r);
 	}
 	sbuf_free(&norm);
 	sbuf_free(&joined);

@@ -513,3 +513,20 @@ int read_file(const char *path, size_t max_size, char **out, size_t *len,
 	*len = n;
 	return 0;
 }
+
+void csv_field(sbuf *out, const char *s, bool last)
+{
+	s = s ? s : "";
+	if (strpbrk(s, ",\"\r\n")) {
+		sbuf_putc(out, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				sbuf_putc(out, '"');
+			sbuf_putc(out, *s);
+		}
+		sbuf_putc(out, '"');
+	} else {
+		sbuf_puts(out, s);
+	}
+	sbuf_puts(out, last ? "\r\n" : ",");
+}

@@ -97,6 +97,10 @@ void trim_span(const char **s, size_t *len);
  * between CJK and digits removed, U+3000 to space.  Writes into out. */
 void normalize_for_match(sbuf *out, const char *s, size_t len);
 
+/* One CSV field (RFC 4180: quoted when it holds , " CR or LF), then ","
+ * or, when last, CRLF. */
+void csv_field(sbuf *out, const char *s, bool last);
+
 /* Substring search in a byte span. */
 const char *span_find(const char *s, size_t len, const char *needle);
 bool span_has(const char *s, size_t len, const char *needle);

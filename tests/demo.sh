@@ -19,4 +19,7 @@ echo
 echo "== yoy show --format summary 江苏省高级人民法院 2019"
 $YOY show --format summary 江苏省高级人民法院 2019
 echo
+echo "== yoy diff --stat 江苏省高级人民法院 2018 2019"
+$YOY diff --stat 江苏省高级人民法院 2018 2019
+echo
 echo "The history is a plain git repository: git -C $YOY_REPO log --stat"

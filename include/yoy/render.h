@@ -13,6 +13,10 @@
  * totals, counts of claims by kind, warnings. */
 char *yoy_render_summary(const yoy_doc *doc);
 
+/* One table as CSV: code, name, name2 and each column as printed, UTF-8
+ * with a byte order mark and CRLF. */
+char *yoy_render_table_csv(const yoy_table *t);
+
 typedef struct yoy_diff_render_options {
 	const char *label_a, *label_b; /* column headings: "2017", "2018" */
 	bool color;                    /* ANSI colours (text only) */

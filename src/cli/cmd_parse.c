@@ -8,7 +8,8 @@
 #include "yoy/render.h"
 
 static const char usage[] =
-	"yoy parse [--format json|summary|lines] [-o OUT] [--quiet] FILE [TABLES_FILE]";
+	"yoy parse [--format json|summary|lines|csv] [--table KIND] [-o OUT] [--quiet]\n"
+	"                 FILE [TABLES_FILE]";
 
 static void help(void)
 {
@@ -17,8 +18,10 @@ static void help(void)
 	       "and print its normalized JSON (schema in history/README.md).\n"
 	       "Give two files when the tables were published as a separate PDF.\n"
 	       "A stored yoy JSON file is read back and printed again.\n\n"
-	       "  --format FORMAT   json (default), summary (readable overview), or\n"
-	       "                    lines (the extracted text as yoy sees it)\n"
+	       "  --format FORMAT   json (default), summary (readable overview),\n"
+	       "                    lines (the extracted text as yoy sees it), or\n"
+	       "                    csv (one table, for Excel: UTF-8 with BOM)\n"
+	       "  --table KIND      the table --format csv writes (default expenditure)\n"
 	       "  -o, --output OUT  write to OUT (atomically) instead of stdout\n"
 	       "  -q, --quiet       do not print parse warnings on stderr\n\n"
 	       "Exit status: 0 parsed, 2 usage, 3 unreadable or not a disclosure.\n",
@@ -28,7 +31,7 @@ static void help(void)
 int cmd_parse(int argc, char **argv)
 {
 	const char *out = "-";
-	const char *format = "json";
+	const char *format = "json", *table = "expenditure";
 	bool quiet = false;
 	const char *files[8];
 	size_t nfiles = 0;
@@ -50,8 +53,12 @@ int cmd_parse(int argc, char **argv)
 				return usage_error(usage, "--output needs a file name");
 		} else if ((r = option_value(argc, argv, &i, "--format", &format)) != 0) {
 			if (r < 0 || (strcmp(format, "json") && strcmp(format, "summary") &&
-				       strcmp(format, "lines")))
-				return usage_error(usage, "--format is json, summary or lines");
+				       strcmp(format, "lines") && strcmp(format, "csv")))
+				return usage_error(usage, "--format is json, summary, lines or csv");
+		} else if ((r = option_value(argc, argv, &i, "--table", &table)) != 0) {
+			if (r < 0 || yoy_table_kind_parse(table) == YOY_TABLE_UNKNOWN)
+				return usage_error(usage, "--table wants a table kind such as "
+							  "expenditure");
 		} else if (a[0] == '-' && a[1]) {
 			return usage_error(usage, "unknown option '%s'", a);
 		} else if (nfiles < 2) {
@@ -80,8 +87,19 @@ int cmd_parse(int argc, char **argv)
 		return fail_with(&err);
 	if (!quiet)
 		print_doc_warnings(doc);
-	char *json = strcmp(format, "summary") == 0 ? yoy_render_summary(doc)
-						    : yoy_json_write(doc);
+	char *json;
+	if (strcmp(format, "csv") == 0) {
+		const yoy_table *t = yoy_doc_table(doc, yoy_table_kind_parse(table));
+		if (!t) {
+			error("%s: no %s table in this disclosure", files[0], table);
+			yoy_doc_free(doc);
+			return EXIT_INPUT;
+		}
+		json = yoy_render_table_csv(t);
+	} else {
+		json = strcmp(format, "summary") == 0 ? yoy_render_summary(doc)
+						      : yoy_json_write(doc);
+	}
 	yoy_doc_free(doc);
 	if (!json) {
 		error("out of memory");

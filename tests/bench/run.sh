@@ -12,3 +12,5 @@ for b in "$@"; do
 	echo
 done
 YOY=${YOY:-./yoy} bash tests/bench/bench_import.sh
+echo
+YOY=${YOY:-./yoy} bash tests/bench/bench_diff.sh
