@@ -170,6 +170,72 @@ static void test_import_reimport_revision_show(void **state)
 			    scratch, scratch, path), 0);
 }
 
+/* yoy diff from the history says what it says from the files; --rev sees
+ * an older revision; the department's aliases.json pairs projects. */
+static void test_diff_from_history(void **state)
+{
+	(void)state;
+	const char *hc = "data/jiangsu-high-court";
+	assert_int_equal(sh("%s import -q --repo '%s/hd' %s/2017-budget.pdf %s/2018-budget.pdf "
+			    ">/dev/null", yoy_bin(), scratch, hc, hc), 0);
+	assert_int_equal(sh("%s diff --repo '%s/hd' 高级人民法院 2017 2018 | "
+			    "diff - cases/diff-jiangsu-high-court-2017-2018/stdout",
+			    yoy_bin(), scratch), 0);
+	/* a revised 2018: the tip shows it, the revision before does not */
+	assert_int_equal(sh("%s parse %s/2018-budget.pdf | sed 's/\"14857.61\"/\"14857.62\"/' "
+			    "> '%s/hc2018.json' && %s import -q --repo '%s/hd' '%s/hc2018.json' "
+			    ">/dev/null", yoy_bin(), hc, scratch, yoy_bin(), scratch, scratch), 0);
+	assert_int_equal(sh("%s diff --repo '%s/hd' 高级人民法院 2017 2018 | grep -q '14857.62'",
+			    yoy_bin(), scratch), 0);
+	assert_int_equal(sh("%s diff --repo '%s/hd' --rev HEAD~1 高级人民法院 2017 2018 | "
+			    "diff - cases/diff-jiangsu-high-court-2017-2018/stdout",
+			    yoy_bin(), scratch), 0);
+	/* a year that is not there: exit 4 */
+	assert_int_equal(sh("%s diff --repo '%s/hd' 高级人民法院 2016 2018 2>/dev/null",
+			    yoy_bin(), scratch), 4);
+
+	/* projects: 甲 renamed to 乙 is only known from the aliases file */
+	char dir[160];
+	snprintf(dir, sizeof dir, "%s/pj", scratch);
+	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
+	for (int y = 2023; y <= 2024; y++) {
+		char path[200], body[1024];
+		snprintf(path, sizeof path, "%s/%d.json", dir, y);
+		snprintf(body, sizeof body,
+			 "{\"schema\":\"yoy-disclosure/1\",\"department\":\"项目局\",\"year\":%d,"
+			 "\"kind\":\"department_budget\",\"sources\":[],\"tables\":[{\"kind\":"
+			 "\"projects\",\"title\":\"项目支出表\",\"unit\":\"万元\",\"decimals\":2,"
+			 "\"at\":{\"line\":1},\"empty\":false,\"columns\":[{\"key\":\"total\","
+			 "\"label\":\"合计\"}],\"rows\":[{\"name\":\"%s\",\"level\":1,\"values\":"
+			 "{\"total\":\"%s\"},\"at\":{\"line\":2}}]}],\"sections\":[],\"claims\":[],"
+			 "\"forms\":[],\"warnings\":[]}\n",
+			 y, y == 2023 ? "甲项目经费" : "乙类专项资金", y == 2023 ? "10.00" : "12.00");
+		write_text(path, body);
+	}
+	assert_int_equal(sh("%s import -q --repo '%s/hp' '%s/2023.json' '%s/2024.json' >/dev/null",
+			    yoy_bin(), scratch, dir, dir), 0);
+	assert_int_equal(sh("%s diff --by project --repo '%s/hp' 项目局 2023 2024 | "
+			    "grep -q '^  + .*乙类专项资金'", yoy_bin(), scratch), 0);
+	yoy_store *st;
+	yoy_error err;
+	char repo[200];
+	snprintf(repo, sizeof repo, "%s/hp", scratch);
+	assert_int_equal(yoy_store_open(&st, repo, 0, &err), 0);
+	const char *aliases = "{\"schema\":\"yoy-project-aliases/1\",\"projects\":"
+			      "{\"甲项目经费\":\"乙类专项资金\"}}\n";
+	yoy_store_change ch = { "项目局/aliases.json", aliases, strlen(aliases), NULL };
+	char id[41];
+	int committed;
+	assert_int_equal(yoy_store_commit(st, &ch, 1, "aliases: 甲 became 乙", id, &committed,
+					  &err), 0);
+	yoy_store_free(st);
+	assert_int_equal(sh("%s diff --by project --repo '%s/hp' 项目局 2023 2024 | "
+			    "grep -q '^  ~ .*乙类专项资金.*aliased: 甲项目经费'", yoy_bin(), scratch), 0);
+	/* and yoy log is not confused by the file */
+	assert_int_equal(sh("%s log --repo '%s/hp' | grep -c department_budget | grep -qx 2",
+			    yoy_bin(), scratch), 0);
+}
+
 static void test_reparse(void **state)
 {
 	(void)state;
@@ -419,6 +485,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_department_key),
 		cmocka_unit_test(test_import_reimport_revision_show),
+		cmocka_unit_test(test_diff_from_history),
 		cmocka_unit_test(test_reparse),
 		cmocka_unit_test(test_failures_write_nothing),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
