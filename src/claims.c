@@ -42,8 +42,8 @@ static const char lexer_pattern[] =
 	"(?<bq>同口径|当年预算执行数|预算执行数|执行数|年初预算数|年初预算|预算数|预算|决算数|数)?"
 	"(?:相比|比较)?(?<bq2>预算数|预算)?)"
 	"|(?<cmp>小于|低于|少于|大于|高于|多于)(?<cmpbase>上年|上一年|(?<cmpyear>\\d{4})年度?)(?:预算数|预算|数)?"
-	"|(?<dir>增加（减少）|增加\\(减少\\)|增长（下降）|增加/减少|增加|增长|上升|提高|增多"
-	"|减少|下降|降低|减小|压减|缩减|持平|一致|相同|相等|不变|无变化|未发生变化)"
+	"|(?<dir>增加（减少）|增加\\(减少\\)|增长（下降）|增加/减少|增加|增长|上升|提高|增多|增幅"
+	"|减少|下降|降低|减小|压减|缩减|降幅|减幅|持平|一致|相同|相等|不变|无变化|未发生变化)"
 	"|(?<share>占)"
 	"|(?<reason>主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为|主要是)"
 	"|(?<purpose>主要用于)"
@@ -160,10 +160,10 @@ static yoy_direction direction_of(const char *s, size_t b, size_t e)
 	const char *p = s + b;
 	if (span_has(p, n, "（") || span_has(p, n, "(") || span_has(p, n, "/"))
 		return YOY_DIR_TEMPLATE;
-	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多",
+	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多", "增幅",
 					  "大于", "高于", "多于" };
 	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "缩减",
-					    "小于", "低于", "少于" };
+					    "降幅", "减幅", "小于", "低于", "少于" };
 	for (size_t i = 0; i < sizeof up / sizeof *up; i++)
 		if (span_eq(p, n, up[i]))
 			return YOY_DIR_INCREASE;
@@ -421,6 +421,12 @@ static yoy_decimal decimal_of(const char *s, const token *t)
 
 /* Start of the words in front of token i: after the previous boundary
  * token (anything but a bare number) or the sentence start. */
+static bool str_ends_span(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
 static size_t words_start(const extractor *x, const char *s, size_t i, size_t sb)
 {
 	while (i > 0) {
@@ -525,6 +531,7 @@ static long claim_for_change(extractor *x, long t, size_t para, size_t sb,
 	if (n < 0)
 		return -1;
 	c = &x->doc->claims[n];
+	yoy_loc here = c->at;
 	*c = copy;
 	c->direction = YOY_DIR_NONE;
 	c->direction_word = NULL;
@@ -534,7 +541,11 @@ static long claim_for_change(extractor *x, long t, size_t para, size_t sb,
 	memset(&c->percent, 0, sizeof c->percent);
 	c->reason = NULL;
 	c->flags &= YOY_CLAIM_IN_REASON;
-	x->sc[n] = x->sc[t];
+	if (x->sc[t].para == para) {
+		x->sc[n] = x->sc[t]; /* cite from the subject on */
+	} else {
+		c->at = here; /* a sentence of its own: cite that sentence */
+	}
 	return n;
 }
 
@@ -726,6 +737,31 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				break;
 			}
 			clean_subject(&x->tmp, w, wn, x->doc->department);
+			/* "检察（款）：2018年预算支出合计16,444.36万元": the heading
+			 * before the colon names what the total is of */
+			const char *colon = NULL;
+			size_t cn = (size_t)(w - (s + sb));
+			if (cn >= 3 && (span_eq(w - 3, 3, "：") || span_eq(w - 1, 1, ":")))
+				colon = span_eq(w - 3, 3, "：") ? w - 3 : w - 1;
+			if (colon) {
+				const char *h = s + sb;
+				size_t hn = (size_t)(colon - h);
+				trim_span(&h, &hn);
+				if (hn > 6 && (str_ends_span(h, hn, "（款）") || str_ends_span(h, hn, "（类）") ||
+					       str_ends_span(h, hn, "（项）") || str_ends_span(h, hn, "(款)") ||
+					       str_ends_span(h, hn, "(类)") || str_ends_span(h, hn, "(项)"))) {
+					sbuf head, rest;
+					sbuf_init(&head);
+					sbuf_init(&rest);
+					sbuf_puts(&rest, sbuf_cstr(&x->tmp));
+					clean_subject(&head, h, hn, x->doc->department);
+					sbuf_puts(&head, sbuf_cstr(&rest));
+					sbuf_free(&rest);
+					sbuf_reset(&x->tmp);
+					sbuf_puts(&x->tmp, sbuf_cstr(&head));
+					sbuf_free(&head);
+				}
+			}
 			cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
 			x->sc[c].context = sent_head >= 0 ? sent_head : x->prev_head;
 			if (seg_head < 0)
@@ -767,7 +803,10 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 					     span_eq(s + x->toks[i - 1].e, 3, "了")));
 			if (!follows_dir)
 				break;
-			if (t->type == T_NUM) {
+			if (t->type == T_NUM && span_eq(s + t->e, 3, "倍")) {
+				/* "增长16倍": a multiple, not a percent */
+				x->doc->claims[pd.target].flags |= YOY_CLAIM_TIMES;
+			} else if (t->type == T_NUM) {
 				/* "减少 9.52，" : a percent whose sign was dropped */
 				bool ends = i + 1 == ntok || x->toks[i + 1].type == T_SEP ||
 					    x->toks[i + 1].type == T_REASON;
@@ -886,7 +925,9 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 				c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
 				last_change = pd.target;
 				had_change = true;
-			} else if (dir != pd.dir && dir != YOY_DIR_FLAT) {
+			} else if (dir != pd.dir && dir != YOY_DIR_FLAT &&
+				   !(t->vb >= 3 && span_eq(s + t->vb - 3, 3, "零"))) {
+				/* "持平，零增长" is one direction */
 				c->flags |= YOY_CLAIM_DIR_CONFLICT;
 			}
 			pd.dir_end = t->e;

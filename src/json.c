@@ -108,6 +108,7 @@ static const struct {
 	{ YOY_CLAIM_EMPTY_REASON, "empty_reason" },
 	{ YOY_CLAIM_CURRENT_RESTATED, "current_restated" },
 	{ YOY_CLAIM_DIR_CONFLICT, "direction_conflict" },
+	{ YOY_CLAIM_TIMES, "times" },
 };
 
 static void put_claim(jsonw *w, const yoy_claim *c)

@@ -266,6 +266,8 @@ const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 	else if (has(s, "国有资本经营"))
 		m = has(s, "收入") ? "summary/income.state_capital/total"
 				   : "state_capital/total/total";
+	else if (has(s, "其他资金"))
+		m = "summary/income.other/total"; /* "其他资金收入预算总计" is its own line */
 	else if (has(s, "财政专户"))
 		m = "summary/income.special_account/total";
 	else if (has(s, "单位资金"))

@@ -131,6 +131,7 @@ typedef enum yoy_basis {
 #define YOY_CLAIM_EMPTY_REASON     0x04u /* "主要原因是。" */
 #define YOY_CLAIM_CURRENT_RESTATED 0x08u /* "2024年预算安排X" repeats it */
 #define YOY_CLAIM_DIR_CONFLICT     0x10u /* "增加X万元，下降Y%" */
+#define YOY_CLAIM_TIMES            0x20u /* "增长16倍": percent holds a multiple */
 
 /* A statement of the narrative about a figure. */
 typedef struct yoy_claim {
