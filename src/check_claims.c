@@ -1,0 +1,380 @@
+/* The narrative against the tables, and the arithmetic of each stated
+ * change.  Every claim that can be judged gets a finding, the ones that
+ * hold too (severity ok), so a report can say of each statement whether
+ * it holds. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check_internal.h"
+
+static yoy_finding claim_finding(checker *k, size_t i, const char *rule)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	yoy_finding f = { 0 };
+	f.rule = rule;
+	f.subject = c->subject;
+	f.metric = c->metric;
+	f.text = c->text;
+	f.year = k->doc->year;
+	f.at = c->at;
+	f.file = source_of(k->doc, c->at);
+	f.claim = (int)i;
+	return f;
+}
+
+/* A flag of the parser that is a finding in itself. */
+static void flag(checker *k, size_t i, const char *rule, yoy_severity sev, const char *msg)
+{
+	yoy_finding f = claim_finding(k, i, rule);
+	f.verdict = YOY_VERDICT_MISMATCH;
+	f.severity = sev;
+	f.message = msg;
+	add_finding(k, &f);
+}
+
+/* The same code in another table, when its figure there agrees with the
+ * stated one; NULL when none does.  The metric is in the arena. */
+static const char *other_code_cell(checker *k, const char *metric, figure stated,
+				   cell_ref *out)
+{
+	const char *code = metric ? strstr(metric, "/code:") : NULL;
+	if (!code)
+		return NULL;
+	char c[16], col[32] = "total";
+	if (sscanf(code, "/code:%15[0-9]/%31s", c, col) < 1)
+		return NULL;
+	static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
+					      "expenditure", "summary", "income" };
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		const char *m = afmt(k->ar, "%s/code:%s/%s", tables[i], c, col);
+		if (strcmp(m, metric) == 0)
+			continue;
+		cell_ref r = metric_cell(k->doc, m);
+		if (!r.found || !r.value.present)
+			continue;
+		if (judge_equal(r.value, stated) != YOY_VERDICT_MISMATCH) {
+			*out = r;
+			return m;
+		}
+	}
+	return NULL;
+}
+
+/* The claimed figure against the cell its metric names. */
+static void figure_claim(checker *k, size_t i, const cell_ref *cell)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	yoy_finding f = claim_finding(k, i, c->kind == YOY_CLAIM_COUNT ? "claim.count"
+								       : "claim.figure");
+	if (c->kind == YOY_CLAIM_COUNT) {
+		if (!cell->found || !cell->is_count)
+			return; /* "副处级事业单位3个": nothing to count it against */
+		f.verdict = c->count == cell->value.fen ? YOY_VERDICT_EXACT : YOY_VERDICT_MISMATCH;
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.stated = afmt(k->ar, "%lld%s", (long long)c->count,
+				c->count_unit ? c->count_unit : "");
+		f.computed = afmt(k->ar, "%lld", (long long)cell->value.fen);
+		const yoy_table *pt = yoy_doc_table(k->doc, YOY_TABLE_PROJECTS);
+		bool forms = strncmp(c->metric, "forms", 5) == 0;
+		f.message = afmt(k->ar, "%s: the count stated against the %s printed%s",
+				 c->subject ? c->subject : "?",
+				 forms ? "performance forms" : "project lines",
+				 forms && pt ? afmt(k->ar, " (the projects table has %zu lines)",
+						    pt->nrows) : "");
+		add_finding(k, &f);
+		return;
+	}
+	if (!c->current.present)
+		return;
+	figure stated = fig_of(&c->current);
+	f.stated = fig_text(k->ar, stated);
+	if (!c->metric || !cell->found) {
+		if (c->kind == YOY_CLAIM_FIGURE && !c->metric)
+			return; /* nothing in the tables says otherwise */
+		f.verdict = YOY_VERDICT_UNVERIFIABLE;
+		f.severity = YOY_SEV_INFO;
+		f.message = c->metric
+			? afmt(k->ar, "%s: the tables have no %s", c->subject ? c->subject : "?",
+			       c->metric)
+			: afmt(k->ar, "%s: no table cell found for it", c->subject ? c->subject : "?");
+		add_finding(k, &f);
+		return;
+	}
+	figure cellv = cell->value;
+	f.verdict = judge_equal(cellv, stated);
+	const char *where = c->metric;
+	if (f.verdict == YOY_VERDICT_MISMATCH) {
+		/* a class or item by code is printed in several tables (all funds,
+		 * 财政拨款, 一般公共预算): the narrative may speak of any of them */
+		cell_ref alt;
+		const char *alt_metric = other_code_cell(k, c->metric, stated, &alt);
+		if (alt_metric) {
+			cellv = alt.value;
+			f.verdict = judge_equal(cellv, stated);
+			where = alt_metric;
+		}
+	}
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	f.computed = fig_text(k->ar, cellv);
+	if (f.verdict != YOY_VERDICT_EXACT)
+		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated.half + cellv.half, stated));
+	f.message = afmt(k->ar, "%s: the figure stated against %s", c->subject ? c->subject : "?",
+			 where);
+	add_finding(k, &f);
+}
+
+/* 占…%: the share recomputed from the part and the whole. */
+static void share_claim(checker *k, size_t i, const cell_ref *cell)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	if (!c->share.present)
+		return;
+	yoy_finding f = claim_finding(k, i, "claim.share");
+	char share[32];
+	yoy_decimal_format(share, sizeof share, &c->share);
+	f.stated = afmt(k->ar, "%s%%", share);
+	figure part = c->current.present ? fig_of(&c->current) : cell->value;
+	bool have_part = c->current.present || (cell->found && cell->value.present);
+	/* "110万元" in the text is 110.00 in the table: the share was worked
+	 * out from the table, so judge it on the table's precision */
+	if (c->current.present && cell->found && cell->value.present &&
+	    cell->value.half < part.half && judge_equal(cell->value, part) != YOY_VERDICT_MISMATCH)
+		part = cell->value;
+	figure whole = { 0 };
+	bool have_whole = false;
+	cell_ref w = metric_cell(k->doc, c->whole_metric);
+	if (c->whole_value.present) {
+		whole = fig_of(&c->whole_value);
+		have_whole = true;
+		if (w.found && w.value.present && w.value.half < whole.half &&
+		    judge_equal(w.value, whole) != YOY_VERDICT_MISMATCH)
+			whole = w.value;
+	} else if (c->whole_metric) {
+		whole = w.value;
+		have_whole = w.found && w.value.present;
+	}
+	if (!have_part || !have_whole) {
+		f.verdict = YOY_VERDICT_UNVERIFIABLE;
+		f.severity = YOY_SEV_INFO;
+		f.message = afmt(k->ar, "%s: 占%s of %s, but %s is not known",
+				 c->subject ? c->subject : "?", f.stated, c->whole ? c->whole : "?",
+				 have_part ? "the whole" : "the part");
+		add_finding(k, &f);
+		return;
+	}
+	int64_t lo, hi, point;
+	f.verdict = judge_percent(&c->share, part, whole, &lo, &hi, &point);
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	if (f.verdict == YOY_VERDICT_UNVERIFIABLE) {
+		f.message = afmt(k->ar, "%s: a share of %s, which is zero", c->subject ? c->subject : "?",
+				 fig_text(k->ar, whole));
+	} else {
+		f.computed = pct4_text(k->ar, point);
+		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+		f.message = afmt(k->ar, "%s: 占%s of %s, recomputed as %s / %s",
+				 c->subject ? c->subject : "?", f.stated, c->whole ? c->whole : "?",
+				 fig_text(k->ar, part), fig_text(k->ar, whole));
+	}
+	add_finding(k, &f);
+}
+
+/* The stated percent is the recomputed one cut off, not rounded
+ * (2.3153% printed 2.31%): a habit more than a wrong figure. */
+static bool truncates(const yoy_decimal *p, int64_t point4)
+{
+	int64_t scale = 1;
+	for (int i = p->decimals; i < 4; i++)
+		scale *= 10;
+	return point4 >= 0 && p->decimals <= 4 && point4 / scale == p->scaled;
+}
+
+/* A percent stated with both figures and no amount of change. */
+static void stated_pair(checker *k, size_t i)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	figure cur = fig_of(&c->current), base = fig_of(&c->base_value);
+	figure diff = fig_sum(cur, fig_neg(base));
+	int said = c->direction == YOY_DIR_INCREASE ? 1 : -1;
+	char pct[32];
+	yoy_decimal_format(pct, sizeof pct, &c->percent);
+	yoy_finding f = claim_finding(k, i, "change.percent");
+	f.stated = afmt(k->ar, "%s%%", pct);
+	if ((diff.fen > 0 ? 1 : diff.fen < 0 ? -1 : 0) != said && diff.fen != 0) {
+		f.rule = "change.direction";
+		f.verdict = YOY_VERDICT_MISMATCH;
+		f.severity = YOY_SEV_ERROR;
+		f.computed = afmt(k->ar, "%s%s", diff.fen > 0 ? "+" : "", fig_text(k->ar, diff));
+		f.message = afmt(k->ar, "%s: said to %s from %s to %s", c->subject ? c->subject : "?",
+				 said > 0 ? "rise" : "fall", fig_text(k->ar, base), fig_text(k->ar, cur));
+		add_finding(k, &f);
+		return;
+	}
+	if (diff.fen < 0)
+		diff.fen = -diff.fen;
+	int64_t lo, hi, point;
+	f.verdict = judge_percent(&c->percent, diff, base, &lo, &hi, &point);
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
+	if (truncated)
+		f.severity = YOY_SEV_WARNING;
+	if (f.verdict != YOY_VERDICT_UNVERIFIABLE) {
+		f.computed = pct4_text(k->ar, point);
+		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+	}
+	f.message = afmt(k->ar, "%s: %s %s from %s (%s) to %s%s", c->subject ? c->subject : "?",
+			 said > 0 ? "a rise" : "a fall", f.stated, fig_text(k->ar, base),
+			 c->base ? c->base : "the base", fig_text(k->ar, cur),
+			 truncated ? " (cut off rather than rounded)" : "");
+	add_finding(k, &f);
+}
+
+/* The arithmetic of a stated change: its percent against its own delta and
+ * the base they imply; and the words that cannot hold. */
+static void change_claim(checker *k, size_t i, const cell_ref *cell)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	if (c->direction == YOY_DIR_TEMPLATE)
+		flag(k, i, "change.template", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: the template word \"%s\" was left in the text",
+			  c->subject ? c->subject : "?",
+			  c->direction_word ? c->direction_word : "增加（减少）"));
+	if (c->flags & YOY_CLAIM_EMPTY_REASON)
+		flag(k, i, "change.empty-reason", YOY_SEV_WARNING,
+		     afmt(k->ar, "%s: the change is given a reason with nothing in it",
+			  c->subject ? c->subject : "?"));
+	if (c->flags & YOY_CLAIM_DIR_CONFLICT)
+		flag(k, i, "change.direction-conflict", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: the amount and the percent of the change go opposite ways",
+			  c->subject ? c->subject : "?"));
+	if (c->flags & YOY_CLAIM_PERCENT_NO_SIGN)
+		flag(k, i, "change.percent-no-sign", YOY_SEV_WARNING,
+		     afmt(k->ar, "%s: a percent printed without %%", c->subject ? c->subject : "?"));
+	if (c->direction == YOY_DIR_FLAT && c->delta.present && c->delta.fen != 0)
+		flag(k, i, "change.flat-nonzero", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: called unchanged (%s) with a change of %s",
+			  c->subject ? c->subject : "?", c->direction_word ? c->direction_word : "持平",
+			  fig_text(k->ar, fig_of(&c->delta))));
+	if (c->direction != YOY_DIR_INCREASE && c->direction != YOY_DIR_DECREASE)
+		return;
+	if (!c->delta.present) {
+		/* "执行数为132.59万元，2023年预算安排441.25万元，比…增加60.54%":
+		 * the change is the difference of the two figures stated */
+		if (c->base_value.present && c->current.present && c->percent.present)
+			stated_pair(k, i);
+		return;
+	}
+	/* the current figure: stated, else the table's */
+	figure cur;
+	if (c->current.present)
+		cur = fig_of(&c->current);
+	else if (cell->found && cell->value.present)
+		cur = cell->value;
+	else
+		return;
+	figure delta = fig_of(&c->delta);
+	figure signed_delta = c->direction == YOY_DIR_DECREASE ? fig_neg(delta) : delta;
+	figure base = fig_sum(cur, fig_neg(signed_delta)); /* current - change */
+	base.unit = delta.unit ? delta.unit : cur.unit;
+	base.decimals = delta.decimals > cur.decimals ? delta.decimals : cur.decimals;
+	if (c->base_value.present) {
+		/* the base is stated: base + change must give the current */
+		figure stated_base = fig_of(&c->base_value);
+		yoy_finding f = claim_finding(k, i, "change.arithmetic");
+		f.verdict = judge_sum(stated_base, base);
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.stated = fig_text(k->ar, stated_base);
+		f.computed = fig_text(k->ar, base);
+		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated_base.half + base.half, base));
+		f.message = afmt(k->ar, "%s: the base stated (%s) against the current %s %s %s",
+				 c->subject ? c->subject : "?", c->base ? c->base : "?",
+				 fig_text(k->ar, cur), c->direction == YOY_DIR_DECREASE ? "+" : "-",
+				 fig_text(k->ar, delta));
+		add_finding(k, &f);
+		base = stated_base;
+	}
+	if (!c->percent.present)
+		return;
+	yoy_finding f = claim_finding(k, i, "change.percent");
+	char pct[32];
+	yoy_decimal_format(pct, sizeof pct, &c->percent);
+	f.stated = afmt(k->ar, "%s%%", pct);
+	if (base.fen - base.half <= 0) {
+		/* "增长100%" for a new line is a habit, not a wrong figure */
+		f.rule = "change.zero-base";
+		f.verdict = YOY_VERDICT_MISMATCH;
+		f.severity = YOY_SEV_WARNING;
+		f.computed = fig_text(k->ar, base);
+		f.message = afmt(k->ar, "%s: a change of %s%% from a base of %s",
+				 c->subject ? c->subject : "?", pct, fig_text(k->ar, base));
+		add_finding(k, &f);
+		return;
+	}
+	int64_t lo, hi, point;
+	if (c->flags & YOY_CLAIM_TIMES) {
+		/* "增长16倍": delta / base = 16, i.e. delta / (100 base) = 16% */
+		figure b100 = base;
+		b100.fen *= 100;
+		b100.half *= 100;
+		f.stated = afmt(k->ar, "%s倍", pct);
+		f.verdict = judge_percent(&c->percent, delta, b100, &lo, &hi, &point);
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.computed = afmt(k->ar, "%s", pct4_text(k->ar, point));
+		f.computed = afmt(k->ar, "%.*s倍", (int)strlen(f.computed) - 1, f.computed);
+		f.message = afmt(k->ar, "%s: a rise of %s times %s, recomputed as %s / %s",
+				 c->subject ? c->subject : "?", pct, c->base ? c->base : "the base",
+				 fig_text(k->ar, delta), fig_text(k->ar, base));
+		add_finding(k, &f);
+		return;
+	}
+	f.verdict = judge_percent(&c->percent, delta, base, &lo, &hi, &point);
+	if (f.verdict == YOY_VERDICT_MISMATCH && c->basis == YOY_BASIS_COMPARABLE) {
+		/* "按与上年统计口径一致相比，本年比上年减少…，下降…%": measured
+		 * on last year's scope, so against the base the plain change of
+		 * the same figure implies (current - its change) */
+		for (size_t j = 0; j < k->doc->nclaims; j++) {
+			const yoy_claim *o = &k->doc->claims[j];
+			if (j == i || o->kind != YOY_CLAIM_CHANGE || !o->metric || !c->metric ||
+			    strcmp(o->metric, c->metric) != 0 || o->basis == YOY_BASIS_COMPARABLE ||
+			    o->basis == YOY_BASIS_EXECUTION || !o->delta.present ||
+			    !o->current.present ||
+			    (o->direction != YOY_DIR_INCREASE && o->direction != YOY_DIR_DECREASE))
+				continue;
+			figure od = fig_of(&o->delta);
+			figure ob = fig_sum(fig_of(&o->current),
+					    o->direction == YOY_DIR_DECREASE ? od : fig_neg(od));
+			int64_t l2, h2, p2;
+			yoy_verdict v2 = judge_percent(&c->percent, delta, ob, &l2, &h2, &p2);
+			if (v2 == YOY_VERDICT_EXACT || v2 == YOY_VERDICT_ROUNDING) {
+				f.verdict = v2;
+				base = ob;
+				lo = l2, hi = h2, point = p2;
+				break;
+			}
+		}
+	}
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
+	if (truncated)
+		f.severity = YOY_SEV_WARNING;
+	f.computed = pct4_text(k->ar, point);
+	f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+	f.message = afmt(k->ar, "%s: %s %s of %s, recomputed as %s / %s%s",
+			 c->subject ? c->subject : "?",
+			 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated,
+			 c->base ? c->base : "the base", fig_text(k->ar, delta),
+			 fig_text(k->ar, base), truncated ? " (cut off rather than rounded)" : "");
+	add_finding(k, &f);
+}
+
+void check_claims(checker *k)
+{
+	for (size_t i = 0; i < k->doc->nclaims; i++) {
+		const yoy_claim *c = &k->doc->claims[i];
+		cell_ref cell = metric_cell(k->doc, c->metric);
+		figure_claim(k, i, &cell);
+		if (c->kind == YOY_CLAIM_SHARE)
+			share_claim(k, i, &cell);
+		if (c->kind == YOY_CLAIM_CHANGE)
+			change_claim(k, i, &cell);
+	}
+}

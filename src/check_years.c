@@ -1,0 +1,312 @@
+/* Across years: each stated change against what last year's disclosure
+ * published, and the changes nobody explains. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check_internal.h"
+#include "match.h"
+#include "yoy/diff.h"
+
+#define DEFAULT_MIN_CHANGE (100LL * 1000000) /* 100 万元 in fen */
+#define DEFAULT_MIN_PERCENT 1000             /* 10.00% */
+
+static bool says_restated(const yoy_claim *c)
+{
+	const char *texts[] = { c->text, c->base, c->reason };
+	for (size_t i = 0; i < 3; i++)
+		if (texts[i] && (strstr(texts[i], "同口径") || strstr(texts[i], "口径") ||
+				 strstr(texts[i], "调整")))
+			return true;
+	return c->basis == YOY_BASIS_COMPARABLE;
+}
+
+/* The table the claim's figure is printed in: its metric, or the same
+ * code in another table (all funds, 财政拨款) when the stated figure is
+ * that table's and not the metric's. */
+static const char *effective_metric(checker *k, const yoy_claim *c)
+{
+	cell_ref r = metric_cell(k->doc, c->metric);
+	if (!c->current.present || (r.found && r.value.present &&
+				    judge_equal(r.value, fig_of(&c->current)) != YOY_VERDICT_MISMATCH))
+		return c->metric;
+	const char *code = strstr(c->metric, "/code:");
+	if (!code)
+		return c->metric;
+	char cd[16], col[32] = "total";
+	if (sscanf(code, "/code:%15[0-9]/%31s", cd, col) < 1)
+		return c->metric;
+	static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
+					      "expenditure", "summary", "income" };
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		const char *m = afmt(k->ar, "%s/code:%s/%s", tables[i], cd, col);
+		cell_ref a = metric_cell(k->doc, m);
+		if (a.found && a.value.present &&
+		    judge_equal(a.value, fig_of(&c->current)) != YOY_VERDICT_MISMATCH)
+			return m;
+	}
+	return c->metric;
+}
+
+/* Does the claim compare with the prior year's budget, as published? */
+static bool against_prior(const yoy_claim *c, int prior_year)
+{
+	if (c->basis == YOY_BASIS_EXECUTION)
+		return false;
+	return c->base_year == prior_year || (c->base && strstr(c->base, "上年"));
+}
+
+static void stated_change(checker *k, size_t i)
+{
+	const yoy_doc *doc = k->doc, *prior = k->o->prior;
+	const yoy_claim *c = &doc->claims[i];
+	if (c->kind != YOY_CLAIM_CHANGE || !c->metric ||
+	    (c->direction != YOY_DIR_INCREASE && c->direction != YOY_DIR_DECREASE &&
+	     c->direction != YOY_DIR_FLAT))
+		return;
+	yoy_finding f = { 0 };
+	f.subject = c->subject;
+	f.metric = c->metric;
+	f.text = c->text;
+	f.year = doc->year;
+	f.at = c->at;
+	f.file = source_of(doc, c->at);
+	f.claim = (int)i;
+	if (!against_prior(c, prior->year)) {
+		if (c->basis == YOY_BASIS_EXECUTION && !(c->flags & YOY_CLAIM_IN_REASON)) {
+			f.rule = "prior.base";
+			f.verdict = YOY_VERDICT_UNVERIFIABLE;
+			f.severity = YOY_SEV_INFO;
+			f.message = afmt(k->ar, "%s: compared with %s, which last year's budget "
+						"disclosure does not publish",
+					 c->subject ? c->subject : "?", c->base ? c->base : "?");
+			add_finding(k, &f);
+		}
+		return;
+	}
+	const char *metric = effective_metric(k, c);
+	f.metric = metric;
+	cell_ref now = metric_cell(doc, metric), then = metric_cell(prior, metric);
+	if (!then.found || !then.value.present)
+		return; /* last year's tables have no such line */
+	figure cur = c->current.present ? fig_of(&c->current) : now.value;
+	if (!c->current.present && (!now.found || !now.value.present))
+		return;
+	figure delta = { 0 };
+	if (c->delta.present)
+		delta = fig_of(&c->delta);
+	else if (c->direction != YOY_DIR_FLAT)
+		return;
+	figure signed_delta = c->direction == YOY_DIR_DECREASE ? fig_neg(delta) : delta;
+	figure base = fig_sum(cur, fig_neg(signed_delta));
+	base.unit = then.value.unit;
+	base.decimals = then.value.decimals;
+	f.rule = "prior.base";
+	f.verdict = judge_sum(then.value, base);
+	if (f.verdict == YOY_VERDICT_MISMATCH && strstr(metric, "/code:")) {
+		/* last year's figure for the code from another table (all funds
+		 * against 财政拨款): the one the department compared with */
+		char cd[16], col[32] = "total";
+		static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
+						      "expenditure", "summary", "income" };
+		if (sscanf(strstr(metric, "/code:"), "/code:%15[0-9]/%31s", cd, col) >= 1)
+			for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+				cell_ref alt = metric_cell(prior, afmt(k->ar, "%s/code:%s/%s",
+								       tables[t], cd, col));
+				if (alt.found && alt.value.present &&
+				    judge_sum(alt.value, base) != YOY_VERDICT_MISMATCH) {
+					then = alt;
+					f.verdict = judge_sum(then.value, base);
+					break;
+				}
+			}
+	}
+	f.stated = fig_text(k->ar, base);
+	f.computed = fig_text(k->ar, then.value);
+	f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, then.value.half + base.half, then.value));
+	if (f.verdict == YOY_VERDICT_MISMATCH) {
+		bool explained = says_restated(c);
+		f.severity = explained ? YOY_SEV_INFO : YOY_SEV_WARNING;
+		f.message = afmt(k->ar, "%s: the base implied by the change (%s %s %s) is not what "
+					"the %d disclosure published%s",
+				 c->subject ? c->subject : "?", fig_text(k->ar, cur),
+				 c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta),
+				 prior->year,
+				 explained ? "; restated, as the text says (同口径/口径/调整)"
+					   : "; restated without saying so");
+	} else {
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.message = afmt(k->ar, "%s: the base implied by the change against the %d "
+					"disclosure", c->subject ? c->subject : "?", prior->year);
+	}
+	add_finding(k, &f);
+
+	/* the direction the figures moved, for a change stated without an
+	 * amount ("与上年预算数相等"); with an amount the base says it all,
+	 * and a restated base may turn the direction */
+	if (c->delta.present || says_restated(c))
+		return;
+	figure actual = fig_sum(cur, fig_neg(then.value));
+	int moved = actual.fen - actual.half > 0 ? 1 : actual.fen + actual.half < 0 ? -1 : 0;
+	int said = c->direction == YOY_DIR_INCREASE ? 1 : c->direction == YOY_DIR_DECREASE ? -1 : 0;
+	if (moved != said && !(said == 0 && moved == 0)) {
+		yoy_finding d = f;
+		d.rule = "prior.direction";
+		d.verdict = YOY_VERDICT_MISMATCH;
+		d.severity = YOY_SEV_ERROR;
+		d.stated = c->direction_word ? c->direction_word : "?";
+		d.computed = afmt(k->ar, "%s%s", actual.fen > 0 ? "+" : "",
+				  fig_text(k->ar, actual));
+		d.envelope = NULL;
+		d.message = afmt(k->ar, "%s: said to %s, but from %s (%d) to %s it %s",
+				 c->subject ? c->subject : "?",
+				 said > 0 ? "rise" : said < 0 ? "fall" : "stay the same",
+				 fig_text(k->ar, then.value), prior->year, fig_text(k->ar, cur),
+				 moved > 0 ? "rose" : moved < 0 ? "fell" : "did not move");
+		add_finding(k, &d);
+	}
+}
+
+/* ---- unexplained changes ------------------------------------------------- */
+
+/* The name as the narrative would say it: "社会保障和就业支出" is also said
+ * "社会保障和就业". */
+static bool text_mentions(const char *text, const char *name)
+{
+	if (!text || !name || !*name)
+		return false;
+	if (strstr(text, name))
+		return true;
+	size_t n = strlen(name), s = strlen("支出");
+	if (n > s + 3 && strcmp(name + n - s, "支出") == 0) {
+		char stem[256];
+		if (n - s >= sizeof stem)
+			return false;
+		memcpy(stem, name, n - s);
+		stem[n - s] = '\0';
+		return strstr(text, stem) != NULL;
+	}
+	return false;
+}
+
+static bool code_related(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	return strncmp(a, b, na < nb ? na : nb) == 0;
+}
+
+/* Does any claim speak of this line: by its code (or one above or below
+ * it), or by its name in a subject or a reason? */
+static bool mentioned(const yoy_doc *doc, const yoy_diff_table *dt, const yoy_diff_row *r)
+{
+	const char *name = yoy_diff_row_name(r);
+	const char *code = r->code;
+	const yoy_row *x = r->b ? r->b : r->a;
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "%s/", dt->name);
+	for (size_t i = 0; i < doc->nclaims; i++) {
+		const yoy_claim *c = &doc->claims[i];
+		/* a fixed line ("三公", 机关运行经费) by its metric; a total is
+		 * spoken of by any statement on its lines */
+		if (x->key && !code && c->metric && str_starts(c->metric, prefix)) {
+			if (r->level == 0)
+				return true;
+			char m[96];
+			snprintf(m, sizeof m, "%s%s%s%s/", prefix, x->group ? x->group : "",
+				 x->group ? "." : "", x->key);
+			if (str_starts(c->metric, m))
+				return true;
+		}
+		if (code && c->metric) {
+			const char *m = strstr(c->metric, "code:");
+			if (m) {
+				char mc[16];
+				size_t n = strcspn(m + 5, "/");
+				if (n < sizeof mc) {
+					memcpy(mc, m + 5, n);
+					mc[n] = '\0';
+					if (code_related(mc, code))
+						return true;
+				}
+			}
+		}
+		if (text_mentions(c->subject, name) || text_mentions(c->reason, name) ||
+		    text_mentions(c->text, name))
+			return true;
+	}
+	return false;
+}
+
+static void unexplained(checker *k)
+{
+	const yoy_check_options *o = k->o;
+	int64_t min_change = o->min_change_fen > 0 ? o->min_change_fen : DEFAULT_MIN_CHANGE;
+	int64_t min_percent = o->min_percent > 0 ? o->min_percent : DEFAULT_MIN_PERCENT;
+	/* the function-code table the narrative explains: 一般公共预算 if there
+	 * is one, else all funds */
+	yoy_table_kind kind = yoy_doc_table(k->doc, YOY_TABLE_GENERAL_EXPENDITURE) &&
+					      yoy_doc_table(o->prior, YOY_TABLE_GENERAL_EXPENDITURE)
+				      ? YOY_TABLE_GENERAL_EXPENDITURE : YOY_TABLE_EXPENDITURE;
+	yoy_table_kind kinds[] = { kind, YOY_TABLE_THREE_PUBLIC, YOY_TABLE_OPERATING_COSTS };
+	yoy_diff_options dopt = { .tables = kinds, .ntables = 3, .min_change_fen = min_change,
+				  .min_percent = min_percent };
+	yoy_diff *d;
+	yoy_error err;
+	if (yoy_diff_docs(&d, o->prior, k->doc, &dopt, &err)) {
+		k->oom = true;
+		return;
+	}
+	for (size_t t = 0; t < d->ntables; t++) {
+		const yoy_diff_table *dt = &d->tables[t];
+		for (size_t i = 0; i < dt->nrows; i++) {
+			const yoy_diff_row *r = &dt->rows[i];
+			/* function codes below the total; of "三公" and 机关运行经费
+			 * their fixed lines (the breakdown by economic class of the
+			 * latter is detail, not a statement's business) */
+			const yoy_row *x = r->b ? r->b : r->a;
+			bool item = dt->kind == YOY_TABLE_THREE_PUBLIC ||
+					    dt->kind == YOY_TABLE_OPERATING_COSTS
+				    ? x->key != NULL : r->level > 0;
+			if (!r->reported || !item || !dt->ncolumns ||
+			    r->status == YOY_DIFF_UNCHANGED || mentioned(k->doc, dt, r))
+				continue;
+			const yoy_diff_cell *cell = &r->cells[0];
+			figure like = { 0, 0, dt->unit, dt->decimals, true };
+			yoy_finding f = { 0 };
+			f.rule = "prior.unexplained";
+			f.verdict = YOY_VERDICT_UNVERIFIABLE;
+			f.severity = YOY_SEV_WARNING;
+			f.subject = afmt(k->ar, "%s%s%s", r->code ? r->code : "", r->code ? " " : "",
+					 yoy_diff_row_name(r));
+			f.stated = afmt(k->ar, "%s → %s", fen_text(k->ar, cell->a, like),
+					fen_text(k->ar, cell->b, like));
+			char pct[32] = "";
+			if (cell->has_percent) {
+				size_t n = yoy_diff_format_percent(pct, sizeof pct, cell->percent, true);
+				snprintf(pct + n, sizeof pct - n, "%%");
+			}
+			f.computed = afmt(k->ar, "%s%s%s%s", cell->change > 0 ? "+" : "",
+					  fen_text(k->ar, cell->change, like), *pct ? " " : "", pct);
+			f.message = afmt(k->ar, "%s: %s %s (%s) and no statement explains it",
+					 dt->name, f.subject,
+					 r->status == YOY_DIFF_ADDED ? "is new"
+					 : r->status == YOY_DIFF_REMOVED ? "is gone"
+					 : cell->change > 0 ? "rose" : "fell",
+					 f.computed);
+			f.year = k->doc->year;
+			f.at = r->b ? r->b->at : r->a->at;
+			f.file = source_of(r->b ? k->doc : o->prior, f.at);
+			f.claim = -1;
+			add_finding(k, &f);
+		}
+	}
+	yoy_diff_free(d);
+}
+
+void check_years(checker *k)
+{
+	if (!k->o->prior)
+		return;
+	for (size_t i = 0; i < k->doc->nclaims; i++)
+		stated_change(k, i);
+	unexplained(k);
+}
