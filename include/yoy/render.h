@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "yoy/check.h"
 #include "yoy/diff.h"
 #include "yoy/doc.h"
 
@@ -33,5 +34,18 @@ char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o);
 char *yoy_render_diff_csv(const yoy_diff *d, const yoy_diff_render_options *o);
 /* Markdown tables, for pasting into documents. */
 char *yoy_render_diff_md(const yoy_diff *d, const yoy_diff_render_options *o);
+
+typedef struct yoy_check_render_options {
+	yoy_severity show;   /* list findings at or above this severity */
+	bool color;
+} yoy_check_render_options;
+
+/* Findings for a terminal: a line each with rule, severity, verdict and
+ * place, the figures and the claim's sentence under it; counts at the end. */
+char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *o);
+/* Schema "yoy-check/1" (history/README.md). */
+char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o);
+/* A Markdown table of the findings. */
+char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o);
 
 #endif

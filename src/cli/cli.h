@@ -58,5 +58,6 @@ int cmd_log(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_reparse(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const command commands[] = {
 	{ "log", cmd_log, "list what the history holds, and its revisions" },
 	{ "show", cmd_show, "print a stored disclosure" },
 	{ "diff", cmd_diff, "compare two years by code, project or line" },
+	{ "check", cmd_check, "verify the tables, the narrative and stated changes" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 };
 
