@@ -205,13 +205,44 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 		if (dot) {
 			*dot = '\0';
 			rw = yoy_table_row_by_key(t, dot + 1, row);
+			/* Jiangsu sums its fiscal summary's spending by use */
+			if (!rw && strcmp(row, "expenditure") == 0)
+				rw = yoy_table_row_by_key(t, dot + 1, "expenditure_use");
 		} else {
 			rw = yoy_table_row_by_key(t, row, NULL);
 		}
 	}
 	int c = yoy_table_column(t, *col ? col : "total");
-	if (!rw || c < 0)
+	if (rw && c < 0 && kind == YOY_TABLE_BASIC_ECONOMIC &&
+	    (strcmp(col, "personnel") == 0 || strcmp(col, "public") == 0)) {
+		/* no 人员经费/公用经费 columns: they are classes of the economic
+		 * classification, 301 + 303 and 302 + 310 */
+		static const char *const personnel[] = { "301", "303", NULL };
+		static const char *const public_[] = { "302", "310", NULL };
+		const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
+		int tc = yoy_table_column(t, "total");
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		for (size_t i = 0; tc >= 0 && codes[i]; i++) {
+			const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);
+			if (cr)
+				sum = fig_sum(sum, fig_of(&cr->values[tc]));
+		}
+		if (!sum.present)
+			return r;
+		r.table = t;
+		r.row = rw;
+		r.found = true;
+		r.value = sum;
 		return r;
+	}
+	if (!rw || c < 0) {
+		/* 一般公共预算基本支出 from a table without a basic column: the
+		 * basic expenditure by economic class is the same money */
+		if (kind == YOY_TABLE_GENERAL_EXPENDITURE && strcmp(col, "basic") == 0 &&
+		    rw && strcmp(row, "total") == 0)
+			return metric_cell(doc, "basic_economic/total/total");
+		return r;
+	}
 	r.table = t;
 	r.row = rw;
 	r.found = true;

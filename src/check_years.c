@@ -126,11 +126,13 @@ static void stated_change(checker *k, size_t i)
 	if (f.verdict == YOY_VERDICT_MISMATCH) {
 		bool explained = says_restated(c);
 		f.severity = explained ? YOY_SEV_INFO : YOY_SEV_WARNING;
-		f.message = afmt(k->ar, "%s: the base implied by the change (%s %s %s) is not what "
-					"the %d disclosure published%s",
-				 c->subject ? c->subject : "?", fig_text(k->ar, cur),
-				 c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta),
-				 prior->year,
+		const char *implied = c->delta.present
+			? afmt(k->ar, "the base implied by the change (%s %s %s)", fig_text(k->ar, cur),
+			       c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta))
+			: afmt(k->ar, "last year's figure, said to be the same (%s)",
+			       fig_text(k->ar, cur));
+		f.message = afmt(k->ar, "%s: %s is not what the %d disclosure published%s",
+				 c->subject ? c->subject : "?", implied, prior->year,
 				 explained ? "; restated, as the text says (同口径/口径/调整)"
 					   : "; restated without saying so");
 	} else {
