@@ -213,6 +213,13 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 		}
 	}
 	int c = yoy_table_column(t, *col ? col : "total");
+	/* a table of one amount column headed "基本支出" one year, "金额" the
+	 * next: that column is its total */
+	int total_col = yoy_table_column(t, "total");
+	if (total_col < 0 && t->ncolumns == 1)
+		total_col = 0;
+	if (c < 0 && (!*col || strcmp(col, "total") == 0))
+		c = total_col;
 	if (rw && c < 0 && kind == YOY_TABLE_BASIC_ECONOMIC &&
 	    (strcmp(col, "personnel") == 0 || strcmp(col, "public") == 0)) {
 		/* no 人员经费/公用经费 columns: they are classes of the economic
@@ -220,7 +227,7 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 		static const char *const personnel[] = { "301", "303", NULL };
 		static const char *const public_[] = { "302", "310", NULL };
 		const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
-		int tc = yoy_table_column(t, "total");
+		int tc = total_col;
 		figure sum = { 0, 0, t->unit, t->decimals, false };
 		for (size_t i = 0; tc >= 0 && codes[i]; i++) {
 			const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);

@@ -199,6 +199,17 @@ static void stated_pair(checker *k, size_t i)
 	yoy_decimal_format(pct, sizeof pct, &c->percent);
 	yoy_finding f = claim_finding(k, i, "change.percent");
 	f.stated = afmt(k->ar, "%s%%", pct);
+	if (base.fen == 0 && diff.fen != 0) {
+		/* "执行数为0.00万元…增加100%" */
+		f.rule = "change.zero-base";
+		f.verdict = YOY_VERDICT_MISMATCH;
+		f.severity = YOY_SEV_WARNING;
+		f.computed = fig_text(k->ar, base);
+		f.message = afmt(k->ar, "%s: a change of %s from a base of %s",
+				 c->subject ? c->subject : "?", f.stated, fig_text(k->ar, base));
+		add_finding(k, &f);
+		return;
+	}
 	if ((diff.fen > 0 ? 1 : diff.fen < 0 ? -1 : 0) != said && diff.fen != 0) {
 		f.rule = "change.direction";
 		f.verdict = YOY_VERDICT_MISMATCH;
@@ -366,6 +377,74 @@ static void change_claim(checker *k, size_t i, const cell_ref *cell)
 	add_finding(k, &f);
 }
 
+/* The current figure of a change: stated, else its cell. */
+static bool current_of(const yoy_doc *doc, const yoy_claim *c, figure *out)
+{
+	if (c->current.present) {
+		*out = fig_of(&c->current);
+		return true;
+	}
+	cell_ref r = metric_cell(doc, c->metric);
+	*out = r.value;
+	return r.found && r.value.present;
+}
+
+/* One change stated twice ("财政拨款收、支总预算…增加1808.29万元" and
+ * "财政拨款预算支出…增加1808.29万元", one cell): the two must agree. */
+static void consistent_changes(checker *k)
+{
+	const yoy_doc *d = k->doc;
+	for (size_t i = 0; i < d->nclaims; i++) {
+		const yoy_claim *a = &d->claims[i];
+		figure ca;
+		if (a->kind != YOY_CLAIM_CHANGE || !a->delta.present || !a->metric ||
+		    (a->direction != YOY_DIR_INCREASE && a->direction != YOY_DIR_DECREASE) ||
+		    !current_of(d, a, &ca))
+			continue;
+		for (size_t j = i + 1; j < d->nclaims; j++) {
+			const yoy_claim *b = &d->claims[j];
+			figure cb;
+			if (b->kind != YOY_CLAIM_CHANGE || !b->delta.present || !b->metric ||
+			    (b->direction != YOY_DIR_INCREASE && b->direction != YOY_DIR_DECREASE) ||
+			    b->basis != a->basis || b->base_year != a->base_year ||
+			    !current_of(d, b, &cb) || judge_equal(ca, cb) != YOY_VERDICT_EXACT)
+				continue;
+			/* the same table cell: two cells printing one amount this
+			 * year (收支总计 and 一般公共预算) may have had different
+			 * amounts last year, so their changes may differ */
+			if (strcmp(a->metric, b->metric) != 0)
+				continue;
+			figure da = fig_of(&a->delta), db = fig_of(&b->delta);
+			if (a->direction == YOY_DIR_DECREASE)
+				da = fig_neg(da);
+			if (b->direction == YOY_DIR_DECREASE)
+				db = fig_neg(db);
+			yoy_verdict v = judge_equal(da, db);
+			bool pct_differs = false;
+			if (a->percent.present && b->percent.present &&
+			    a->percent.decimals == b->percent.decimals &&
+			    !(a->flags & YOY_CLAIM_TIMES) && !(b->flags & YOY_CLAIM_TIMES))
+				pct_differs = a->percent.scaled != b->percent.scaled;
+			if (v != YOY_VERDICT_MISMATCH && !pct_differs)
+				continue;
+			yoy_finding f = claim_finding(k, j, "claim.consistent");
+			f.verdict = YOY_VERDICT_MISMATCH;
+			f.severity = YOY_SEV_ERROR;
+			char pa[32] = "", pb[32] = "";
+			yoy_decimal_format(pa, sizeof pa, &a->percent);
+			yoy_decimal_format(pb, sizeof pb, &b->percent);
+			f.stated = afmt(k->ar, "%s%s%s%s", fig_text(k->ar, db), *pb ? ", " : "", pb,
+					*pb ? "%" : "");
+			f.computed = afmt(k->ar, "%s%s%s%s", fig_text(k->ar, da), *pa ? ", " : "", pa,
+					  *pa ? "%" : "");
+			f.message = afmt(k->ar, "%s: the change of %s is stated differently at line %d "
+						"(%s)", b->subject ? b->subject : "?", fig_text(k->ar, cb),
+					 a->at.line, a->subject ? a->subject : "?");
+			add_finding(k, &f);
+		}
+	}
+}
+
 void check_claims(checker *k)
 {
 	for (size_t i = 0; i < k->doc->nclaims; i++) {
@@ -377,4 +456,5 @@ void check_claims(checker *k)
 		if (c->kind == YOY_CLAIM_CHANGE)
 			change_claim(k, i, &cell);
 	}
+	consistent_changes(k);
 }

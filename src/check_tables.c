@@ -327,6 +327,241 @@ static void across_tables(checker *k)
 	projects(k);
 }
 
+/* ---- twin tables, the summary's own sums, procurement ----------------- */
+
+static const yoy_row *total_row(const yoy_table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].key && strcmp(t->rows[i].key, "total") == 0 && !t->rows[i].group)
+			return &t->rows[i];
+	return NULL;
+}
+
+/* Two tables that print the same lines (财政拨款 and 一般公共预算 when a
+ * department has no other money; income and expenditure by function
+ * code): when their totals agree, each code's figures must too. */
+static void same_lines(checker *k, yoy_table_kind ka, yoy_table_kind kb, const char *group_b)
+{
+	const yoy_table *a = yoy_doc_table(k->doc, ka), *b = yoy_doc_table(k->doc, kb);
+	if (!a || !b || a->empty || b->empty)
+		return;
+	int ca = yoy_table_column(a, "total"), cb = yoy_table_column(b, "total");
+	if (ca < 0 || cb < 0)
+		return;
+	const yoy_row *ta = total_row(a), *tb = group_b ? yoy_table_row_by_key(b, "total", group_b)
+						       : total_row(b);
+	if (!ta || !tb || !ta->values[ca].present || !tb->values[cb].present ||
+	    judge_equal(fig_of(&ta->values[ca]), fig_of(&tb->values[cb])) != YOY_VERDICT_EXACT)
+		return;
+	for (size_t i = 0; i < a->nrows; i++) {
+		const yoy_row *ra = &a->rows[i];
+		if (!ra->code || (group_b && a == b))
+			continue;
+		const yoy_row *rb = NULL;
+		for (size_t j = 0; j < b->nrows && !rb; j++)
+			if (b->rows[j].code && strcmp(b->rows[j].code, ra->code) == 0 &&
+			    (!group_b || (b->rows[j].group && strcmp(b->rows[j].group, group_b) == 0)))
+				rb = &b->rows[j];
+		if (!rb)
+			continue;
+		/* every column both print (合计, 基本支出, 项目支出 …) */
+		for (size_t x = 0; x < a->ncolumns; x++) {
+			int y = yoy_table_column(b, a->columns[x].key);
+			if (y < 0)
+				continue;
+			figure fa = fig_of(&ra->values[x]), fb = fig_of(&rb->values[y]);
+			if (!fa.present && !fb.present)
+				continue;
+			/* a blank against a printed 0 is the same nothing */
+			if ((!fa.present || !fb.present) && (fa.present ? fa.fen : fb.fen) == 0)
+				continue;
+			relation(k, "cross.same-line", judge_equal(fa, fb), b, rb,
+				 describe_row(k->ar, rb),
+				 afmt(k->ar, "%s %s (%s): %s prints %s, %s prints %s", ra->code,
+				      ra->name ? ra->name : "", column_label(a, x), yoy_table_kind_name(ka),
+				      fig_text(k->ar, fa), yoy_table_kind_name(kb), fig_text(k->ar, fb)),
+				 fa, fb, YOY_SEV_ERROR);
+		}
+	}
+}
+
+static bool is_carryover(const char *key)
+{
+	return str_starts(key, "carryover");
+}
+
+/* 收支总表: the income lines add up to 本年收入 (or the total), the
+ * spending by function class and the spending by use to the spending. */
+static void summary_sums(checker *k, yoy_table_kind kind)
+{
+	const yoy_table *t = yoy_doc_table(k->doc, kind);
+	if (!t || t->empty)
+		return;
+	int c = yoy_table_column(t, "total");
+	if (c < 0)
+		return;
+	bool fiscal = yoy_table_row_by_key(t, "fiscal", "income") != NULL;
+	const char *table = yoy_table_kind_name(kind);
+	/* income */
+	const yoy_row *whole = yoy_table_row_by_key(t, "current_total", "income");
+	bool has_carry = false;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].key && is_carryover(t->rows[i].key) && t->rows[i].group &&
+		    strcmp(t->rows[i].group, "income") == 0 && t->rows[i].values[c].present &&
+		    t->rows[i].values[c].fen)
+			has_carry = true;
+	if (!whole && !has_carry)
+		whole = yoy_table_row_by_key(t, "total", "income");
+	if (whole && whole->values[c].present) {
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		size_t n = 0;
+		for (size_t i = 0; i < t->nrows; i++) {
+			const yoy_row *r = &t->rows[i];
+			if (!r->key || !r->group || strcmp(r->group, "income") != 0 ||
+			    strcmp(r->key, "total") == 0 || strcmp(r->key, "current_total") == 0 ||
+			    is_carryover(r->key) ||
+			    (fiscal && (strcmp(r->key, "general_budget") == 0 ||
+					strcmp(r->key, "fund") == 0 || strcmp(r->key, "state_capital") == 0)))
+				continue;
+			sum = fig_sum(sum, fig_of(&r->values[c]));
+			n++;
+		}
+		if (n >= 2 && sum.present)
+			relation(k, "summary.income-sum", judge_sum(fig_of(&whole->values[c]), sum), t,
+				 whole, whole->name,
+				 afmt(k->ar, "%s: %s against the sum of the %zu income lines", table,
+				      whole->name ? whole->name : "本年收入", n),
+				 fig_of(&whole->values[c]), sum, YOY_SEV_ERROR);
+	}
+	if (fiscal) {
+		static const char *const parts[] = { "general_budget", "fund", "state_capital" };
+		const yoy_row *f = yoy_table_row_by_key(t, "fiscal", "income");
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		for (size_t i = 0; i < 3; i++) {
+			const yoy_row *r = yoy_table_row_by_key(t, parts[i], "income");
+			if (r)
+				sum = fig_sum(sum, fig_of(&r->values[c]));
+		}
+		if (f->values[c].present && sum.present)
+			relation(k, "summary.income-sum", judge_sum(fig_of(&f->values[c]), sum), t, f,
+				 f->name, afmt(k->ar, "%s: 财政拨款 against its 一般公共预算, 政府性基金 "
+						      "and 国有资本经营预算", table),
+				 fig_of(&f->values[c]), sum, YOY_SEV_ERROR);
+	}
+	/* spending: by function class, and by use */
+	const yoy_row *spend = yoy_table_row_by_key(t, "current_total", "expenditure");
+	if (!spend)
+		spend = yoy_table_row_by_key(t, "total", "expenditure");
+	if (!spend)
+		spend = yoy_table_row_by_key(t, "total", "expenditure_use");
+	if (!spend || !spend->values[c].present)
+		return;
+	for (int pass = 0; pass < 2; pass++) {
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		size_t n = 0;
+		for (size_t i = 0; i < t->nrows; i++) {
+			const yoy_row *r = &t->rows[i];
+			if (!r->group)
+				continue;
+			bool take = pass == 0
+				? strcmp(r->group, "expenditure") == 0 && r->code && strlen(r->code) == 3
+				: strcmp(r->group, "expenditure_use") == 0 && r->key &&
+					  strcmp(r->key, "total") != 0 && !is_carryover(r->key);
+			if (!take)
+				continue;
+			sum = fig_sum(sum, fig_of(&r->values[c]));
+			n++;
+		}
+		if (n >= 2 && sum.present)
+			relation(k, pass == 0 ? "summary.expenditure-sum" : "summary.use-sum",
+				 judge_sum(fig_of(&spend->values[c]), sum), t, spend, spend->name,
+				 afmt(k->ar, "%s: the spending against the sum of its %zu %s", table, n,
+				      pass == 0 ? "function classes" : "uses (基本, 项目 …)"),
+				 fig_of(&spend->values[c]), sum, YOY_SEV_ERROR);
+	}
+}
+
+/* Rows [from, to) split into groups of a line followed by lines that add
+ * up to it exactly. */
+static bool pairs_up(const yoy_table *t, int c, size_t from, size_t to)
+{
+	size_t i = from;
+	while (i < to) {
+		if (!t->rows[i].values[c].present) {
+			i++; /* a name wrapped onto a line of its own */
+			continue;
+		}
+		int64_t want = yoy_amount_fen(&t->rows[i].values[c]), sum = 0;
+		size_t j = i + 1, parts = 0;
+		while (j < to && (sum < want || !t->rows[j].values[c].present)) {
+			if (t->rows[j].values[c].present)
+				parts++;
+			sum += yoy_amount_fen(&t->rows[j++].values[c]);
+		}
+		if (sum != want || !parts)
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+/* 政府采购: each category (货物, 工程, 服务) against the lines under it.
+ * Jiangsu prints each purchase on two lines (the budget item, then the
+ * procurement item), so the lines under a category add up to it once or,
+ * printed both ways, twice. */
+static void procurement_sums(checker *k)
+{
+	const yoy_table *t = yoy_doc_table(k->doc, YOY_TABLE_PROCUREMENT);
+	if (!t || t->empty)
+		return;
+	int c = yoy_table_column(t, "total");
+	if (c < 0)
+		return;
+	figure cats = { 0, 0, t->unit, t->decimals, false };
+	size_t ncats = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const yoy_row *cat = &t->rows[i];
+		if (!cat->key || strcmp(cat->key, "total") == 0)
+			continue;
+		cats = fig_sum(cats, fig_of(&cat->values[c]));
+		ncats++;
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		size_t n = 0;
+		for (size_t j = i + 1; j < t->nrows && !t->rows[j].key; j++) {
+			sum = fig_sum(sum, fig_of(&t->rows[j].values[c]));
+			n++;
+		}
+		figure whole = fig_of(&cat->values[c]);
+		if (!n || !whole.present)
+			continue;
+		figure twice = whole;
+		twice.fen *= 2;
+		twice.half *= 2;
+		yoy_verdict once = judge_sum(whole, sum), two = judge_sum(twice, sum);
+		yoy_verdict v = once != YOY_VERDICT_MISMATCH ? once : two;
+		if (once == YOY_VERDICT_MISMATCH && two != YOY_VERDICT_MISMATCH &&
+		    !pairs_up(t, c, i + 1, i + 1 + n)) {
+			/* printed both ways, each budget line must be exactly the
+			 * procurement lines under it: one of them is off */
+			relation(k, "table.procurement-sum", YOY_VERDICT_MISMATCH, t, cat, cat->name,
+				 afmt(k->ar, "procurement: under %s, the budget lines and the "
+					     "procurement lines under them do not match",
+				      cat->name ? cat->name : "?"),
+				 twice, sum, YOY_SEV_ERROR);
+			continue;
+		}
+		relation(k, "table.procurement-sum", v, t, cat, cat->name,
+			 afmt(k->ar, "procurement: %s against the %zu lines under it",
+			      cat->name ? cat->name : "?", n),
+			 v == two && two != YOY_VERDICT_MISMATCH ? twice : whole, sum, YOY_SEV_ERROR);
+	}
+	const yoy_row *tot = total_row(t);
+	if (tot && tot->values[c].present && ncats >= 2)
+		relation(k, "table.procurement-sum", judge_sum(fig_of(&tot->values[c]), cats), t, tot,
+			 "合计", afmt(k->ar, "procurement: the total against its %zu categories", ncats),
+			 fig_of(&tot->values[c]), cats, YOY_SEV_ERROR);
+}
+
 void check_tables(checker *k)
 {
 	for (size_t i = 0; i < k->doc->ntables; i++) {
@@ -340,4 +575,20 @@ void check_tables(checker *k)
 		total_sums(k, t);
 	}
 	across_tables(k);
+	same_lines(k, YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_FISCAL_EXPENDITURE, NULL);
+	same_lines(k, YOY_TABLE_BASIC_ECONOMIC, YOY_TABLE_FISCAL_BASIC, NULL);
+	same_lines(k, YOY_TABLE_EXPENDITURE, YOY_TABLE_GENERAL_EXPENDITURE, NULL);
+	same_lines(k, YOY_TABLE_INCOME, YOY_TABLE_EXPENDITURE, NULL);
+	same_lines(k, YOY_TABLE_EXPENDITURE, YOY_TABLE_SUMMARY, "expenditure");
+	same_lines(k, YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_SUMMARY, "expenditure");
+	summary_sums(k, YOY_TABLE_SUMMARY);
+	summary_sums(k, YOY_TABLE_FISCAL_SUMMARY);
+	procurement_sums(k);
+	/* 收支总表 by use against the expenditure table's columns */
+	same_figure(k, "cross.summary-use", "基本支出", "summary/expenditure_use.basic/total",
+		    "expenditure/total/basic");
+	same_figure(k, "cross.summary-use", "项目支出", "summary/expenditure_use.project/total",
+		    "expenditure/total/project");
+	same_figure(k, "cross.summary-use", "单位预留机动经费",
+		    "summary/expenditure_use.reserve/total", "expenditure/total/reserve");
 }

@@ -10,14 +10,20 @@
 #define DEFAULT_MIN_CHANGE (100LL * 1000000) /* 100 万元 in fen */
 #define DEFAULT_MIN_PERCENT 1000             /* 10.00% */
 
+/* The text says last year's figure was restated: 同口径 or 口径 in the
+ * sentence, or 调整 in the base itself ("比调整后的上年预算").  A reason
+ * such as "项目调整" explains the change, not the base. */
 static bool says_restated(const yoy_claim *c)
 {
-	const char *texts[] = { c->text, c->base, c->reason };
-	for (size_t i = 0; i < 3; i++)
-		if (texts[i] && (strstr(texts[i], "同口径") || strstr(texts[i], "口径") ||
-				 strstr(texts[i], "调整")))
+	if (c->basis == YOY_BASIS_COMPARABLE)
+		return true;
+	if (c->base && (strstr(c->base, "口径") || strstr(c->base, "调整")))
+		return true;
+	const char *texts[] = { c->text, c->reason };
+	for (size_t i = 0; i < 2; i++)
+		if (texts[i] && strstr(texts[i], "口径"))
 			return true;
-	return c->basis == YOY_BASIS_COMPARABLE;
+	return false;
 }
 
 /* The table the claim's figure is printed in: its metric, or the same
