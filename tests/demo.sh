@@ -22,4 +22,10 @@ echo
 echo "== yoy diff --stat 江苏省高级人民法院 2018 2019"
 $YOY diff --stat 江苏省高级人民法院 2018 2019
 echo
+echo "== yoy check 江苏省高级人民法院 2019 (against 2018, from the history)"
+$YOY check --show warning 江苏省高级人民法院 2019 || true
+echo
+echo "== yoy check 江苏省人民检察院 2018 (against 2017): errors of the disclosure itself"
+$YOY check --show error 江苏省人民检察院 2018 || true
+echo
 echo "The history is a plain git repository: git -C $YOY_REPO log --stat"

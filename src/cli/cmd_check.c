@@ -138,16 +138,27 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 	if (json)
 		sbuf_puts(&r->out, "[\n");
 	int rc = 0;
+	/* entries come by department, year, kind: the document just checked is
+	 * often the next one's prior year, so it is kept rather than read twice */
+	yoy_doc *last = NULL;
+	size_t last_i = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
 		yoy_doc *doc = NULL, *prior = NULL;
 		rc = yoy_history_load(&doc, NULL, st, rev, v[i].department, v[i].year, v[i].kind,
 				      err);
 		/* the prior year of the same kind, if stored */
-		for (size_t j = 0; !rc && j < n; j++)
-			if (strcmp(v[j].department, v[i].department) == 0 &&
-			    strcmp(v[j].kind, v[i].kind) == 0 && v[j].year == v[i].year - 1)
+		for (size_t j = 0; !rc && !prior && j < n; j++) {
+			if (strcmp(v[j].department, v[i].department) != 0 ||
+			    strcmp(v[j].kind, v[i].kind) != 0 || v[j].year != v[i].year - 1)
+				continue;
+			if (last && j == last_i) {
+				prior = last;
+				last = NULL;
+			} else {
 				rc = yoy_history_load(&prior, NULL, st, rev, v[j].department,
 						      v[j].year, v[j].kind, err);
+			}
+		}
 		if (!rc) {
 			if (json && i)
 				sbuf_puts(&r->out, ",\n");
@@ -155,9 +166,12 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 				sbuf_puts(&r->out, "\n");
 			rc = check_one(r, doc, prior, err);
 		}
-		yoy_doc_free(doc);
 		yoy_doc_free(prior);
+		yoy_doc_free(last);
+		last = doc;
+		last_i = i;
 	}
+	yoy_doc_free(last);
 	if (json)
 		sbuf_puts(&r->out, "]\n");
 	yoy_entries_free(v, n);

@@ -20,28 +20,11 @@ SHOW_RUNS=${BENCH_SHOW_RUNS:-200}
 work=$(mktemp -d "${TMPDIR:-/tmp}/yoy-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-now() { echo "${EPOCHREALTIME/./}"; } # microseconds, no process spawned
+. tests/bench/corpus.sh
 
 # ---- corpus ---------------------------------------------------------------
-mkdir -p "$work/base" "$work/json" "$work/json5k" "$work/text"
-i=0
-for f in tests/data/*/*-budget.pdf tests/data/*/*-budget.txt; do
-	i=$((i + 1))
-	"$YOY" parse -q -o "$work/base/$i.json" "$f"
-done
-nbase=$i
-# rename the first "department" (the document's own) to make distinct ones
-variant() { # base.json k out
-	sed "0,/\"department\": \"\([^\"]*\)\"/s//\"department\": \"\1样本$2\"/" "$1" >"$3"
-}
-k=0
-while [ "$k" -lt "$SHOW_DOCS" ]; do
-	for b in "$work"/base/*.json; do
-		[ "$k" -lt "$SHOW_DOCS" ] || break
-		variant "$b" $((k / nbase + 1)) "$work/json5k/d$k.json"
-		k=$((k + 1))
-	done
-done
+mkdir -p "$work/json" "$work/text"
+corpus_json "$work/json5k" "$SHOW_DOCS"
 for ((k = 0; k < N; k++)); do cp "$work/json5k/d$k.json" "$work/json/d$k.json"; done
 lv=tests/data/lvliang-hrss/2023-budget.txt
 for ((k = 0; k < N; k++)); do
@@ -112,6 +95,7 @@ t0=$(now)
 t1=$(now)
 build_us=$((t1 - t0))
 ndocs=$(git -c core.quotepath=off -C "$work/r-5k" ls-tree -r --name-only HEAD | grep -c '\.json$' || true)
+nbase=$(ls "$work/base" | wc -l)
 names=()
 for ((k = 1; k <= SHOW_RUNS; k++)); do
 	j=$(((k * 7919) % (SHOW_DOCS / nbase) + 1))

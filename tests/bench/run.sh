@@ -14,3 +14,5 @@ done
 YOY=${YOY:-./yoy} bash tests/bench/bench_import.sh
 echo
 YOY=${YOY:-./yoy} bash tests/bench/bench_diff.sh
+echo
+YOY=${YOY:-./yoy} bash tests/bench/bench_check.sh

@@ -236,6 +236,32 @@ static void test_diff_from_history(void **state)
 			    yoy_bin(), scratch), 0);
 }
 
+/* yoy check from the history takes the year before from it, says the same
+ * as from the files, and checks everything with --all. */
+static void test_check_from_history(void **state)
+{
+	(void)state;
+	const char *hc = "data/jiangsu-high-court";
+	assert_int_equal(sh("%s import -q --repo '%s/hk' %s/2017-budget.pdf %s/2018-budget.pdf "
+			    "%s/2019-budget.pdf >/dev/null", yoy_bin(), scratch, hc, hc, hc), 0);
+	assert_int_equal(sh("%s check --show info --repo '%s/hk' 高级人民法院 2018 | "
+			    "diff - cases/check-jiangsu-high-court-2017-2018/stdout",
+			    yoy_bin(), scratch), 0);
+	/* 2018 holds an error of its own (392.92): exit 1 */
+	assert_int_equal(sh("%s check --repo '%s/hk' 高级人民法院 2018 >/dev/null", yoy_bin(),
+			    scratch), 1);
+	/* against a chosen year, and one that is not there */
+	assert_int_equal(sh("%s check --repo '%s/hk' --against 2017 高级人民法院 2019 | "
+			    "grep -q '^  against: 2017 '", yoy_bin(), scratch), 0);
+	assert_int_equal(sh("%s check --repo '%s/hk' --against 2015 高级人民法院 2019 2>/dev/null",
+			    yoy_bin(), scratch), 4);
+	/* --all: three disclosures, the later two against their year before */
+	assert_int_equal(sh("test \"$(%s check --repo '%s/hk' --all | grep -c '^  against: 201')\" = 2",
+			    yoy_bin(), scratch), 0);
+	assert_int_equal(sh("%s check --repo '%s/hk' --all --format json | "
+			    "grep -c '\"schema\": \"yoy-check/1\"' | grep -qx 3", yoy_bin(), scratch), 0);
+}
+
 static void test_reparse(void **state)
 {
 	(void)state;
@@ -486,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_department_key),
 		cmocka_unit_test(test_import_reimport_revision_show),
 		cmocka_unit_test(test_diff_from_history),
+		cmocka_unit_test(test_check_from_history),
 		cmocka_unit_test(test_reparse),
 		cmocka_unit_test(test_failures_write_nothing),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
