@@ -448,16 +448,30 @@ int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
 	return rc;
 }
 
-/* The author of history commits: $YOY_AUTHOR_NAME/$YOY_AUTHOR_EMAIL, the
- * git configuration, or "yoy". */
+/* Who commits: $YOY_AUTHOR_NAME/$YOY_AUTHOR_EMAIL, else git's user.name,
+ * else "yoy".  When: now, or $SOURCE_DATE_EPOCH (the reproducible-builds
+ * convention), so that the same imports give the same commit ids. */
 static int signature(git_signature **sig, git_repository *repo)
 {
 	const char *name = getenv("YOY_AUTHOR_NAME"), *email = getenv("YOY_AUTHOR_EMAIL");
-	if (name && *name)
-		return git_signature_now(sig, name, email && *email ? email : "yoy@localhost");
-	if (git_signature_default(sig, repo) == 0)
-		return 0;
-	return git_signature_now(sig, "yoy", "yoy@localhost");
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long when = epoch && *epoch ? strtoll(epoch, &end, 10) : -1;
+	bool fixed = when >= 0 && end && !*end;
+	git_signature *def = NULL;
+	if (!(name && *name) && git_signature_default(&def, repo) == 0) {
+		if (!fixed) {
+			*sig = def;
+			return 0;
+		}
+		int rc = git_signature_new(sig, def->name, def->email, (git_time_t)when, 0);
+		git_signature_free(def);
+		return rc;
+	}
+	const char *n = name && *name ? name : "yoy";
+	const char *e = name && *name && email && *email ? email : "yoy@localhost";
+	return fixed ? git_signature_new(sig, n, e, (git_time_t)when, 0)
+		     : git_signature_now(sig, n, e);
 }
 
 /* A lock left by a killed writer is stale once it is this old. */

@@ -4,12 +4,18 @@
 #   stdout   expected standard output (empty when the file is absent)
 #   stderr   expected standard error (not compared when absent)
 #   status   expected exit status (0 when absent)
-#   setup    optional shell script run first (in a scratch dir $SCRATCH)
+#   setup    optional shell script run first from tests/, with $YOY and a
+#            scratch directory $SCRATCH (e.g. to build a history there);
+#            "@SCRATCH@" in args is replaced by that directory.  Commits
+#            are made at a fixed time by a fixed author, so their ids are
+#            the same on every run.
 # `tests/golden.sh --update NAME...` rewrites the expected files of the
 # named cases from the current output: read the diff before committing.
 set -u
 cd "$(dirname "$0")"
 YOY=${YOY:-../yoy}
+export YOY SOURCE_DATE_EPOCH=1700000000 YOY_AUTHOR_NAME=yoy-test \
+	YOY_AUTHOR_EMAIL=test@yoy.invalid
 update=0
 if [ "${1:-}" = "--update" ]; then
 	update=1
@@ -25,9 +31,17 @@ run_case() {
 	out=$(mktemp) err=$(mktemp)
 	export SCRATCH
 	SCRATCH=$(mktemp -d)
-	[ -f "$dir/setup" ] && bash "$dir/setup" > /dev/null 2>&1
+	args=("${args[@]//@SCRATCH@/$SCRATCH}")
+	if [ -f "$dir/setup" ] && ! bash "$dir/setup" > "$SCRATCH/setup.log" 2>&1; then
+		echo "FAIL $name: setup failed"
+		sed 's/^/  /' "$SCRATCH/setup.log" | head -20
+		failed+=("$name")
+		rm -rf "$out" "$err" "$SCRATCH"
+		return
+	fi
 	"$YOY" "${args[@]}" > "$out" 2> "$err"
 	status=$?
+	sed -i "s|$SCRATCH|@SCRATCH@|g" "$out" "$err"
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
 	if [ $update = 1 ]; then
 		cp "$out" "$dir/stdout"
