@@ -307,3 +307,14 @@ int64_t yoy_amount_half_ulp(const yoy_amount *a)
 		return 0;
 	return pow10_tab[fd - a->decimals] / 2;
 }
+
+int64_t yoy_percent_x100(int64_t change, int64_t base)
+{
+	__int128 num = (__int128)change * 10000, den = base < 0 ? -(__int128)base : base;
+	__int128 q = num / den, r = num % den;
+	if (r * 2 >= den)
+		q++;
+	else if (r * 2 <= -den)
+		q--;
+	return (int64_t)q;
+}

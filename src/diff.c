@@ -32,6 +32,12 @@ const char *yoy_diff_status_name(yoy_diff_status s)
 	return (unsigned)s < 4 ? names[s] : "?";
 }
 
+const char *yoy_diff_flag_name(unsigned bit)
+{
+	static const char *const names[] = { "renamed", "recoded", "similar", "aliased" };
+	return bit < YOY_DIFF_FLAG_COUNT ? names[bit] : "?";
+}
+
 /* The tables each --by compares, in the order they are shown. */
 static const yoy_table_kind by_code[] = {
 	YOY_TABLE_EXPENDITURE, YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_FISCAL_EXPENDITURE,
@@ -138,18 +144,6 @@ size_t yoy_diff_format_percent(char *buf, size_t size, int64_t percent, bool sig
 	if (sign && percent > 0 && size > 1)
 		buf[n++] = '+';
 	return n + yoy_decimal_format(buf + n, size - n, &d);
-}
-
-/* change / |base| * 100 with two decimals, half away from zero. */
-static int64_t percent_of(int64_t change, int64_t base)
-{
-	__int128 num = (__int128)change * 10000, den = base < 0 ? -(__int128)base : base;
-	__int128 q = num / den, r = num % den;
-	if (r * 2 >= den)
-		q++;
-	else if (r * 2 <= -den)
-		q--;
-	return (int64_t)q;
 }
 
 /* ---- pairing rows ------------------------------------------------------- */
@@ -292,7 +286,7 @@ static void fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *co
 		cell->change = cell->b - cell->a;
 		cell->has_percent = dr->a && cell->a != 0;
 		if (cell->has_percent)
-			cell->percent = percent_of(cell->change, cell->a);
+			cell->percent = yoy_percent_x100(cell->change, cell->a);
 		if (cell->change)
 			changed = true;
 	}

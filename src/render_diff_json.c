@@ -65,11 +65,6 @@ static void put_at(jsonw *w, const char *key, const yoy_row *r)
 
 static void put_row(jsonw *w, const yoy_diff_table *t, const yoy_diff_row *r)
 {
-	static const struct {
-		unsigned flag;
-		const char *name;
-	} flags[] = { { YOY_DIFF_RENAMED, "renamed" }, { YOY_DIFF_RECODED, "recoded" },
-		      { YOY_DIFF_SIMILAR, "similar" }, { YOY_DIFF_ALIASED, "aliased" } };
 	jw_object(w, NULL, JW_COMPACT);
 	jw_str(w, "status", yoy_diff_status_name(r->status));
 	jw_str(w, "code", r->code);
@@ -84,9 +79,9 @@ static void put_row(jsonw *w, const yoy_diff_table *t, const yoy_diff_row *r)
 	jw_int(w, "level", r->level);
 	if (r->flags) {
 		jw_array(w, "flags", JW_COMPACT);
-		for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
-			if (r->flags & flags[i].flag)
-				jw_str(w, NULL, flags[i].name);
+		for (unsigned i = 0; i < YOY_DIFF_FLAG_COUNT; i++)
+			if (r->flags & (1u << i))
+				jw_str(w, NULL, yoy_diff_flag_name(i));
 		jw_end(w);
 	}
 	if (r->flags & YOY_DIFF_SIMILAR)

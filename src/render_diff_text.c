@@ -13,20 +13,6 @@
 #define BOLD "\033[1m"
 #define RESET "\033[0m"
 
-static void pad_left(sbuf *b, const char *s, size_t w)
-{
-	for (size_t n = utf8_width(s); n < w; n++)
-		sbuf_putc(b, ' ');
-	sbuf_puts(b, s);
-}
-
-static void pad_right(sbuf *b, const char *s, size_t w)
-{
-	sbuf_puts(b, s);
-	for (size_t n = utf8_width(s); n < w; n++)
-		sbuf_putc(b, ' ');
-}
-
 static const char *marker(const yoy_diff_row *r)
 {
 	switch (r->status) {
@@ -179,15 +165,15 @@ static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_o
 		return;
 	}
 	sbuf_puts(b, "\n    ");
-	pad_right(b, "code", wcode);
+	sbuf_put_padded(b, "code", wcode, false);
 	sbuf_puts(b, "  ");
-	pad_left(b, o->label_a, wa);
+	sbuf_put_padded(b, o->label_a, wa, true);
 	sbuf_puts(b, "  ");
-	pad_left(b, o->label_b, wb);
+	sbuf_put_padded(b, o->label_b, wb, true);
 	sbuf_puts(b, "  ");
-	pad_left(b, "change", wc);
+	sbuf_put_padded(b, "change", wc, true);
 	sbuf_puts(b, "  ");
-	pad_left(b, "%", wp);
+	sbuf_put_padded(b, "%", wp, true);
 	sbuf_puts(b, "  name\n");
 	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_diff_row *r = &t->rows[i];
@@ -208,20 +194,20 @@ static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_o
 				if (o->color && *colour(r))
 					sbuf_puts(b, RESET);
 				sbuf_putc(b, ' ');
-				pad_right(b, r->code ? r->code : "", wcode);
+				sbuf_put_padded(b, r->code ? r->code : "", wcode, false);
 			} else {
 				sbuf_puts(b, "    ");
 				for (size_t k = 0; k < wcode; k++)
 					sbuf_putc(b, ' ');
 			}
 			sbuf_puts(b, "  ");
-			pad_left(b, f.a, wa);
+			sbuf_put_padded(b, f.a, wa, true);
 			sbuf_puts(b, "  ");
-			pad_left(b, f.b, wb);
+			sbuf_put_padded(b, f.b, wb, true);
 			sbuf_puts(b, "  ");
-			pad_left(b, f.change, wc);
+			sbuf_put_padded(b, f.change, wc, true);
 			sbuf_puts(b, "  ");
-			pad_left(b, f.percent, wp);
+			sbuf_put_padded(b, f.percent, wp, true);
 			sbuf_puts(b, "  ");
 			if (c == 0) {
 				sbuf_puts(b, yoy_diff_row_name(r));
@@ -263,14 +249,14 @@ static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options 
 	for (size_t i = 0; i < d->ntables; i++)
 		wname = max_z(wname, strlen(d->tables[i].name));
 	sbuf_puts(b, "\n  ");
-	pad_right(b, "table", wname);
+	sbuf_put_padded(b, "table", wname, false);
 	sbuf_puts(b, "  changed  added  removed  unchanged  total\n");
 	top *tops = NULL;
 	size_t ntops = 0, cap = 0;
 	for (size_t i = 0; i < d->ntables; i++) {
 		const yoy_diff_table *t = &d->tables[i];
 		sbuf_puts(b, "  ");
-		pad_right(b, t->name, wname);
+		sbuf_put_padded(b, t->name, wname, false);
 		sbuf_printf(b, "  %7zu  %5zu  %7zu  %9zu  ", t->count[YOY_DIFF_CHANGED],
 			    t->count[YOY_DIFF_ADDED], t->count[YOY_DIFF_REMOVED],
 			    t->count[YOY_DIFF_UNCHANGED]);

@@ -5,14 +5,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-/* Pad s with spaces to display width w (CJK counts two). */
-static void put_padded(sbuf *b, const char *s, size_t w)
-{
-	sbuf_puts(b, s);
-	for (size_t n = utf8_width(s); n < w; n++)
-		sbuf_putc(b, ' ');
-}
-
 char *yoy_render_summary(const yoy_doc *doc)
 {
 	sbuf b;
@@ -31,10 +23,10 @@ char *yoy_render_summary(const yoy_doc *doc)
 	for (size_t i = 0; i < doc->ntables; i++) {
 		const yoy_table *t = &doc->tables[i];
 		sbuf_puts(&b, "  ");
-		put_padded(&b, yoy_table_kind_name(t->kind), 20);
+		sbuf_put_padded(&b, yoy_table_kind_name(t->kind), 20, false);
 		char rows[32];
 		snprintf(rows, sizeof rows, "%zu rows", t->nrows);
-		put_padded(&b, rows, 10);
+		sbuf_put_padded(&b, rows, 10, false);
 		const yoy_row *total = yoy_table_row_by_key(t, "total", NULL);
 		char amount[48] = "";
 		if (t->empty)
@@ -43,7 +35,7 @@ char *yoy_render_summary(const yoy_doc *doc)
 			size_t n = yoy_amount_format(amount, sizeof amount, &total->values[0]);
 			snprintf(amount + n, sizeof amount - n, " %s", yoy_unit_name(t->unit));
 		}
-		put_padded(&b, amount, 22);
+		sbuf_put_padded(&b, amount, 22, false);
 		sbuf_printf(&b, "%s\n", t->title ? t->title : "");
 	}
 	size_t kinds[4] = { 0 };

@@ -299,6 +299,17 @@ size_t utf8_width(const char *s)
 	return w;
 }
 
+void sbuf_put_padded(sbuf *b, const char *s, size_t w, bool right_align)
+{
+	size_t n = utf8_width(s);
+	if (!right_align)
+		sbuf_puts(b, s);
+	for (; n < w; n++)
+		sbuf_putc(b, ' ');
+	if (right_align)
+		sbuf_puts(b, s);
+}
+
 size_t utf8_length(const char *s, size_t len)
 {
 	size_t n = 0;

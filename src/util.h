@@ -84,6 +84,9 @@ size_t utf8_encode(uint32_t cp, char *out);
 bool utf8_valid(const char *s, size_t len);
 /* Display width of a UTF-8 string in terminal columns (CJK = 2). */
 size_t utf8_width(const char *s);
+/* Append s padded with spaces to display width w: after s, or before it
+ * when right_align (numbers).  CJK counts two columns. */
+void sbuf_put_padded(sbuf *b, const char *s, size_t w, bool right_align);
 /* Number of code points. */
 size_t utf8_length(const char *s, size_t len);
 

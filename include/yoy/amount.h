@@ -81,6 +81,10 @@ size_t yoy_decimal_format(char *buf, size_t size, const yoy_decimal *d);
  * [x - h, x + h].  0 for an amount printed at full fen precision. */
 int64_t yoy_amount_half_ulp(const yoy_amount *a);
 
+/* change / |base| * 100 with two decimals (x100), rounded half away from
+ * zero, in integers: the percent change every report prints.  base != 0. */
+int64_t yoy_percent_x100(int64_t change, int64_t base);
+
 /* Fen value of the amount; 0 when not present. */
 static inline int64_t yoy_amount_fen(const yoy_amount *a)
 {

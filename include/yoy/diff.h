@@ -63,6 +63,9 @@ const char *yoy_diff_status_name(yoy_diff_status s);
 #define YOY_DIFF_RECODED 0x2u /* same name under the same parent, new code */
 #define YOY_DIFF_SIMILAR 0x4u /* paired by name similarity (see score) */
 #define YOY_DIFF_ALIASED 0x8u /* paired by the project aliases */
+#define YOY_DIFF_FLAG_COUNT 4
+/* "renamed", "recoded", "similar", "aliased" for bit i (0..3). */
+const char *yoy_diff_flag_name(unsigned bit);
 
 /* One column of one row: both years' values in fen (blank = 0). */
 typedef struct yoy_diff_cell {

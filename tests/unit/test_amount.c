@@ -140,6 +140,21 @@ static void test_decimals(void **state)
 	assert_int_not_equal(yoy_decimal_parse(&d, "x%", 2), 0);
 }
 
+static void test_percent_change(void **state)
+{
+	(void)state;
+	/* 吕梁: +1619.83 on 13036.98 is 12.4249...% -> 12.42 */
+	assert_int_equal(yoy_percent_x100(161983000000, 1303698000000), 1242);
+	/* half away from zero, both ways: 1/8 = 12.5%, 0.125% */
+	assert_int_equal(yoy_percent_x100(1, 800), 13);
+	assert_int_equal(yoy_percent_x100(-1, 800), -13);
+	assert_int_equal(yoy_percent_x100(1, 801), 12);
+	/* a negative base: the sign follows the change */
+	assert_int_equal(yoy_percent_x100(50, -100), 5000);
+	/* no overflow on large fen */
+	assert_int_equal(yoy_percent_x100(INT64_MAX / 2, INT64_MAX / 2), 10000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_rejects_non_numbers),
 		cmocka_unit_test(test_units_and_rounding),
 		cmocka_unit_test(test_decimals),
+		cmocka_unit_test(test_percent_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
