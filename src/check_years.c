@@ -213,6 +213,13 @@ static bool mentioned(const yoy_doc *doc, const yoy_diff_table *dt, const yoy_di
 	snprintf(prefix, sizeof prefix, "%s/", dt->name);
 	for (size_t i = 0; i < doc->nclaims; i++) {
 		const yoy_claim *c = &doc->claims[i];
+		/* a change is explained by a statement of change (or a reason
+		 * naming it), not by a statement of the figure alone */
+		if (c->kind != YOY_CLAIM_CHANGE) {
+			if (text_mentions(c->reason, name))
+				return true;
+			continue;
+		}
 		/* a fixed line ("三公", 机关运行经费) by its metric; a total is
 		 * spoken of by any statement on its lines */
 		if (x->key && !code && c->metric && str_starts(c->metric, prefix)) {
@@ -285,6 +292,13 @@ static void unexplained(checker *k)
 			f.severity = YOY_SEV_WARNING;
 			f.subject = afmt(k->ar, "%s%s%s", r->code ? r->code : "", r->code ? " " : "",
 					 yoy_diff_row_name(r));
+			/* the line, for readers that want its figures (the report) */
+			if (x->code)
+				f.metric = afmt(k->ar, "%s/code:%s/%s", dt->name, x->code,
+						dt->columns[0].key);
+			else if (x->key)
+				f.metric = afmt(k->ar, "%s/%s%s%s/%s", dt->name, x->group ? x->group : "",
+						x->group ? "." : "", x->key, dt->columns[0].key);
 			f.stated = afmt(k->ar, "%s → %s", fen_text(k->ar, cell->a, like),
 					fen_text(k->ar, cell->b, like));
 			char pct[32] = "";
