@@ -669,6 +669,25 @@ static bool clause_has_figure(const extractor *x, size_t i)
 	return false;
 }
 
+/* "主要原因一是…；二是…700万元…": the clause after sep goes on with the
+ * reason's enumeration, figures and all. */
+static bool enumeration_goes_on(const char *s, const token *sep)
+{
+	static const char *const marks[] = { "二是", "三是", "四是", "五是", "六是", "七是",
+					     "其二", "其三", "其四", "第二", "第三", "第四",
+					     "（二）", "（三）", "（四）", "(二)", "(三)", "(四)",
+					     "2.", "3.", "4.", "2、", "3、", "4、", "2．", "3．", "4．" };
+	const char *p = s + sep->e;
+	while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+		p++;
+	if (strncmp(p, "\u3000", 3) == 0)
+		p += 3;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (strncmp(p, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
 static void finish_pending(extractor *x, pending *pd)
 {
 	if (pd->active && pd->target >= 0 && pd->dir != YOY_DIR_NONE)
@@ -950,7 +969,8 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			 * clause that states a new figure */
 			size_t k = i + 1;
 			for (; k < ntok; k++)
-				if (clause_end(s, &x->toks[k]) && clause_has_figure(x, k))
+				if (clause_end(s, &x->toks[k]) && clause_has_figure(x, k) &&
+				    !enumeration_goes_on(s, &x->toks[k]))
 					break;
 			size_t re = k < ntok ? x->toks[k].b : se;
 			long owner = last_change;

@@ -52,6 +52,29 @@ static void test_change_amount_percent_reason(void **state)
 	yoy_doc_free(d);
 }
 
+static void test_enumerated_reason_with_figures(void **state)
+{
+	(void)state;
+	/* 检察院 2019: the second and third reasons carry figures of their own */
+	yoy_doc *d = doc_with("检察（款）一般行政管理事务(项)支出2354.4万元，与上年相比减少1311.6万元，"
+			      "减少35.77%。主要原因一是压减一般性支出；二是纳入2018年预算管理的700万元"
+			      "培训费收入不再安排；三是增加了“事业运行”项级科目分流315万元。"
+			      "项目支出4335.3万元。");
+	const yoy_claim *c = find(d, "一般行政管理事务", 0);
+	assert_string_equal(c->reason, "一是压减一般性支出；二是纳入2018年预算管理的700万元培训费收入"
+				       "不再安排；三是增加了“事业运行”项级科目分流315万元");
+	/* no figure claims out of the reason's own figures */
+	for (size_t i = 0; i < d->nclaims; i++)
+		assert_null(strstr(d->claims[i].subject ? d->claims[i].subject : "", "预算管理"));
+	/* a clause after ； that is not the enumeration still ends it */
+	yoy_doc *e = doc_with("项目支出4335.3万元，比上年减少1237.7万元，主要原因是压减支出；"
+			      "基本支出15844.04万元。");
+	assert_string_equal(find(e, "项目支出", 0)->reason, "压减支出");
+	assert_int_equal(find(e, "基本支出", 0)->kind, YOY_CLAIM_FIGURE);
+	yoy_doc_free(d);
+	yoy_doc_free(e);
+}
+
 static void test_comparable_basis(void **state)
 {
 	(void)state;
@@ -239,6 +262,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_change_amount_percent_reason),
+		cmocka_unit_test(test_enumerated_reason_with_figures),
 		cmocka_unit_test(test_comparable_basis),
 		cmocka_unit_test(test_decrease_phrasings),
 		cmocka_unit_test(test_flat_phrasings),
