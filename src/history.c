@@ -577,6 +577,72 @@ int yoy_history_load(yoy_doc **out, char **path, yoy_store *st, const char *rev,
 	return rc;
 }
 
+void yoy_docs_free(yoy_doc **docs, size_t n)
+{
+	for (size_t i = 0; docs && i < n; i++)
+		yoy_doc_free(docs[i]);
+	free(docs);
+}
+
+int yoy_history_series(yoy_doc ***docs, size_t *n, yoy_store *st, const char *rev,
+		       const char *dept, int until_year, const char *kind, yoy_error *err)
+{
+	*docs = NULL;
+	*n = 0;
+	yoy_entry *v = NULL;
+	size_t nv = 0, count = 0;
+	yoy_doc **out = NULL;
+	char *path = NULL, *want = NULL;
+	int rc = yoy_history_catalog(st, rev, &v, &nv, err);
+	if (rc)
+		return rc;
+	if (kind) {
+		want = strdup(kind);
+	} else if (until_year) {
+		rc = yoy_history_path(st, rev, dept, until_year, NULL, &path, err);
+		for (size_t i = 0; !rc && i < nv; i++)
+			if (strcmp(v[i].path, path) == 0)
+				want = strdup(v[i].kind);
+	} else {
+		/* department_budget, else the kind of the latest year */
+		for (size_t i = 0; i < nv; i++)
+			if (strcmp(v[i].department, dept) == 0 &&
+			    (!want || strcmp(v[i].kind, "department_budget") == 0 ||
+			     strcmp(want, "department_budget") != 0)) {
+				free(want);
+				want = strdup(v[i].kind);
+			}
+	}
+	if (!rc && !want && !until_year && !kind)
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: nothing stored for %s", yoy_store_dir(st),
+				   dept);
+	else if (!rc && !want)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (!rc && !(out = calloc(nv + 1, sizeof *out)))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < nv; i++) {
+		if (strcmp(v[i].department, dept) != 0 || strcmp(v[i].kind, want) != 0 ||
+		    (until_year && v[i].year > until_year))
+			continue;
+		rc = yoy_history_load(&out[count], NULL, st, rev, dept, v[i].year, want, err);
+		if (!rc)
+			count++;
+	}
+	if (!rc && !count)
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: nothing stored for %s %s",
+				   yoy_store_dir(st), dept, want);
+	free(want);
+	free(path);
+	yoy_entries_free(v, nv);
+	if (rc) {
+		yoy_docs_free(out, count);
+		return rc;
+	}
+	*docs = out;
+	*n = count;
+	return 0;
+}
+
 int yoy_history_project_aliases(yoy_aliases *out, yoy_store *st, const char *rev,
 				const char *dept, yoy_error *err)
 {

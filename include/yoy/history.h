@@ -103,6 +103,16 @@ int yoy_history_path(yoy_store *st, const char *rev, const char *dept,
 int yoy_history_load(yoy_doc **out, char **path, yoy_store *st, const char *rev,
 		     const char *dept, int year, const char *kind, yoy_error *err);
 
+/* Every year stored for dept at rev, of one kind, oldest first: the kind
+ * of until_year (as yoy_history_path chooses when kind is NULL), years up
+ * to until_year (0: all years, kind NULL then means department_budget or
+ * the only kind).  *docs is a heap array of *n documents, freed with
+ * yoy_docs_free.  YOY_ESTORE when nothing is stored for until_year. */
+int yoy_history_series(yoy_doc ***docs, size_t *n, yoy_store *st, const char *rev,
+		       const char *dept, int until_year, const char *kind, yoy_error *err);
+/* Free n documents and the array. */
+void yoy_docs_free(yoy_doc **docs, size_t n);
+
 #define YOY_PROJECT_ALIASES_FILE "aliases.json"
 
 /* The project aliases of dept at rev, from <dept>/aliases.json (empty

@@ -262,6 +262,49 @@ static void test_check_from_history(void **state)
 			    "grep -c '\"schema\": \"yoy-check/1\"' | grep -qx 3", yoy_bin(), scratch), 0);
 }
 
+static void test_series(void **state)
+{
+	(void)state;
+	char dir[128], paths[3][160];
+	snprintf(dir, sizeof dir, "%s/series", scratch);
+	yoy_store *st = open_store(dir);
+	/* stored out of order: 2022, 2020, 2021 */
+	const int years[] = { 2022, 2020, 2021 };
+	const char *pp[3];
+	for (int i = 0; i < 3; i++) {
+		char *text = small_doc("年份局", years[i], 100 + i);
+		snprintf(paths[i], sizeof paths[i], "%s/series-%d.txt", scratch, years[i]);
+		write_text(paths[i], text);
+		free(text);
+		pp[i] = paths[i];
+	}
+	yoy_import_status statuses[3];
+	int committed;
+	import_files(st, pp, 3, statuses, &committed);
+	yoy_doc **docs;
+	size_t n;
+	yoy_error err;
+	assert_int_equal(yoy_history_series(&docs, &n, st, NULL, "年份局", 0, NULL, &err), 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(docs[i]->year, 2020 + (int)i);
+	yoy_docs_free(docs, n);
+	/* up to a year */
+	assert_int_equal(yoy_history_series(&docs, &n, st, NULL, "年份局", 2021, NULL, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(docs[1]->year, 2021);
+	yoy_docs_free(docs, n);
+	/* a year or a department that is not there */
+	assert_int_equal(yoy_history_series(&docs, &n, st, NULL, "年份局", 2019, NULL, &err),
+			 YOY_ESTORE);
+	assert_null(docs);
+	assert_int_equal(yoy_history_series(&docs, &n, st, NULL, "无此局", 0, NULL, &err),
+			 YOY_ESTORE);
+	assert_int_equal(yoy_history_series(&docs, &n, st, NULL, "年份局", 0, "final_accounts",
+					    &err), YOY_ESTORE);
+	yoy_store_free(st);
+}
+
 static void test_reparse(void **state)
 {
 	(void)state;
@@ -513,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_import_reimport_revision_show),
 		cmocka_unit_test(test_diff_from_history),
 		cmocka_unit_test(test_check_from_history),
+		cmocka_unit_test(test_series),
 		cmocka_unit_test(test_reparse),
 		cmocka_unit_test(test_failures_write_nothing),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
