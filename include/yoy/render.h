@@ -9,6 +9,7 @@
 #include "yoy/check.h"
 #include "yoy/diff.h"
 #include "yoy/doc.h"
+#include "yoy/report.h"
 
 /* A readable summary of one disclosure: cover facts, tables with their
  * totals, counts of claims by kind, warnings. */
@@ -47,5 +48,16 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o);
 /* A Markdown table of the findings. */
 char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o);
+
+/* The hearing summary (report.h) as Markdown: headline figures, the
+ * largest changes with the reasons stated and their check, questions to
+ * ask, totals over the years, sources. */
+char *yoy_render_report_md(const yoy_report *r);
+/* The same as one self-contained HTML page with inline SVG charts (no
+ * scripts, fonts or anything else fetched), for the screen, a phone and
+ * A4 paper. */
+char *yoy_render_report_html(const yoy_report *r);
+/* The same for a terminal: aligned figures, each change a short block. */
+char *yoy_render_report_text(const yoy_report *r);
 
 #endif

@@ -22,6 +22,7 @@ static const command commands[] = {
 	{ "show", cmd_show, "print a stored disclosure" },
 	{ "diff", cmd_diff, "compare two years by code, project or line" },
 	{ "check", cmd_check, "verify the tables, the narrative and stated changes" },
+	{ "report", cmd_report, "the hearing summary of a department's year" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 };
 

@@ -1,0 +1,146 @@
+/* The hearing summary (人大预算审查): what changed in a department's budget
+ * this year, what the department says why, and whether that holds — built
+ * entirely from the history (the year, the year before, and the run of
+ * years for the totals), with the diff (diff.h) and the check (check.h).
+ * Renderers in render.h turn it into Markdown, HTML or text. */
+#ifndef YOY_REPORT_H
+#define YOY_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "yoy/check.h"
+#include "yoy/diff.h"
+#include "yoy/doc.h"
+#include "yoy/error.h"
+
+/* A figure of both years, in one unit. */
+typedef struct yoy_report_figure {
+	const char *label;      /* "收入总计", "“三公”经费", ... */
+	int indent;             /* 1 for an item of the line above at 0, 2 for
+				   an item of the item above it */
+	bool in_a, in_b;        /* printed that year */
+	int64_t a, b, change;   /* fen */
+	bool has_percent;
+	int64_t percent;        /* x100 */
+	yoy_unit unit;
+	int decimals;
+	const char *file;       /* where this year's figure is printed */
+	yoy_loc at;
+} yoy_report_figure;
+
+/* One of the largest changes, with what the department says of it. */
+typedef struct yoy_report_change {
+	const yoy_diff_row *row;   /* the diff's row (unit in table) */
+	const yoy_diff_table *table;
+	const yoy_claim *claim;    /* the statement of its change, or NULL */
+	const yoy_claim *figure_only; /* without one, a statement of its
+				         figure alone, or NULL */
+	const yoy_finding *verdict; /* the check's worst finding on that
+				       statement (or on figure_only), NULL
+				       when the check said nothing of it */
+	bool holds;                /* the statement was judged and holds */
+	/* The statement's change is not the change by code: last year's
+	 * figure was printed under another code or name (a reclassification)
+	 * or the base differs.  implied_base = this year - stated change;
+	 * base_row, when not NULL, is the line of last year that printed
+	 * exactly that (a removed row of the same table). */
+	bool base_differs;
+	int64_t stated_change, implied_base; /* fen */
+	const yoy_diff_row *base_row;
+	const yoy_diff_row *moved_to; /* this is another change's base_row:
+					 the line it is printed as this year */
+} yoy_report_change;
+
+/* A year of the run, for the line of totals. */
+typedef struct yoy_report_year {
+	int year;
+	bool present;
+	int64_t total;             /* fen: 收入总计 (or 支出总计) */
+} yoy_report_year;
+
+/* A function class (类) in both years: the structure of spending. */
+typedef struct yoy_report_class {
+	const char *code, *name;
+	int64_t a, b;
+} yoy_report_class;
+
+typedef struct yoy_report {
+	const yoy_doc *doc, *prior;
+	const char *revision;      /* the history commit it was built from */
+	yoy_check *check;          /* of doc against prior */
+	yoy_diff *by_code, *by_project;
+	yoy_report_figure *figures;
+	size_t nfigures;
+	yoy_report_change *code_changes, *project_changes;
+	size_t ncode_changes, nproject_changes;
+	const yoy_finding **questions; /* findings at warning or error */
+	size_t nquestions;
+	yoy_report_year *years;
+	size_t nyears;
+	yoy_report_class *classes;
+	size_t nclasses;
+	int years_decimals;        /* the totals over the years in 万元 */
+	yoy_unit unit;             /* of the totals and classes */
+	int decimals;
+	struct yoy_arena *arena;
+} yoy_report;
+
+typedef struct yoy_report_options {
+	size_t top;                /* largest changes listed (default 10) */
+	const char *revision;
+	/* every year of the department in history, oldest first, doc and
+	 * prior among them (for the line of totals); may be empty */
+	const yoy_doc *const *years;
+	size_t nyears;
+	const yoy_check_options *check; /* thresholds; prior is set here */
+} yoy_report_options;
+
+/* Build the report of doc against prior (NULL: no year before in history;
+ * the report then says so).  The documents must outlive *out, which is
+ * freed with yoy_report_free.  Returns 0 or YOY_ENOMEM. */
+int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
+		     const yoy_report_options *o, yoy_error *err);
+void yoy_report_free(yoy_report *r);
+
+/* Wording shared by the renderers (Chinese, for the committee). */
+/* "收入总计", "其中：财政拨款", "　其中：一般公共预算" (U+3000 indents). */
+size_t yoy_report_figure_label(char *buf, size_t size, const yoy_report_figure *f);
+/* "相符", "在舍入范围内相符", "不符", "无法核对"; with only the figure
+ * stated "变动未说明；金额相符" and the like; "—" with nothing stated. */
+const char *yoy_report_verdict_words(const yoy_report_change *c);
+/* An amount of fen in 万元 with decimals, "+" before an increase when
+ * sign.  Returns buf. */
+const char *yoy_report_wan(char *buf, size_t size, int64_t fen, int decimals, bool sign);
+/* "+12.42%" from percent x100, or "—" when !has.  Returns buf. */
+const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent);
+/* Decimals that show a diff table's figures in 万元 (2 for 万元, 6 for 元
+ * with two decimals...). */
+int yoy_report_table_decimals(const yoy_diff_table *t);
+/* The check column of a change: the verdict words, "不符：" or "存疑："
+ * and the question for a finding at error or warning, or the stated
+ * change against the change by code when they differ.  Returns the
+ * length written. */
+size_t yoy_report_verdict_text(char *buf, size_t size, const yoy_report *r,
+			       const yoy_report_change *c);
+/* "2040501 行政运行", with "（上年：2080505 …）" or "（上年名称：…）" when
+ * the diff paired it across a new code or name.  Returns the length. */
+size_t yoy_report_change_name(char *buf, size_t size, const yoy_report_change *c);
+/* What a section of changes says when it lists none: by function code
+ * (projects false) or by project. */
+const char *yoy_report_no_changes_words(const yoy_report *r, bool projects);
+/* NULL when the department states a reason for the change (quote
+ * c->claim->reason); else what it says instead: "说明了变动，未说明原因",
+ * "只列了金额，未说明变动" or "未说明". */
+const char *yoy_report_no_reason_words(const yoy_report_change *c);
+/* The name of the source file a claim of r->doc is printed in. */
+const char *yoy_report_claim_file(const yoy_report *r, const yoy_claim *c);
+/* "2019-budget.pdf 第17页第472行".  Returns the length written. */
+size_t yoy_report_where(char *buf, size_t size, const char *file, yoy_loc at);
+/* A finding of r's check as a question to ask: "文中增减率为5.95%，按增减额
+ * 与基数计算为6.0985%（舍入允许…）"; an unexplained change in 万元.
+ * Returns the length written. */
+size_t yoy_report_question(char *buf, size_t size, const yoy_report *r, const yoy_finding *f);
+
+#endif
