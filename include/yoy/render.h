@@ -10,6 +10,7 @@
 #include "yoy/diff.h"
 #include "yoy/doc.h"
 #include "yoy/report.h"
+#include "yoy/trend.h"
 
 /* A readable summary of one disclosure: cover facts, tables with their
  * totals, counts of claims by kind, warnings. */
@@ -59,5 +60,18 @@ char *yoy_render_report_md(const yoy_report *r);
 char *yoy_render_report_html(const yoy_report *r);
 /* The same for a terminal: aligned figures, each change a short block. */
 char *yoy_render_report_text(const yoy_report *r);
+
+/* A trend (trend.h): a row per year with the amount in 万元, the change on
+ * the year before and its percent, and a mark where the line was renamed,
+ * recoded or paired by a similar name. */
+char *yoy_render_trend_text(const yoy_trend *t, const char *department);
+/* The same as CSV (UTF-8 with BOM, CRLF) ... */
+char *yoy_render_trend_csv(const yoy_trend *t, const char *department);
+/* ... and as JSON, schema "yoy-trend/1". */
+char *yoy_render_trend_json(const yoy_trend *t, const char *department);
+
+/* The mark of a trend year: "recoded from 2080505", "renamed from …",
+ * "similar name (75): …", "aliased: …", or "" (trend_text.c). */
+size_t yoy_trend_mark(char *buf, size_t size, const yoy_trend_year *y);
 
 #endif

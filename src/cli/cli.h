@@ -60,5 +60,6 @@ int cmd_reparse(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 #endif

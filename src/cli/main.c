@@ -23,6 +23,7 @@ static const command commands[] = {
 	{ "diff", cmd_diff, "compare two years by code, project or line" },
 	{ "check", cmd_check, "verify the tables, the narrative and stated changes" },
 	{ "report", cmd_report, "the hearing summary of a department's year" },
+	{ "trend", cmd_trend, "one code or project over every year in history" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 };
 

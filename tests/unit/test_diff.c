@@ -6,38 +6,6 @@
 
 #include "yoy/diff.h"
 
-/* A one-table document: rows are "code|name|value" (code may be empty). */
-static yoy_doc *doc_of(int year, const char *kind, const char *unit, int decimals,
-		       const char *const *rows, size_t nrows)
-{
-	char json[16384];
-	int n = snprintf(json, sizeof json,
-		"{\"schema\":\"yoy-disclosure/1\",\"department\":\"测试局\",\"year\":%d,"
-		"\"kind\":\"department_budget\",\"sources\":[],\"tables\":[{\"kind\":\"%s\","
-		"\"title\":\"表\",\"unit\":\"%s\",\"decimals\":%d,\"at\":{\"line\":1},"
-		"\"empty\":false,\"columns\":[{\"key\":\"total\",\"label\":\"合计\"}],\"rows\":[",
-		year, kind, unit, decimals);
-	for (size_t i = 0; i < nrows; i++) {
-		char code[16] = "", name[256] = "", value[32] = "";
-		sscanf(rows[i], "%15[^|]|%255[^|]|%31s", code, name, value);
-		if (rows[i][0] == '|')
-			sscanf(rows[i], "|%255[^|]|%31s", name, value);
-		n += snprintf(json + n, sizeof json - (size_t)n,
-			      "%s{%s%s%s\"name\":\"%s\",\"level\":%d,\"values\":{\"total\":\"%s\"},"
-			      "\"at\":{\"line\":%zu}}",
-			      i ? "," : "", *code && rows[i][0] != '|' ? "\"code\":\"" : "",
-			      rows[i][0] != '|' ? code : "", *code && rows[i][0] != '|' ? "\"," : "",
-			      name, rows[i][0] == '|' ? 1 : yoy_code_level(code), value, i + 2);
-	}
-	snprintf(json + n, sizeof json - (size_t)n, "]}],\"sections\":[],\"claims\":[],"
-		 "\"forms\":[],\"warnings\":[]}");
-	yoy_doc *doc;
-	yoy_error err;
-	if (yoy_json_read(&doc, json, strlen(json), "test.json", &err))
-		fail_msg("%s\n%s", err.message, json);
-	return doc;
-}
-
 static yoy_diff *diff_of(const yoy_doc *a, const yoy_doc *b, const yoy_diff_options *o)
 {
 	yoy_diff *d;
@@ -81,8 +49,8 @@ static void test_codes_renamed_and_recoded(void **state)
 					  "20805|行政事业单位养老支出|330.00",
 					  "2080501|行政单位离退休费|110.00",
 					  "2080506|机关事业单位基本养老保险缴费支出|220.00" };
-	yoy_doc *a = doc_of(2023, "expenditure", "万元", 2, ra, 4);
-	yoy_doc *b = doc_of(2024, "expenditure", "万元", 2, rb, 4);
+	yoy_doc *a = one_table_doc(2023, "expenditure", "万元", 2, ra, 4);
+	yoy_doc *b = one_table_doc(2024, "expenditure", "万元", 2, rb, 4);
 	yoy_diff *d = diff_of(a, b, NULL);
 	const yoy_diff_row *r = row_named(d, "行政单位离退休费");
 	assert_true(r->flags & YOY_DIFF_RENAMED);
@@ -110,7 +78,7 @@ static void test_codes_renamed_and_recoded(void **state)
 					  "20805|行政事业单位养老支出|300.00",
 					  "2080501|行政单位离退休|100.00",
 					  "2089901|机关事业单位基本养老保险缴费支出|200.00" };
-	yoy_doc *c = doc_of(2024, "expenditure", "万元", 2, rc, 4);
+	yoy_doc *c = one_table_doc(2024, "expenditure", "万元", 2, rc, 4);
 	d = diff_of(a, c, NULL);
 	assert_int_equal(d->tables[0].recoded, 0);
 	assert_int_equal(d->tables[0].count[YOY_DIFF_ADDED], 1);
@@ -136,8 +104,8 @@ static void test_projects_renamed_typo_year_duplicates(void **state)
 					  "|工作经费|22.00",
 					  "|新系统运维|9.00",
 					  "|全新项目|7.00" };
-	yoy_doc *a = doc_of(2023, "projects", "万元", 2, pa, 6);
-	yoy_doc *b = doc_of(2024, "projects", "万元", 2, pb, 6);
+	yoy_doc *a = one_table_doc(2023, "projects", "万元", 2, pa, 6);
+	yoy_doc *b = one_table_doc(2024, "projects", "万元", 2, pb, 6);
 	yoy_diff_options o = { .by = YOY_DIFF_BY_PROJECT };
 	yoy_diff *d = diff_of(a, b, &o);
 	const yoy_diff_table *t = &d->tables[0];
@@ -195,8 +163,8 @@ static void test_units_compare_exactly(void **state)
 	/* 元 against 万元: 1,234,567 元 is 123.4567 万元 exactly */
 	static const char *const ra[] = { "201|一般公共服务支出|1234567" };
 	static const char *const rb[] = { "201|一般公共服务支出|123.46" };
-	yoy_doc *a = doc_of(2023, "expenditure", "元", 0, ra, 1);
-	yoy_doc *b = doc_of(2024, "expenditure", "万元", 2, rb, 1);
+	yoy_doc *a = one_table_doc(2023, "expenditure", "元", 0, ra, 1);
+	yoy_doc *b = one_table_doc(2024, "expenditure", "万元", 2, rb, 1);
 	yoy_diff *d = diff_of(a, b, NULL);
 	const yoy_diff_table *t = &d->tables[0];
 	assert_int_equal(t->unit, YOY_UNIT_WAN);
@@ -219,8 +187,8 @@ static void test_percent_rounding_and_filters(void **state)
 					  "204|丁|0.00" };
 	static const char *const rb[] = { "201|甲|4.00", "202|乙|2.00", "203|丙|100.50",
 					  "204|丁|5.00" };
-	yoy_doc *a = doc_of(2023, "expenditure", "万元", 2, ra, 4);
-	yoy_doc *b = doc_of(2024, "expenditure", "万元", 2, rb, 4);
+	yoy_doc *a = one_table_doc(2023, "expenditure", "万元", 2, ra, 4);
+	yoy_doc *b = one_table_doc(2024, "expenditure", "万元", 2, rb, 4);
 	yoy_diff *d = diff_of(a, b, NULL);
 	assert_int_equal(row_named(d, "甲")->cells[0].percent, 3333);  /* 33.333 */
 	assert_int_equal(row_named(d, "乙")->cells[0].percent, -3333); /* -33.333 */

@@ -85,4 +85,38 @@ static inline char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
+/* A one-table document of 测试局 (JSON read in memory): rows are
+ * "code|name|value", or "|name|value" for an uncoded row.  Free it with
+ * yoy_doc_free. */
+static inline yoy_doc *one_table_doc(int year, const char *kind, const char *unit, int decimals,
+		       const char *const *rows, size_t nrows)
+{
+	char json[16384];
+	int n = snprintf(json, sizeof json,
+		"{\"schema\":\"yoy-disclosure/1\",\"department\":\"测试局\",\"year\":%d,"
+		"\"kind\":\"department_budget\",\"sources\":[],\"tables\":[{\"kind\":\"%s\","
+		"\"title\":\"表\",\"unit\":\"%s\",\"decimals\":%d,\"at\":{\"line\":1},"
+		"\"empty\":false,\"columns\":[{\"key\":\"total\",\"label\":\"合计\"}],\"rows\":[",
+		year, kind, unit, decimals);
+	for (size_t i = 0; i < nrows; i++) {
+		char code[16] = "", name[256] = "", value[32] = "";
+		sscanf(rows[i], "%15[^|]|%255[^|]|%31s", code, name, value);
+		if (rows[i][0] == '|')
+			sscanf(rows[i], "|%255[^|]|%31s", name, value);
+		n += snprintf(json + n, sizeof json - (size_t)n,
+			      "%s{%s%s%s\"name\":\"%s\",\"level\":%d,\"values\":{\"total\":\"%s\"},"
+			      "\"at\":{\"line\":%zu}}",
+			      i ? "," : "", *code && rows[i][0] != '|' ? "\"code\":\"" : "",
+			      rows[i][0] != '|' ? code : "", *code && rows[i][0] != '|' ? "\"," : "",
+			      name, rows[i][0] == '|' ? 1 : yoy_code_level(code), value, i + 2);
+	}
+	snprintf(json + n, sizeof json - (size_t)n, "]}],\"sections\":[],\"claims\":[],"
+		 "\"forms\":[],\"warnings\":[]}");
+	yoy_doc *doc;
+	yoy_error err;
+	if (yoy_json_read(&doc, json, strlen(json), "test.json", &err))
+		fail_msg("%s\n%s", err.message, json);
+	return doc;
+}
+
 #endif
