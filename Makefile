@@ -39,7 +39,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test unit golden asan bench demo clean check-deps
+.PHONY: all deps test unit golden asan bench demo browser browser-deps clean check-deps
 all: yoy
 
 deps:
@@ -100,6 +100,19 @@ asan:
 
 bench: $(BENCH_BIN) $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/bench/run.sh $(BENCH_BIN)
+
+# The HTML report in headless Chromium: page loads clean, charts hold the
+# expected bars; screenshots and an A4 PDF land in tests/output/.
+BROWSER_DEBS = chromium fonts-noto-cjk
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  echo "yoy: installing missing Debian packages: $(BROWSER_DEBS)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_DEBS) >/dev/null; \
+	fi
+
+browser: $(B)/yoy browser-deps
+	@YOY=$(abspath $(B)/yoy) bash tests/browser/report_html.sh
 
 # The main job on bundled real data (see README.md).
 demo: yoy
