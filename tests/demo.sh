@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make demo: the main job on the bundled real disclosures.  Imports them
 # into ./history (the history repository; run again and nothing changes),
-# then shows what is stored.
+# then shows what is stored, compares and checks years, and ends with the
+# hearing summary of the latest year of a three-year series, written as
+# HTML next to the history too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 YOY=./yoy
@@ -28,4 +30,15 @@ echo
 echo "== yoy check 江苏省人民检察院 2018 (against 2017): errors of the disclosure itself"
 $YOY check --show error 江苏省人民检察院 2018 || true
 echo
+echo "== yoy trend 江苏省高级人民法院 2040501: one function code over the years"
+$YOY trend 江苏省高级人民法院 2040501
+echo
+dept=江苏省人民检察院 year=2019
+html="$(dirname "$YOY_REPO")/$dept-$year-report.html"
+$YOY report --format html -o "$html" $dept $year
+echo "== yoy report --format text $dept $year: the hearing summary"
+$YOY report --format text --top 5 $dept $year
+echo
+echo "The same summary as a page for screen, phone and A4 print: $html"
+echo "(Markdown for documents: yoy report $dept $year)"
 echo "The history is a plain git repository: git -C $YOY_REPO log --stat"
