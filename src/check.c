@@ -263,6 +263,26 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 
 /* ---- findings ----------------------------------------------------------- */
 
+/* The name as the narrative would say it: "社会保障和就业支出" is also said
+ * "社会保障和就业". */
+bool text_mentions(const char *text, const char *name)
+{
+	if (!text || !name || !*name)
+		return false;
+	if (strstr(text, name))
+		return true;
+	size_t n = strlen(name), s = strlen("支出");
+	if (n > s + 3 && strcmp(name + n - s, "支出") == 0) {
+		char stem[256];
+		if (n - s >= sizeof stem)
+			return false;
+		memcpy(stem, name, n - s);
+		stem[n - s] = '\0';
+		return strstr(text, stem) != NULL;
+	}
+	return false;
+}
+
 const char *source_of(const yoy_doc *doc, yoy_loc at)
 {
 	if (at.file >= 0 && (size_t)at.file < doc->nsources)

@@ -73,6 +73,9 @@ const char *afmt(yoy_arena *ar, const char *fmt, ...) __attribute__((format(prin
 
 /* The source file name of a location in doc. */
 const char *source_of(const yoy_doc *doc, yoy_loc at);
+/* True when text names name as a narrative says it: whole, or without a
+ * trailing 支出 ("社会保障和就业支出" said "社会保障和就业"). */
+bool text_mentions(const char *text, const char *name);
 
 void check_tables(checker *k);
 void check_claims(checker *k);

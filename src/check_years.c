@@ -176,26 +176,6 @@ static void stated_change(checker *k, size_t i)
 
 /* ---- unexplained changes ------------------------------------------------- */
 
-/* The name as the narrative would say it: "社会保障和就业支出" is also said
- * "社会保障和就业". */
-static bool text_mentions(const char *text, const char *name)
-{
-	if (!text || !name || !*name)
-		return false;
-	if (strstr(text, name))
-		return true;
-	size_t n = strlen(name), s = strlen("支出");
-	if (n > s + 3 && strcmp(name + n - s, "支出") == 0) {
-		char stem[256];
-		if (n - s >= sizeof stem)
-			return false;
-		memcpy(stem, name, n - s);
-		stem[n - s] = '\0';
-		return strstr(text, stem) != NULL;
-	}
-	return false;
-}
-
 static bool code_related(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);

@@ -5,20 +5,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-static void cell(sbuf *b, const char *s)
-{
-	sbuf_putc(b, ' ');
-	for (; s && *s; s++) {
-		if (*s == '|')
-			sbuf_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			sbuf_putc(b, ' ');
-		else
-			sbuf_putc(b, *s);
-	}
-	sbuf_puts(b, " |");
-}
-
 char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o)
 {
 	sbuf b;
@@ -46,14 +32,14 @@ char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o)
 		else
 			snprintf(where, sizeof where, "%s l.%d", f->file ? f->file : "?", f->at.line);
 		sbuf_putc(&b, '|');
-		cell(&b, yoy_severity_name(f->severity));
-		cell(&b, f->rule);
-		cell(&b, yoy_verdict_name(f->verdict));
-		cell(&b, where);
-		cell(&b, f->message);
-		cell(&b, f->stated);
-		cell(&b, f->computed);
-		cell(&b, f->envelope);
+		md_cell(&b, yoy_severity_name(f->severity));
+		md_cell(&b, f->rule);
+		md_cell(&b, yoy_verdict_name(f->verdict));
+		md_cell(&b, where);
+		md_cell(&b, f->message);
+		md_cell(&b, f->stated);
+		md_cell(&b, f->computed);
+		md_cell(&b, f->envelope);
 		sbuf_putc(&b, '\n');
 	}
 	if (b.oom) {

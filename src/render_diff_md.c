@@ -4,21 +4,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-/* A table cell: '|' escaped, line breaks as spaces. */
-static void cell(sbuf *b, const char *s)
-{
-	sbuf_puts(b, " ");
-	for (; s && *s; s++) {
-		if (*s == '|')
-			sbuf_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			sbuf_putc(b, ' ');
-		else
-			sbuf_putc(b, *s);
-	}
-	sbuf_puts(b, " |");
-}
-
 static const char *status_word(const yoy_diff_row *r)
 {
 	switch (r->status) {
@@ -88,15 +73,15 @@ char *yoy_render_diff_md(const yoy_diff *d, const yoy_diff_render_options *o)
 				if (x->has_percent)
 					yoy_diff_format_percent(p, sizeof p, x->percent, true);
 				sbuf_puts(&b, "|");
-				cell(&b, c == 0 ? status_word(r) : "");
-				cell(&b, c == 0 ? r->code : "");
-				cell(&b, c == 0 ? yoy_diff_row_name(r) : "");
-				cell(&b, t->columns[c].label ? t->columns[c].label : t->columns[c].key);
-				cell(&b, a);
-				cell(&b, bv);
-				cell(&b, ch);
-				cell(&b, p);
-				cell(&b, c == 0 ? why : "");
+				md_cell(&b, c == 0 ? status_word(r) : "");
+				md_cell(&b, c == 0 ? r->code : "");
+				md_cell(&b, c == 0 ? yoy_diff_row_name(r) : "");
+				md_cell(&b, t->columns[c].label ? t->columns[c].label : t->columns[c].key);
+				md_cell(&b, a);
+				md_cell(&b, bv);
+				md_cell(&b, ch);
+				md_cell(&b, p);
+				md_cell(&b, c == 0 ? why : "");
 				sbuf_putc(&b, '\n');
 			}
 		}

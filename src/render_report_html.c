@@ -405,18 +405,11 @@ char *yoy_render_report_html(const yoy_report *r)
 			      "收入总计</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
 			      "</tr></thead><tbody>\n");
 		for (size_t i = 0; i < r->nyears; i++) {
-			const yoy_report_year *y = &r->years[i], *prev = i ? &r->years[i - 1] : NULL;
-			char t[48] = "—", ch[48] = "—", pc[32] = "—";
-			if (y->present)
-				yoy_report_wan(t, sizeof t, y->total, r->years_decimals, false);
-			if (prev && prev->present && y->present && prev->total) {
-				yoy_report_wan(ch, sizeof ch, y->total - prev->total, r->years_decimals,
-					       true);
-				yoy_report_percent(pc, sizeof pc, true,
-						   yoy_percent_x100(y->total - prev->total, prev->total));
-			}
+			yoy_report_year_cells c;
+			yoy_report_year_format(&c, r, &r->years[i]);
 			sbuf_printf(&b, "<tr><td>%d</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-					"<td class=\"n\">%s</td></tr>\n", y->year, t, ch, pc);
+					"<td class=\"n\">%s</td></tr>\n", r->years[i].year, c.total,
+				    c.change, c.percent);
 		}
 		sbuf_puts(&b, "</tbody></table></div>\n");
 	}
@@ -433,10 +426,9 @@ char *yoy_render_report_html(const yoy_report *r)
 	}
 	if (r->revision)
 		sbuf_printf(&b, "<li>历史库版本：<code>%s</code></li>\n", r->revision);
-	sbuf_printf(&b, "<li>核对：%zu处错误，%zu处存疑，%zu处提示；%zu项陈述与合计相符。</li>\n"
-			"</ul>\n</body></html>\n",
-		    r->check->count[YOY_SEV_ERROR], r->check->count[YOY_SEV_WARNING],
-		    r->check->count[YOY_SEV_INFO], r->check->count[YOY_SEV_OK]);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(&b, "<li>%s。</li>\n</ul>\n</body></html>\n", counts);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

@@ -6,21 +6,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-/* A table cell: '|' escaped, line breaks as spaces. */
-static void cell(sbuf *b, const char *s)
-{
-	sbuf_putc(b, ' ');
-	for (; s && *s; s++) {
-		if (*s == '|')
-			sbuf_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			sbuf_putc(b, ' ');
-		else
-			sbuf_putc(b, *s);
-	}
-	sbuf_puts(b, " |");
-}
-
 static void change_table(sbuf *b, const yoy_report *r, const yoy_report_change *v, size_t n,
 			 const char *la, const char *lb)
 {
@@ -50,13 +35,13 @@ static void change_table(sbuf *b, const yoy_report *r, const yoy_report_change *
 		char verdict[1200];
 		yoy_report_verdict_text(verdict, sizeof verdict, r, c);
 		sbuf_putc(b, '|');
-		cell(b, name);
-		cell(b, a);
-		cell(b, bb);
-		cell(b, ch);
-		cell(b, p);
-		cell(b, why);
-		cell(b, verdict);
+		md_cell(b, name);
+		md_cell(b, a);
+		md_cell(b, bb);
+		md_cell(b, ch);
+		md_cell(b, p);
+		md_cell(b, why);
+		md_cell(b, verdict);
 		sbuf_putc(b, '\n');
 	}
 }
@@ -99,12 +84,12 @@ char *yoy_render_report_md(const yoy_report *r)
 		yoy_report_percent(pc, sizeof pc, f->has_percent, f->percent);
 		yoy_report_where(where, sizeof where, f->file, f->at);
 		sbuf_putc(&b, '|');
-		cell(&b, label);
-		cell(&b, a);
-		cell(&b, bb);
-		cell(&b, ch);
-		cell(&b, pc);
-		cell(&b, where);
+		md_cell(&b, label);
+		md_cell(&b, a);
+		md_cell(&b, bb);
+		md_cell(&b, ch);
+		md_cell(&b, pc);
+		md_cell(&b, where);
 		sbuf_putc(&b, '\n');
 	}
 
@@ -143,18 +128,9 @@ char *yoy_render_report_md(const yoy_report *r)
 			      "|---|--:|--:|--:|\n");
 		for (size_t i = 0; i < r->nyears; i++) {
 			const yoy_report_year *y = &r->years[i];
-			char t[48] = "—", ch[48] = "—", pc[32] = "—";
-			const yoy_report_year *prev = i ? &r->years[i - 1] : NULL;
-			int dec = r->years_decimals;
-			if (y->present)
-				yoy_report_wan(t, sizeof t, y->total, dec, false);
-			if (prev && prev->present && y->present) {
-				yoy_report_wan(ch, sizeof ch, y->total - prev->total, dec, true);
-				if (prev->total)
-					yoy_report_percent(pc, sizeof pc, true, yoy_percent_x100(y->total - prev->total,
-									    prev->total));
-			}
-			sbuf_printf(&b, "| %d | %s | %s | %s |\n", y->year, t, ch, pc);
+			yoy_report_year_cells c;
+			yoy_report_year_format(&c, r, y);
+			sbuf_printf(&b, "| %d | %s | %s | %s |\n", y->year, c.total, c.change, c.percent);
 		}
 	}
 
@@ -167,9 +143,9 @@ char *yoy_render_report_md(const yoy_report *r)
 			    p->sources[i].sha256);
 	if (r->revision)
 		sbuf_printf(&b, "- 历史库版本：`%s`\n", r->revision);
-	sbuf_printf(&b, "- 核对：%zu处错误，%zu处存疑，%zu处提示；%zu项陈述与合计相符。\n",
-		    r->check->count[YOY_SEV_ERROR], r->check->count[YOY_SEV_WARNING],
-		    r->check->count[YOY_SEV_INFO], r->check->count[YOY_SEV_OK]);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(&b, "- %s。\n", counts);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

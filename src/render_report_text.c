@@ -138,22 +138,17 @@ char *yoy_render_report_text(const yoy_report *r)
 	if (r->nyears > 2) {
 		sbuf_puts(&b, "\n五、历年收入总计\n\n");
 		for (size_t i = 0; i < r->nyears; i++) {
-			const yoy_report_year *y = &r->years[i], *prev = i ? &r->years[i - 1] : NULL;
-			char t[48] = "—", ch[48] = "", pc[32] = "";
-			if (y->present)
-				yoy_report_wan(t, sizeof t, y->total, r->years_decimals, false);
-			if (prev && prev->present && y->present && prev->total) {
-				yoy_report_wan(ch, sizeof ch, y->total - prev->total, r->years_decimals,
-					       true);
-				yoy_report_percent(pc, sizeof pc, true,
-						   yoy_percent_x100(y->total - prev->total, prev->total));
-			}
+			const yoy_report_year *y = &r->years[i];
+			yoy_report_year_cells c;
+			yoy_report_year_format(&c, r, y);
+			if (!y->has_change) /* the first year: blank rather than dashes */
+				c.change[0] = c.percent[0] = '\0';
 			sbuf_printf(&b, "  %d  ", y->year);
-			sbuf_put_padded(&b, t, 14, true);
+			sbuf_put_padded(&b, c.total, 14, true);
 			sbuf_puts(&b, "  ");
-			sbuf_put_padded(&b, ch, 12, true);
+			sbuf_put_padded(&b, c.change, 12, true);
 			sbuf_puts(&b, "  ");
-			sbuf_put_padded(&b, pc, 9, true);
+			sbuf_put_padded(&b, c.percent, 9, true);
 			while (b.len && b.data[b.len - 1] == ' ')
 				b.len--;
 			sbuf_putc(&b, '\n');
@@ -169,9 +164,9 @@ char *yoy_render_report_text(const yoy_report *r)
 			    p->sources[i].sha256);
 	if (r->revision)
 		sbuf_printf(&b, "  历史库版本：%s\n", r->revision);
-	sbuf_printf(&b, "  核对：%zu处错误，%zu处存疑，%zu处提示；%zu项陈述与合计相符。\n",
-		    r->check->count[YOY_SEV_ERROR], r->check->count[YOY_SEV_WARNING],
-		    r->check->count[YOY_SEV_INFO], r->check->count[YOY_SEV_OK]);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(&b, "  %s。\n", counts);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

@@ -98,23 +98,10 @@ static bool metric_names_code(const char *metric, const char *code)
 	return n == strlen(code) && strncmp(m + 6, code, n) == 0;
 }
 
-/* The name without a trailing 支出, as narratives say it. */
+/* Names of six bytes or less (two characters) are too common to match. */
 static bool says(const char *text, const char *name)
 {
-	if (!text || !name || strlen(name) < 6)
-		return false;
-	if (strstr(text, name))
-		return true;
-	size_t n = strlen(name), s = strlen("支出");
-	if (n > s + 3 && strcmp(name + n - s, "支出") == 0) {
-		char stem[256];
-		if (n - s >= sizeof stem)
-			return false;
-		memcpy(stem, name, n - s);
-		stem[n - s] = '\0';
-		return strstr(text, stem) != NULL;
-	}
-	return false;
+	return name && strlen(name) >= 6 && text_mentions(text, name);
 }
 
 /* The check's worst word on claim i of the year's document. */
@@ -314,6 +301,14 @@ static void years(yoy_report *r, const yoy_report_options *o)
 		/* totals printed in 元 show to the 元 */
 		if (y->present && y->total % 10000 && r->years_decimals < 4)
 			r->years_decimals = 4;
+		const yoy_report_year *prev = i ? y - 1 : NULL;
+		if (prev && prev->present && y->present) {
+			y->has_change = true;
+			y->change = y->total - prev->total;
+			y->has_percent = prev->total != 0;
+			if (y->has_percent)
+				y->percent = yoy_percent_x100(y->change, prev->total);
+		}
 	}
 }
 
@@ -481,6 +476,18 @@ const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent
 	return buf;
 }
 
+void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
+			    const yoy_report_year *y)
+{
+	snprintf(out->total, sizeof out->total, "—");
+	snprintf(out->change, sizeof out->change, "—");
+	if (y->present)
+		yoy_report_wan(out->total, sizeof out->total, y->total, r->years_decimals, false);
+	if (y->has_change)
+		yoy_report_wan(out->change, sizeof out->change, y->change, r->years_decimals, true);
+	yoy_report_percent(out->percent, sizeof out->percent, y->has_percent, y->percent);
+}
+
 int yoy_report_table_decimals(const yoy_diff_table *t)
 {
 	return wan_decimals(t->unit, t->decimals);
@@ -503,6 +510,14 @@ size_t yoy_report_change_name(char *buf, size_t size, const yoy_report_change *c
 			n += m;
 	}
 	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size ? size - 1 : 0;
+}
+
+size_t yoy_report_check_words(char *buf, size_t size, const yoy_report *r)
+{
+	const size_t *n = r->check->count;
+	int k = snprintf(buf, size, "核对：%zu处错误，%zu处存疑，%zu处提示；%zu项陈述与合计相符",
+			 n[YOY_SEV_ERROR], n[YOY_SEV_WARNING], n[YOY_SEV_INFO], n[YOY_SEV_OK]);
+	return k < 0 ? 0 : (size_t)k < size ? (size_t)k : size ? size - 1 : 0;
 }
 
 const char *yoy_report_no_changes_words(const yoy_report *r, bool projects)

@@ -541,3 +541,17 @@ void csv_field(sbuf *out, const char *s, bool last)
 	}
 	sbuf_puts(out, last ? "\r\n" : ",");
 }
+
+void md_cell(sbuf *out, const char *s)
+{
+	sbuf_putc(out, ' ');
+	for (; s && *s; s++) {
+		if (*s == '|')
+			sbuf_puts(out, "\\|");
+		else if (*s == '\n' || *s == '\r')
+			sbuf_putc(out, ' ');
+		else
+			sbuf_putc(out, *s);
+	}
+	sbuf_puts(out, " |");
+}

@@ -103,6 +103,8 @@ void normalize_for_match(sbuf *out, const char *s, size_t len);
 /* One CSV field (RFC 4180: quoted when it holds , " CR or LF), then ","
  * or, when last, CRLF. */
 void csv_field(sbuf *out, const char *s, bool last);
+/* One Markdown table cell, " s |": '|' escaped, line breaks as spaces. */
+void md_cell(sbuf *out, const char *s);
 
 /* Substring search in a byte span. */
 const char *span_find(const char *s, size_t len, const char *needle);

@@ -58,6 +58,10 @@ typedef struct yoy_report_year {
 	int year;
 	bool present;
 	int64_t total;             /* fen: 收入总计 (or 支出总计) */
+	bool has_change;           /* this year and the one before present */
+	int64_t change;            /* fen */
+	bool has_percent;
+	int64_t percent;           /* x100 */
 } yoy_report_year;
 
 /* A function class (类) in both years: the structure of spending. */
@@ -113,6 +117,13 @@ const char *yoy_report_verdict_words(const yoy_report_change *c);
 /* An amount of fen in 万元 with decimals, "+" before an increase when
  * sign.  Returns buf. */
 const char *yoy_report_wan(char *buf, size_t size, int64_t fen, int decimals, bool sign);
+/* A year of the line of totals as three cells: the total, its change and
+ * percent on the year before, each "—" when there is none. */
+typedef struct yoy_report_year_cells {
+	char total[48], change[48], percent[32];
+} yoy_report_year_cells;
+void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
+			    const yoy_report_year *y);
 /* "+12.42%" from percent x100, or "—" when !has.  Returns buf. */
 const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent);
 /* Decimals that show a diff table's figures in 万元 (2 for 万元, 6 for 元
@@ -127,6 +138,8 @@ size_t yoy_report_verdict_text(char *buf, size_t size, const yoy_report *r,
 /* "2040501 行政运行", with "（上年：2080505 …）" or "（上年名称：…）" when
  * the diff paired it across a new code or name.  Returns the length. */
 size_t yoy_report_change_name(char *buf, size_t size, const yoy_report_change *c);
+/* "核对：3处错误，5处存疑，8处提示；82项陈述与合计相符".  Returns the length. */
+size_t yoy_report_check_words(char *buf, size_t size, const yoy_report *r);
 /* What a section of changes says when it lists none: by function code
  * (projects false) or by project. */
 const char *yoy_report_no_changes_words(const yoy_report *r, bool projects);
