@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "yoy/amount.h"
+#include "yoy/parse.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -154,6 +157,67 @@ const char *repo_dir(const char *given)
 		return given;
 	const char *env = getenv("YOY_REPO");
 	return env && *env ? env : "history";
+}
+
+size_t split_files(char *arg, char **files)
+{
+	struct stat sb;
+	char *plus = strchr(arg, '+');
+	files[0] = arg;
+	files[1] = NULL;
+	if (!plus || stat(arg, &sb) == 0)
+		return 1;
+	*plus = '\0';
+	files[1] = plus + 1;
+	return 2;
+}
+
+int load_disclosure(yoy_doc **out, char *arg, yoy_error *err)
+{
+	char *files[2];
+	size_t n = split_files(arg, files);
+	return yoy_parse_files(out, (const char *const *)files, n, err);
+}
+
+int parse_year(const char *s, int *year)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (!*s || *end || y < 1900 || y > 2999)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
+int parse_amount(const char *s, int64_t *fen)
+{
+	size_t len = strlen(s), num = len;
+	yoy_unit unit = YOY_UNIT_WAN;
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)s[k] >= 0x80 || (s[k] != '.' && s[k] != ',' &&
+						    (s[k] < '0' || s[k] > '9'))) {
+			num = k;
+			unit = yoy_unit_parse(s + k, len - k);
+			break;
+		}
+	yoy_amount a;
+	if (num == 0 || unit == YOY_UNIT_NONE || yoy_amount_parse(&a, s, num, unit) ||
+	    !a.present || a.fen < 0)
+		return -1;
+	*fen = a.fen;
+	return 0;
+}
+
+int parse_percent(const char *s, int64_t *hundredths)
+{
+	yoy_decimal d;
+	if (yoy_decimal_parse(&d, s, strlen(s)) || !d.present || d.scaled < 0 || d.decimals > 2)
+		return -1;
+	int64_t v = d.scaled;
+	for (int k = d.decimals; k < 2; k++)
+		v *= 10;
+	*hundredths = v;
+	return 0;
 }
 
 void format_time(char *buf, size_t size, int64_t t)

@@ -3,6 +3,7 @@
 #define YOY_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "yoy/doc.h"
@@ -47,6 +48,22 @@ int option_value(int argc, char **argv, int *i, const char *name,
 /* The history repository to use: --repo DIR, else $YOY_REPO, else
  * ./history. */
 const char *repo_dir(const char *given);
+
+/* A disclosure argument: FILE, or NARRATIVE+TABLES (split at the first
+ * '+' when no file has the whole name).  Writes the paths into files[2]
+ * (pointing into arg, which is cut) and returns how many: 1 or 2. */
+size_t split_files(char *arg, char **files);
+/* Parse such an argument into *out (free with yoy_doc_free). */
+int load_disclosure(yoy_doc **out, char *arg, yoy_error *err);
+
+/* Option values.  Each returns 0, or -1 when s is not one. */
+/* A year, 1900..2999. */
+int parse_year(const char *s, int *year);
+/* An amount into fen: "10" (万元), "10万元", "5000元", "1,500", "1.5亿元". */
+int parse_amount(const char *s, int64_t *fen);
+/* A percent into hundredths: "5" is 500, "12.5" is 1250 (two decimals at
+ * most, not negative). */
+int parse_percent(const char *s, int64_t *hundredths);
 
 /* "2026-11-26 10:44" (UTC) for a commit time. */
 void format_time(char *buf, size_t size, int64_t t);

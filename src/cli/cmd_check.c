@@ -1,7 +1,6 @@
 /* yoy check: does a disclosure hold together, and against last year? */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -44,56 +43,6 @@ static void help(void)
 	       "Exit status: 0 nothing at or above --fail-on, 1 something is, 2 usage,\n"
 	       "3 unreadable input, 4 not in the history.\n",
 	       usage);
-}
-
-static bool exists(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0;
-}
-
-static int load_file(yoy_doc **out, char *arg, yoy_error *err)
-{
-	const char *files[2] = { arg, NULL };
-	size_t n = 1;
-	char *plus = strchr(arg, '+');
-	if (!exists(arg) && plus) {
-		*plus = '\0';
-		files[1] = plus + 1;
-		n = 2;
-	}
-	return yoy_parse_files(out, files, n, err);
-}
-
-/* "100" (万元), "100万元", "5000元" into fen. */
-static int parse_amount(const char *s, int64_t *fen)
-{
-	size_t len = strlen(s), num = len;
-	yoy_unit unit = YOY_UNIT_WAN;
-	for (size_t k = 0; k < len; k++)
-		if ((unsigned char)s[k] >= 0x80 || ((s[k] < '0' || s[k] > '9') && s[k] != '.')) {
-			num = k;
-			unit = yoy_unit_parse(s + k, len - k);
-			break;
-		}
-	yoy_amount a;
-	if (num == 0 || unit == YOY_UNIT_NONE || yoy_amount_parse(&a, s, num, unit) ||
-	    !a.present || a.fen < 0)
-		return -1;
-	*fen = a.fen;
-	return 0;
-}
-
-static int parse_percent(const char *s, int64_t *scaled)
-{
-	yoy_decimal d;
-	if (yoy_decimal_parse(&d, s, strlen(s)) || !d.present || d.scaled < 0 || d.decimals > 2)
-		return -1;
-	int64_t v = d.scaled;
-	for (int k = d.decimals; k < 2; k++)
-		v *= 10;
-	*scaled = v;
-	return 0;
 }
 
 typedef struct run {
@@ -242,13 +191,9 @@ int cmd_check(int argc, char **argv)
 		return usage_error(usage, "--color is auto, always or never");
 	if (strcmp(format, "text") != 0)
 		r.ro.color = false;
-	long against_year = 0;
-	if (against) {
-		char *end;
-		against_year = strtol(against, &end, 10);
-		if (*end || against_year < 1900 || against_year > 2999)
-			return usage_error(usage, "--against wants a year, not '%s'", against);
-	}
+	int against_year = 0;
+	if (against && parse_year(against, &against_year))
+		return usage_error(usage, "--against wants a year, not '%s'", against);
 	if (all ? npos != 0 : (npos != 1 && npos != 2))
 		return usage_error(usage, all ? "--all takes no other argument"
 					      : "give FILE, or DEPARTMENT YEAR, or --all");
@@ -267,19 +212,18 @@ int cmd_check(int argc, char **argv)
 			goto done;
 		}
 	} else if (npos == 2) {
-		char *end;
-		long year = strtol(pos[1], &end, 10);
-		if (*end || year < 1900 || year > 2999) {
+		int year;
+		if (parse_year(pos[1], &year)) {
 			status = usage_error(usage, "'%s' is not a year", pos[1]);
 			goto done;
 		}
 		if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 		    yoy_history_department(st, rev, pos[0], &key, &err) ||
-		    yoy_history_load(&doc, NULL, st, rev, key, (int)year, kind, &err)) {
+		    yoy_history_load(&doc, NULL, st, rev, key, year, kind, &err)) {
 			status = fail_with(&err);
 			goto done;
 		}
-		int py = against ? (int)against_year : (int)year - 1;
+		int py = against ? against_year : year - 1;
 		int prc = yoy_history_load(&prior, NULL, st, rev, key, py, kind, &err);
 		if (prc && (against || prc != YOY_ESTORE)) {
 			status = fail_with(&err); /* asked for a year that is not there */
@@ -290,8 +234,8 @@ int cmd_check(int argc, char **argv)
 			goto done;
 		}
 	} else {
-		if (load_file(&doc, pos[0], &err) ||
-		    (prior_file && load_file(&prior, (char *)prior_file, &err)) ||
+		if (load_disclosure(&doc, pos[0], &err) ||
+		    (prior_file && load_disclosure(&prior, (char *)prior_file, &err)) ||
 		    check_one(&r, doc, prior, &err)) {
 			status = fail_with(&err);
 			goto done;

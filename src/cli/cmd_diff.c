@@ -1,7 +1,6 @@
 /* yoy diff: what changed between two years of a department. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -49,58 +48,6 @@ static void help(void)
 	       "Exit status: 0 done (with --exit-code: no differences), 1 differences\n"
 	       "with --exit-code, 2 usage, 3 unreadable input, 4 not in the history.\n",
 	       usage);
-}
-
-static bool exists(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0;
-}
-
-/* FILE or NARRATIVE+TABLES into a document. */
-static int load_file(yoy_doc **out, char *arg, yoy_error *err)
-{
-	const char *files[2] = { arg, NULL };
-	size_t n = 1;
-	char *plus = strchr(arg, '+');
-	if (!exists(arg) && plus) {
-		*plus = '\0';
-		files[1] = plus + 1;
-		n = 2;
-	}
-	return yoy_parse_files(out, files, n, err);
-}
-
-/* "10" (万元), "10万元", "5000元", "1.5亿元" into fen. */
-static int parse_amount(const char *s, int64_t *fen)
-{
-	size_t len = strlen(s), num = len;
-	yoy_unit unit = YOY_UNIT_WAN;
-	for (size_t k = 0; k < len; k++)
-		if ((unsigned char)s[k] >= 0x80 || (s[k] != '.' && (s[k] < '0' || s[k] > '9') &&
-						    s[k] != ',')) {
-			num = k;
-			unit = yoy_unit_parse(s + k, len - k);
-			break;
-		}
-	yoy_amount a;
-	if (num == 0 || unit == YOY_UNIT_NONE || yoy_amount_parse(&a, s, num, unit) ||
-	    !a.present || a.fen < 0)
-		return -1;
-	*fen = a.fen;
-	return 0;
-}
-
-static int parse_percent(const char *s, int64_t *scaled)
-{
-	yoy_decimal d;
-	if (yoy_decimal_parse(&d, s, strlen(s)) || !d.present || d.scaled < 0 || d.decimals > 2)
-		return -1;
-	int64_t v = d.scaled;
-	for (int k = d.decimals; k < 2; k++)
-		v *= 10;
-	*scaled = v;
-	return 0;
 }
 
 int cmd_diff(int argc, char **argv)
@@ -191,14 +138,10 @@ int cmd_diff(int argc, char **argv)
 		use_color = false;
 	if (npos != 2 && npos != 3)
 		return usage_error(usage, "give DEPARTMENT YEAR_A YEAR_B, or FILE_A FILE_B");
-	long years[2] = { 0, 0 };
-	if (npos == 3)
-		for (int k = 0; k < 2; k++) {
-			char *end;
-			years[k] = strtol(pos[1 + k], &end, 10);
-			if (*end || years[k] < 1900 || years[k] > 2999)
-				return usage_error(usage, "'%s' is not a year", pos[1 + k]);
-		}
+	int years[2] = { 0, 0 };
+	for (int k = 0; npos == 3 && k < 2; k++)
+		if (parse_year(pos[1 + k], &years[k]))
+			return usage_error(usage, "'%s' is not a year", pos[1 + k]);
 
 	yoy_error err;
 	yoy_error_clear(&err);
@@ -211,15 +154,15 @@ int cmd_diff(int argc, char **argv)
 	if (npos == 3) {
 		if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 		    yoy_history_department(st, rev, pos[0], &key, &err) ||
-		    yoy_history_load(&docs[0], NULL, st, rev, key, (int)years[0], kind, &err) ||
-		    yoy_history_load(&docs[1], NULL, st, rev, key, (int)years[1], kind, &err) ||
+		    yoy_history_load(&docs[0], NULL, st, rev, key, years[0], kind, &err) ||
+		    yoy_history_load(&docs[1], NULL, st, rev, key, years[1], kind, &err) ||
 		    (!aliases_file && yoy_history_project_aliases(&aliases, st, rev, key, &err))) {
 			status = fail_with(&err);
 			goto done;
 		}
 	} else {
 		for (int k = 0; k < 2; k++)
-			if (load_file(&docs[k], pos[k], &err)) {
+			if (load_disclosure(&docs[k], pos[k], &err)) {
 				status = fail_with(&err);
 				goto done;
 			}

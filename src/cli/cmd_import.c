@@ -2,7 +2,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -30,28 +29,6 @@ static void help(void)
 	       "Exit status: 0 all imported, 2 usage, 3 some files failed to parse\n"
 	       "(the rest were imported), 4 history repository error.\n",
 	       usage);
-}
-
-static bool exists(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0;
-}
-
-/* "a.pdf+b.pdf" is two files of one disclosure, unless a file has that name. */
-static size_t split_files(char *arg, char **files, size_t max)
-{
-	if (exists(arg))
-		return (files[0] = arg, 1);
-	size_t n = 0;
-	for (char *p = arg; p && n < max;) {
-		char *plus = strchr(p, '+');
-		if (plus)
-			*plus = '\0';
-		files[n++] = p;
-		p = plus ? plus + 1 : NULL;
-	}
-	return n;
 }
 
 /* One argument's work, done by a worker: read, parse, write the objects. */
@@ -206,7 +183,7 @@ int cmd_import(int argc, char **argv)
 		return error("out of memory"), EXIT_INTERNAL;
 	}
 	for (size_t i = 0; i < nargs; i++)
-		p.jobs[i].nf = split_files(args[i], p.jobs[i].files, 2);
+		p.jobs[i].nf = split_files(args[i], p.jobs[i].files);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.done_cv, NULL);
 	pthread_cond_init(&p.room_cv, NULL);

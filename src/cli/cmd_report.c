@@ -64,14 +64,14 @@ int cmd_report(int argc, char **argv)
 	}
 	if (npos != 2)
 		return usage_error(usage, "give a department and a year");
-	char *end;
-	long year = strtol(pos[1], &end, 10);
-	if (*end || year < 1900 || year > 2999)
+	int year;
+	if (parse_year(pos[1], &year))
 		return usage_error(usage, "'%s' is not a year", pos[1]);
 	if (strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "text"))
 		return usage_error(usage, "--format is md, html or text");
 	long top = 10;
 	if (top_arg) {
+		char *end;
 		top = strtol(top_arg, &end, 10);
 		if (*end || top < 1 || top > 1000)
 			return usage_error(usage, "--top wants a number from 1 to 1000");
@@ -89,7 +89,7 @@ int cmd_report(int argc, char **argv)
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    yoy_history_department(st, rev, pos[0], &key, &err) ||
 	    yoy_store_resolve(st, rev, revision, &err) ||
-	    yoy_history_series(&years, &ny, st, rev, key, (int)year, kind, &err)) {
+	    yoy_history_series(&years, &ny, st, rev, key, year, kind, &err)) {
 		status = fail_with(&err);
 		goto done;
 	}
@@ -100,7 +100,7 @@ int cmd_report(int argc, char **argv)
 			prior = years[i];
 	}
 	if (!doc) {
-		error("%s: nothing stored for %s %ld", yoy_store_dir(st), key, year);
+		error("%s: nothing stored for %s %d", yoy_store_dir(st), key, year);
 		status = EXIT_STORE;
 		goto done;
 	}

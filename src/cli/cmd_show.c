@@ -53,9 +53,8 @@ int cmd_show(int argc, char **argv)
 	}
 	if (npos != 2)
 		return usage_error(usage, "give a department and a year");
-	char *end;
-	long year = strtol(pos[1], &end, 10);
-	if (*end || year < 1900 || year > 2999)
+	int year;
+	if (parse_year(pos[1], &year))
 		return usage_error(usage, "'%s' is not a year", pos[1]);
 	if (strcmp(format, "json") && strcmp(format, "summary"))
 		return usage_error(usage, "--format is json or summary");
@@ -67,7 +66,7 @@ int cmd_show(int argc, char **argv)
 	int status = EXIT_OK;
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    yoy_history_department(st, rev, pos[0], &key, &err) ||
-	    yoy_history_path(st, rev, key, (int)year, kind, &path, &err) ||
+	    yoy_history_path(st, rev, key, year, kind, &path, &err) ||
 	    yoy_store_read(st, rev, path, &data, &len, &err)) {
 		status = fail_with(&err);
 		goto done;
