@@ -75,7 +75,7 @@ $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | deps
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) $(TEST_LIBS) -o $@
 
-$(B)/bench/%: tests/bench/%.c $(B)/libyoy.a | deps
+$(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) -o $@

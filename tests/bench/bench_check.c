@@ -5,33 +5,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "yoy/check.h"
 #include "yoy/parse.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static yoy_doc *load(const char *path)
-{
-	yoy_doc *doc;
-	yoy_error err;
-	const char *files[1] = { path };
-	if (yoy_parse_files(&doc, files, 1, &err)) {
-		fprintf(stderr, "%s\n", err.message);
-		exit(1);
-	}
-	return doc;
-}
 
 int main(int argc, char **argv)
 {
@@ -68,8 +45,8 @@ int main(int argc, char **argv)
 			nf = c->nfindings;
 			yoy_check_free(c);
 		}
-		qsort(t, (size_t)runs, sizeof *t, cmp);
-		double med = t[runs / 2] * 1e3, p95 = t[runs * 95 / 100] * 1e3;
+		double p95, med = median_of(t, runs, &p95) * 1e3;
+		p95 *= 1e3;
 		printf("  %-40s %-10s %9zu %9.3f %9.3f\n", docs[i][0], prior ? "yes" : "-", nf, med,
 		       p95);
 		if (med > worst)

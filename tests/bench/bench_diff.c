@@ -6,34 +6,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "yoy/diff.h"
 #include "yoy/parse.h"
 #include "yoy/render.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static yoy_doc *load(const char *path)
-{
-	yoy_doc *doc;
-	yoy_error err;
-	const char *files[1] = { path };
-	if (yoy_parse_files(&doc, files, 1, &err)) {
-		fprintf(stderr, "%s\n", err.message);
-		exit(1);
-	}
-	return doc;
-}
 
 /* Median and p95 in ms of runs of diff (+ render when render). */
 static void measure(const yoy_doc *a, const yoy_doc *b, const yoy_diff_options *o,
@@ -58,9 +35,8 @@ static void measure(const yoy_doc *a, const yoy_doc *b, const yoy_diff_options *
 			*rows += d->tables[k].nrows;
 		yoy_diff_free(d);
 	}
-	qsort(t, (size_t)runs, sizeof *t, cmp);
-	*med = t[runs / 2] * 1e3;
-	*p95 = t[runs * 95 / 100] * 1e3;
+	*med = median_of(t, runs, p95) * 1e3;
+	*p95 *= 1e3;
 	free(t);
 }
 

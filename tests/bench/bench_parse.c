@@ -6,21 +6,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "benchutil.h"
+
 #include "yoy/json.h"
 #include "yoy/parse.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
@@ -57,9 +46,7 @@ int main(int argc, char **argv)
 		t[i] = t1 - t0;
 		tj[i] = t2 - t1;
 	}
-	qsort(t, (size_t)runs, sizeof *t, cmp);
-	qsort(tj, (size_t)runs, sizeof *tj, cmp);
-	double med = t[runs / 2], medj = tj[runs / 2];
+	double med = median_of(t, runs, NULL), medj = median_of(tj, runs, NULL);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("parse %s (%ld bytes), median of %d runs:\n", path, size, runs);

@@ -9,12 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "benchutil.h"
 
 /* Run argv; returns seconds, and the child's peak RSS in KiB. */
 static double run(char *const argv[], long *maxrss)
@@ -39,12 +34,6 @@ static double run(char *const argv[], long *maxrss)
 	return now() - t0;
 }
 
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 int main(int argc, char **argv)
 {
 	const char *yoy = getenv("YOY") ? getenv("YOY") : "./yoy";
@@ -64,15 +53,14 @@ int main(int argc, char **argv)
 				rss = r;
 			b[i] = run(pa, &r);
 		}
-		qsort(a, (size_t)runs, sizeof *a, cmp);
-		qsort(b, (size_t)runs, sizeof *b, cmp);
-		double ratio = a[runs / 2] / b[runs / 2];
+		double ma = median_of(a, runs, NULL), mb = median_of(b, runs, NULL);
+		double ratio = ma / mb;
 		if (ratio > worst)
 			worst = ratio;
 		if (rss > worst_rss)
 			worst_rss = rss;
-		printf("  %-46s %9.1f %9.1f %6.2f %9.1f\n", argv[f], a[runs / 2] * 1e3,
-		       b[runs / 2] * 1e3, ratio, (double)rss / 1024.0);
+		printf("  %-46s %9.1f %9.1f %6.2f %9.1f\n", argv[f], ma * 1e3, mb * 1e3, ratio,
+		       (double)rss / 1024.0);
 	}
 	printf("  worst ratio %.2f (target <= 1.5), worst peak RSS %.1f MB (target <= 64 MB)\n",
 	       worst, (double)worst_rss / 1024.0);
