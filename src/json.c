@@ -19,17 +19,6 @@
  * claims, indicators, warnings, columns, sources), so a git diff of stored
  * JSON reads as "this row changed". */
 
-static void put_loc(jsonw *w, yoy_loc at)
-{
-	jw_object(w, "at", JW_COMPACT); /* {"line":12,"page":3} */
-	jw_int(w, "line", at.line);
-	if (at.page)
-		jw_int(w, "page", at.page);
-	if (at.file)
-		jw_int(w, "file", at.file);
-	jw_end(w);
-}
-
 /* Table cell: "728.11" in the table's unit. */
 static void put_cell(jsonw *w, const char *key, const yoy_amount *a)
 {
@@ -67,7 +56,7 @@ static void put_table(jsonw *w, const yoy_table *t)
 	jw_str(w, "title", t->title);
 	jw_str(w, "unit", yoy_unit_name(t->unit));
 	jw_int(w, "decimals", t->decimals);
-	put_loc(w, t->at);
+	jw_loc(w, "at", t->at);
 	jw_bool(w, "empty", t->empty);
 	jw_str(w, "note", t->note);
 	jw_array(w, "columns", JW_LINES);
@@ -92,7 +81,7 @@ static void put_table(jsonw *w, const yoy_table *t)
 		for (size_t c = 0; c < t->ncolumns; c++)
 			put_cell(w, t->columns[c].key, &r->values[c]);
 		jw_end(w);
-		put_loc(w, r->at);
+		jw_loc(w, "at", r->at);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -144,7 +133,7 @@ static void put_claim(jsonw *w, const yoy_claim *c)
 		jw_end(w);
 	}
 	jw_str(w, "text", c->text);
-	put_loc(w, c->at);
+	jw_loc(w, "at", c->at);
 	jw_end(w);
 }
 
@@ -190,11 +179,11 @@ static void put_form(jsonw *w, const yoy_perf_form *f)
 		jw_str(w, "value", in->value);
 		jw_str(w, "annual_name", in->annual_name);
 		jw_str(w, "annual_value", in->annual_value);
-		put_loc(w, in->at);
+		jw_loc(w, "at", in->at);
 		jw_end(w);
 	}
 	jw_end(w);
-	put_loc(w, f->at);
+	jw_loc(w, "at", f->at);
 	jw_end(w);
 }
 
@@ -231,7 +220,7 @@ static void put_doc(jsonw *w, const yoy_doc *doc)
 		jw_str(w, "heading", s->heading);
 		jw_int(w, "level", s->level);
 		jw_str(w, "text", s->text);
-		put_loc(w, s->at);
+		jw_loc(w, "at", s->at);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -246,7 +235,7 @@ static void put_doc(jsonw *w, const yoy_doc *doc)
 	jw_array(w, "warnings", JW_LINES);
 	for (size_t i = 0; i < doc->nwarnings; i++) {
 		jw_object(w, NULL, JW_COMPACT);
-		put_loc(w, doc->warnings[i].at);
+		jw_loc(w, "at", doc->warnings[i].at);
 		jw_str(w, "message", doc->warnings[i].message);
 		jw_end(w);
 	}

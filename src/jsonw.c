@@ -180,3 +180,32 @@ bool jw_ok(const jsonw *w)
 {
 	return !w->failed && !w->out->oom && w->depth == 0;
 }
+
+void jw_loc(jsonw *w, const char *key, yoy_loc at)
+{
+	jw_object(w, key, JW_COMPACT);
+	jw_int(w, "line", at.line);
+	if (at.page)
+		jw_int(w, "page", at.page);
+	if (at.file)
+		jw_int(w, "file", at.file);
+	jw_end(w);
+}
+
+void jw_doc_ref(jsonw *w, const char *key, const yoy_doc *d, const char *label)
+{
+	jw_object(w, key, JW_PRETTY);
+	jw_str(w, "label", label);
+	jw_str(w, "department", d->department);
+	jw_int(w, "year", d->year);
+	jw_str(w, "kind", d->kind);
+	jw_array(w, "sources", JW_LINES);
+	for (size_t i = 0; i < d->nsources; i++) {
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "name", d->sources[i].name);
+		jw_str(w, "sha256", d->sources[i].sha256);
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+}

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "util.h"
+#include "yoy/doc.h"
 
 #define JW_MAX_DEPTH 32
 
@@ -58,5 +59,12 @@ bool jw_ok(const jsonw *w);
 
 /* Appends s as a quoted JSON string. */
 void jw_quote(sbuf *out, const char *s);
+
+/* Pieces of yoy's model that every schema writes the same way. */
+/* {"line":12,"page":3,"file":1} under key: page and file only when set. */
+void jw_loc(jsonw *w, const char *key, yoy_loc at);
+/* The disclosure a diff or check speaks of: {"label" (when not NULL),
+ * "department", "year", "kind", "sources": [{"name","sha256"}]}. */
+void jw_doc_ref(jsonw *w, const char *key, const yoy_doc *d, const char *label);
 
 #endif

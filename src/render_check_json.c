@@ -5,25 +5,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-static void put_doc(jsonw *w, const char *key, const yoy_doc *d)
-{
-	if (!d)
-		return;
-	jw_object(w, key, JW_PRETTY);
-	jw_str(w, "department", d->department);
-	jw_int(w, "year", d->year);
-	jw_str(w, "kind", d->kind);
-	jw_array(w, "sources", JW_LINES);
-	for (size_t i = 0; i < d->nsources; i++) {
-		jw_object(w, NULL, JW_COMPACT);
-		jw_str(w, "name", d->sources[i].name);
-		jw_str(w, "sha256", d->sources[i].sha256);
-		jw_end(w);
-	}
-	jw_end(w);
-	jw_end(w);
-}
-
 char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o)
 {
 	sbuf b;
@@ -32,8 +13,9 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 	jw_init(&w, &b);
 	jw_object(&w, NULL, JW_PRETTY);
 	jw_str(&w, "schema", "yoy-check/1");
-	put_doc(&w, "document", c->doc);
-	put_doc(&w, "prior", c->prior);
+	jw_doc_ref(&w, "document", c->doc, NULL);
+	if (c->prior)
+		jw_doc_ref(&w, "prior", c->prior, NULL);
 	jw_object(&w, "counts", JW_COMPACT);
 	for (int s = YOY_SEV_ERROR; s >= YOY_SEV_OK; s--)
 		jw_int(&w, yoy_severity_name((yoy_severity)s), (long long)c->count[s]);
@@ -55,11 +37,7 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 		jw_str(&w, "metric", f->metric);
 		jw_int(&w, "year", f->year);
 		jw_str(&w, "file", f->file);
-		jw_object(&w, "at", JW_COMPACT);
-		jw_int(&w, "line", f->at.line);
-		if (f->at.page)
-			jw_int(&w, "page", f->at.page);
-		jw_end(&w);
+		jw_loc(&w, "at", f->at);
 		if (f->claim >= 0)
 			jw_int(&w, "claim", f->claim);
 		jw_str(&w, "text", f->text);

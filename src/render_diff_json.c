@@ -8,24 +8,6 @@
 #include "util.h"
 #include "yoy/render.h"
 
-static void put_doc(jsonw *w, const char *key, const yoy_doc *doc, const char *label)
-{
-	jw_object(w, key, JW_PRETTY);
-	jw_str(w, "label", label);
-	jw_str(w, "department", doc->department);
-	jw_int(w, "year", doc->year);
-	jw_str(w, "kind", doc->kind);
-	jw_array(w, "sources", JW_LINES);
-	for (size_t i = 0; i < doc->nsources; i++) {
-		jw_object(w, NULL, JW_COMPACT);
-		jw_str(w, "name", doc->sources[i].name);
-		jw_str(w, "sha256", doc->sources[i].sha256);
-		jw_end(w);
-	}
-	jw_end(w);
-	jw_end(w);
-}
-
 static void put_money(jsonw *w, const char *key, const yoy_diff_table *t, int64_t fen)
 {
 	char buf[48];
@@ -47,19 +29,6 @@ static void put_cell(jsonw *w, const char *key, const yoy_diff_table *t,
 		yoy_diff_format_percent(p, sizeof p, c->percent, false);
 		jw_str(w, "percent", p);
 	}
-	jw_end(w);
-}
-
-static void put_at(jsonw *w, const char *key, const yoy_row *r)
-{
-	if (!r)
-		return;
-	jw_object(w, key, JW_COMPACT);
-	jw_int(w, "line", r->at.line);
-	if (r->at.page)
-		jw_int(w, "page", r->at.page);
-	if (r->at.file)
-		jw_int(w, "file", r->at.file);
 	jw_end(w);
 }
 
@@ -90,8 +59,10 @@ static void put_row(jsonw *w, const yoy_diff_table *t, const yoy_diff_row *r)
 	for (size_t c = 0; c < t->ncolumns; c++)
 		put_cell(w, t->columns[c].key, t, r, &r->cells[c]);
 	jw_end(w);
-	put_at(w, "at_a", r->a);
-	put_at(w, "at_b", r->b);
+	if (r->a)
+		jw_loc(w, "at_a", r->a->at);
+	if (r->b)
+		jw_loc(w, "at_b", r->b->at);
 	jw_end(w);
 }
 
@@ -139,8 +110,8 @@ char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o)
 	jw_object(&w, NULL, JW_PRETTY);
 	jw_str(&w, "schema", "yoy-diff/1");
 	jw_str(&w, "by", yoy_diff_by_name(d->by));
-	put_doc(&w, "a", d->a, o->label_a);
-	put_doc(&w, "b", d->b, o->label_b);
+	jw_doc_ref(&w, "a", d->a, o->label_a);
+	jw_doc_ref(&w, "b", d->b, o->label_b);
 	jw_array(&w, "tables", JW_PRETTY);
 	for (size_t i = 0; i < d->ntables; i++)
 		put_table(&w, &d->tables[i]);
