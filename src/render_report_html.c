@@ -203,16 +203,17 @@ static void chart_structure(sbuf *b, const yoy_report *r)
 /* Totals over the years: a line with a point per year. */
 static void chart_years(sbuf *b, const yoy_report *r)
 {
-	size_t n = r->nyears;
-	if (n <= 2)
+	if (!yoy_report_has_years(r))
 		return;
+	const yoy_trend_year *ys = r->totals->years;
+	size_t n = r->totals->nyears;
 	int64_t lo = INT64_MAX, hi = 0;
 	for (size_t i = 0; i < n; i++)
-		if (r->years[i].present) {
-			if (r->years[i].total < lo)
-				lo = r->years[i].total;
-			if (r->years[i].total > hi)
-				hi = r->years[i].total;
+		if (ys[i].present) {
+			if (ys[i].value < lo)
+				lo = ys[i].value;
+			if (ys[i].value > hi)
+				hi = ys[i].value;
 		}
 	if (hi <= 0)
 		return;
@@ -233,25 +234,25 @@ static void chart_years(sbuf *b, const yoy_report *r)
 		     "points=\"");
 	int step = n > 1 ? (W - left - right) / (int)(n - 1) : 0;
 	for (size_t i = 0; i < n; i++)
-		if (r->years[i].present)
+		if (ys[i].present)
 			sbuf_printf(b, "%d,%d ", left + (int)i * step,
-				    H - bottom - (int)((__int128)(r->years[i].total - lo) *
+				    H - bottom - (int)((__int128)(ys[i].value - lo) *
 						       (H - top - bottom) / (hi - lo)));
 	sbuf_puts(b, "\"/>\n");
 	for (size_t i = 0; i < n; i++) {
 		int x = left + (int)i * step;
 		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>\n", x,
-			    H - bottom + 18, r->years[i].year);
-		if (!r->years[i].present)
+			    H - bottom + 18, ys[i].year);
+		if (!ys[i].present)
 			continue;
-		int y = H - bottom - (int)((__int128)(r->years[i].total - lo) * (H - top - bottom) /
+		int y = H - bottom - (int)((__int128)(ys[i].value - lo) * (H - top - bottom) /
 					   (hi - lo));
 		char t[48];
-		yoy_report_wan(t, sizeof t, r->years[i].total, r->years_decimals, false);
+		yoy_report_wan(t, sizeof t, ys[i].value, r->totals->decimals, false);
 		sbuf_printf(b, "<circle class=\"point\" cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#1f5fa8\">"
 			       "<title>%d年 %s万元</title></circle><text x=\"%d\" y=\"%d\" "
 			       "text-anchor=\"middle\">%s</text>\n",
-			    x, y, r->years[i].year, t, x, y - 9, t);
+			    x, y, ys[i].year, t, x, y - 9, t);
 	}
 	sbuf_puts(b, "</svg><figcaption>历年收入总计（万元），纵轴不从零开始。</figcaption>"
 		     "</figure>\n");
@@ -398,22 +399,22 @@ char *yoy_render_report_html(const yoy_report *r)
 	if (r->nquestions)
 		sbuf_puts(&b, "</ol>\n");
 
-	if (r->nyears > 2) {
+	if (yoy_report_has_years(r)) {
 		sbuf_puts(&b, "<h2>五、历年收入总计</h2>\n");
 		chart_years(&b, r);
 		sbuf_puts(&b, "<div class=\"wrap\"><table><thead><tr><th>年度</th><th class=\"n\">"
 			      "收入总计</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
 			      "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < r->nyears; i++) {
+		for (size_t i = 0; i < r->totals->nyears; i++) {
 			yoy_report_year_cells c;
-			yoy_report_year_format(&c, r, &r->years[i]);
+			yoy_report_year_format(&c, r, &r->totals->years[i]);
 			sbuf_printf(&b, "<tr><td>%d</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-					"<td class=\"n\">%s</td></tr>\n", r->years[i].year, c.total,
+					"<td class=\"n\">%s</td></tr>\n", r->totals->years[i].year, c.total,
 				    c.change, c.percent);
 		}
 		sbuf_puts(&b, "</tbody></table></div>\n");
 	}
-	sbuf_printf(&b, "<h2>%s、数据来源</h2>\n<ul>\n", r->nyears > 2 ? "六" : "五");
+	sbuf_printf(&b, "<h2>%s、数据来源</h2>\n<ul>\n", yoy_report_has_years(r) ? "六" : "五");
 	for (size_t i = 0; i < d->nsources; i++) {
 		sbuf_printf(&b, "<li>%d年：<code>", d->year);
 		esc(&b, d->sources[i].name);

@@ -123,18 +123,18 @@ char *yoy_render_report_md(const yoy_report *r)
 			sbuf_printf(&b, "   > %s\n", f->text);
 	}
 
-	if (r->nyears > 2) {
+	if (yoy_report_has_years(r)) {
 		sbuf_puts(&b, "\n## 五、历年收入总计\n\n| 年度 | 收入总计 | 增减额 | 增减率 |\n"
 			      "|---|--:|--:|--:|\n");
-		for (size_t i = 0; i < r->nyears; i++) {
-			const yoy_report_year *y = &r->years[i];
+		for (size_t i = 0; i < r->totals->nyears; i++) {
+			const yoy_trend_year *y = &r->totals->years[i];
 			yoy_report_year_cells c;
 			yoy_report_year_format(&c, r, y);
 			sbuf_printf(&b, "| %d | %s | %s | %s |\n", y->year, c.total, c.change, c.percent);
 		}
 	}
 
-	sbuf_printf(&b, "\n## %s、数据来源\n\n", r->nyears > 2 ? "六" : "五");
+	sbuf_printf(&b, "\n## %s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
 	for (size_t i = 0; i < d->nsources; i++)
 		sbuf_printf(&b, "- %d年：`%s`，sha256 `%s`\n", d->year, d->sources[i].name,
 			    d->sources[i].sha256);

@@ -74,7 +74,6 @@ static void figures(yoy_report *r)
 		f->has_percent = f->in_a && f->a != 0;
 		if (f->has_percent)
 			f->percent = yoy_percent_x100(f->change, f->a);
-		f->unit = YOY_UNIT_WAN;
 		int da = f->in_a ? wan_decimals(then.value.unit, then.value.decimals) : 0;
 		int db = wan_decimals(now.value.unit, now.value.decimals);
 		f->decimals = da > db ? da : db;
@@ -273,45 +272,6 @@ static void classes(yoy_report *r)
 	qsort(r->classes, r->nclasses, sizeof *r->classes, by_class_code);
 }
 
-static int64_t total_of(const yoy_doc *d, bool *present)
-{
-	static const char *const metrics[] = { "summary/income.total/total",
-					       "income/total/total", "expenditure/total/total" };
-	for (size_t i = 0; i < 3; i++) {
-		cell_ref c = metric_cell(d, metrics[i]);
-		if (c.found && c.value.present) {
-			*present = true;
-			return c.value.fen;
-		}
-	}
-	*present = false;
-	return 0;
-}
-
-static void years(yoy_report *r, const yoy_report_options *o)
-{
-	r->years_decimals = 2;
-	r->years = arena_alloc(r->arena, (o->nyears + 1) * sizeof *r->years);
-	if (!r->years)
-		return;
-	for (size_t i = 0; i < o->nyears; i++) {
-		yoy_report_year *y = &r->years[r->nyears++];
-		y->year = o->years[i]->year;
-		y->total = total_of(o->years[i], &y->present);
-		/* totals printed in 元 show to the 元 */
-		if (y->present && y->total % 10000 && r->years_decimals < 4)
-			r->years_decimals = 4;
-		const yoy_report_year *prev = i ? y - 1 : NULL;
-		if (prev && prev->present && y->present) {
-			y->has_change = true;
-			y->change = y->total - prev->total;
-			y->has_percent = prev->total != 0;
-			if (y->has_percent)
-				y->percent = yoy_percent_x100(y->change, prev->total);
-		}
-	}
-}
-
 /* An unexplained change of a class or 款 that one of its items shows just
  * the same (204 → 20499 → 2049999, each +124.50万元): ask once, of the
  * item. */
@@ -370,12 +330,14 @@ int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
 	r->doc = doc;
 	r->prior = prior;
 	r->revision = o->revision ? arena_strdup(ar, o->revision) : NULL;
-	r->unit = YOY_UNIT_WAN;
-	r->decimals = 2;
 	size_t top = o->top ? o->top : DEFAULT_TOP;
 	yoy_check_options co = o->check ? *o->check : (yoy_check_options){ 0 };
 	co.prior = prior;
 	int rc = yoy_check_doc(&r->check, doc, &co, err);
+	if (!rc && o->nyears) {
+		yoy_trend_options total = { 0 };
+		rc = yoy_trend_build(&r->totals, o->years, o->nyears, &total, err);
+	}
 	if (!rc && prior) {
 		yoy_table_kind code_table = yoy_doc_table(doc, YOY_TABLE_GENERAL_EXPENDITURE) &&
 						    yoy_doc_table(prior, YOY_TABLE_GENERAL_EXPENDITURE)
@@ -403,7 +365,6 @@ int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
 	if (r->nquestions)
 		qsort(r->questions, r->nquestions, sizeof *r->questions, by_severity);
 	classes(r);
-	years(r, o);
 	if (!r->figures || !r->questions) {
 		yoy_report_free(r);
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
@@ -417,6 +378,7 @@ void yoy_report_free(yoy_report *r)
 	if (!r)
 		return;
 	yoy_check_free(r->check);
+	yoy_trend_free(r->totals);
 	yoy_diff_free(r->by_code);
 	yoy_diff_free(r->by_project);
 	yoy_arena *ar = r->arena;
@@ -476,15 +438,21 @@ const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent
 	return buf;
 }
 
-void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
-			    const yoy_report_year *y)
+bool yoy_report_has_years(const yoy_report *r)
 {
+	return r->totals && r->totals->nyears > 2;
+}
+
+void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
+			    const yoy_trend_year *y)
+{
+	int dec = r->totals->decimals;
 	snprintf(out->total, sizeof out->total, "—");
 	snprintf(out->change, sizeof out->change, "—");
 	if (y->present)
-		yoy_report_wan(out->total, sizeof out->total, y->total, r->years_decimals, false);
+		yoy_report_wan(out->total, sizeof out->total, y->value, dec, false);
 	if (y->has_change)
-		yoy_report_wan(out->change, sizeof out->change, y->change, r->years_decimals, true);
+		yoy_report_wan(out->change, sizeof out->change, y->change, dec, true);
 	yoy_report_percent(out->percent, sizeof out->percent, y->has_percent, y->percent);
 }
 

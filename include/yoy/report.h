@@ -14,6 +14,7 @@
 #include "yoy/diff.h"
 #include "yoy/doc.h"
 #include "yoy/error.h"
+#include "yoy/trend.h"
 
 /* A figure of both years, in one unit. */
 typedef struct yoy_report_figure {
@@ -24,8 +25,7 @@ typedef struct yoy_report_figure {
 	int64_t a, b, change;   /* fen */
 	bool has_percent;
 	int64_t percent;        /* x100 */
-	yoy_unit unit;
-	int decimals;
+	int decimals;           /* shown in 万元 with these */
 	const char *file;       /* where this year's figure is printed */
 	yoy_loc at;
 } yoy_report_figure;
@@ -53,17 +53,6 @@ typedef struct yoy_report_change {
 					 the line it is printed as this year */
 } yoy_report_change;
 
-/* A year of the run, for the line of totals. */
-typedef struct yoy_report_year {
-	int year;
-	bool present;
-	int64_t total;             /* fen: 收入总计 (or 支出总计) */
-	bool has_change;           /* this year and the one before present */
-	int64_t change;            /* fen */
-	bool has_percent;
-	int64_t percent;           /* x100 */
-} yoy_report_year;
-
 /* A function class (类) in both years: the structure of spending. */
 typedef struct yoy_report_class {
 	const char *code, *name;
@@ -81,13 +70,10 @@ typedef struct yoy_report {
 	size_t ncode_changes, nproject_changes;
 	const yoy_finding **questions; /* findings at warning or error */
 	size_t nquestions;
-	yoy_report_year *years;
-	size_t nyears;
+	yoy_trend *totals;         /* 收入总计 over the years given (trend.h);
+				      NULL when none were */
 	yoy_report_class *classes;
 	size_t nclasses;
-	int years_decimals;        /* the totals over the years in 万元 */
-	yoy_unit unit;             /* of the totals and classes */
-	int decimals;
 	struct yoy_arena *arena;
 } yoy_report;
 
@@ -117,13 +103,16 @@ const char *yoy_report_verdict_words(const yoy_report_change *c);
 /* An amount of fen in 万元 with decimals, "+" before an increase when
  * sign.  Returns buf. */
 const char *yoy_report_wan(char *buf, size_t size, int64_t fen, int decimals, bool sign);
+/* True when the report has a line of totals worth showing: more than two
+ * years. */
+bool yoy_report_has_years(const yoy_report *r);
 /* A year of the line of totals as three cells: the total, its change and
  * percent on the year before, each "—" when there is none. */
 typedef struct yoy_report_year_cells {
 	char total[48], change[48], percent[32];
 } yoy_report_year_cells;
 void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
-			    const yoy_report_year *y);
+			    const yoy_trend_year *y);
 /* "+12.42%" from percent x100, or "—" when !has.  Returns buf. */
 const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent);
 /* Decimals that show a diff table's figures in 万元 (2 for 万元, 6 for 元

@@ -91,9 +91,11 @@ static void test_headline_figures(void **state)
 	yoy_report_figure_label(label, sizeof label, figure_named(s.r, "一般公共预算"));
 	assert_string_equal(label, "　其中：一般公共预算");
 	/* the totals of the run, oldest first */
-	assert_int_equal(s.r->nyears, 3);
-	assert_int_equal(s.r->years[0].year, 2017);
-	assert_int_equal(s.r->years[0].total, 28849380000);
+	assert_int_equal(s.r->totals->nyears, 3);
+	assert_true(yoy_report_has_years(s.r));
+	assert_int_equal(s.r->totals->years[0].year, 2017);
+	assert_int_equal(s.r->totals->years[0].value, 28849380000);
+	assert_int_equal(s.r->totals->years[2].change, 4016190000);
 	release(&s);
 }
 
@@ -201,7 +203,7 @@ static void test_questions_ask_once(void **state)
 	assert_string_equal(yoy_report_no_reason_words(c), "只列了金额，未说明变动");
 	assert_string_equal(yoy_report_verdict_words(c), "变动未说明；金额在舍入范围内相符");
 	/* totals printed in 元 are shown to the 元 */
-	assert_int_equal(s.r->years_decimals, 4);
+	assert_int_equal(s.r->totals->decimals, 4);
 	release(&s);
 }
 
@@ -215,6 +217,8 @@ static void test_without_prior(void **state)
 	assert_int_equal(yoy_report_build(&r, d, NULL, &o, &err), 0);
 	assert_int_equal(r->ncode_changes, 0);
 	assert_int_equal(r->nproject_changes, 0);
+	assert_null(r->totals); /* no years given */
+	assert_false(yoy_report_has_years(r));
 	assert_string_equal(yoy_report_no_changes_words(r, false), "没有上年文件可比。");
 	const yoy_report_figure *f = figure_named(r, "收入总计");
 	assert_false(f->in_a);
