@@ -308,6 +308,15 @@ int64_t yoy_amount_half_ulp(const yoy_amount *a)
 	return pow10_tab[fd - a->decimals] / 2;
 }
 
+int yoy_wan_decimals(yoy_unit unit, int decimals)
+{
+	if (unit == YOY_UNIT_YUAN)
+		return decimals + 4 > 6 ? 6 : decimals + 4;
+	if (unit == YOY_UNIT_YI)
+		return decimals > 4 ? decimals - 4 : 0;
+	return decimals;
+}
+
 int64_t yoy_percent_x100(int64_t change, int64_t base)
 {
 	__int128 num = (__int128)change * 10000, den = base < 0 ? -(__int128)base : base;

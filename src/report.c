@@ -35,16 +35,6 @@ static const struct {
 	{ "政府采购", 0, { "procurement/total/total", NULL, NULL } },
 };
 
-/* Decimals that show a figure printed in unit u with d decimals, in 万元. */
-static int wan_decimals(yoy_unit u, int d)
-{
-	if (u == YOY_UNIT_YUAN)
-		return d + 4 > 6 ? 6 : d + 4;
-	if (u == YOY_UNIT_YI)
-		return d > 4 ? d - 4 : 0;
-	return d;
-}
-
 static void figures(yoy_report *r)
 {
 	yoy_arena *ar = r->arena;
@@ -74,8 +64,8 @@ static void figures(yoy_report *r)
 		f->has_percent = f->in_a && f->a != 0;
 		if (f->has_percent)
 			f->percent = yoy_percent_x100(f->change, f->a);
-		int da = f->in_a ? wan_decimals(then.value.unit, then.value.decimals) : 0;
-		int db = wan_decimals(now.value.unit, now.value.decimals);
+		int da = f->in_a ? yoy_wan_decimals(then.value.unit, then.value.decimals) : 0;
+		int db = yoy_wan_decimals(now.value.unit, now.value.decimals);
 		f->decimals = da > db ? da : db;
 		if (f->decimals < 2)
 			f->decimals = 2; /* "0" printed as 0.00万元 */
@@ -458,7 +448,7 @@ void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
 
 int yoy_report_table_decimals(const yoy_diff_table *t)
 {
-	return wan_decimals(t->unit, t->decimals);
+	return yoy_wan_decimals(t->unit, t->decimals);
 }
 
 size_t yoy_report_change_name(char *buf, size_t size, const yoy_report_change *c)
@@ -567,8 +557,8 @@ static bool unexplained_in_wan(char *buf, size_t size, int *n, const yoy_report 
 	cell_ref now = metric_cell(r->doc, f->metric), then = metric_cell(r->prior, f->metric);
 	if (!now.found || !then.found || !now.value.present || !then.value.present)
 		return false;
-	int da = wan_decimals(then.value.unit, then.value.decimals);
-	int db = wan_decimals(now.value.unit, now.value.decimals);
+	int da = yoy_wan_decimals(then.value.unit, then.value.decimals);
+	int db = yoy_wan_decimals(now.value.unit, now.value.decimals);
 	int dec = da > db ? da : db;
 	if (dec < 2)
 		dec = 2;
@@ -598,7 +588,7 @@ size_t yoy_report_question(char *buf, size_t size, const yoy_report *rep, const 
 		cell_ref t = rep ? metric_cell(rep->doc, f->metric) : (cell_ref){ 0 };
 		char w[48];
 		if (t.found && t.value.present && !t.is_count && t.value.unit == YOY_UNIT_YUAN) {
-			int dec = wan_decimals(t.value.unit, t.value.decimals);
+			int dec = yoy_wan_decimals(t.value.unit, t.value.decimals);
 			yoy_report_wan(w, sizeof w, t.value.fen, dec, false);
 			n = snprintf(buf, size, "文中数字为%s，表中为%s万元", s, w);
 		} else {

@@ -20,8 +20,7 @@ static int64_t first_value(const yoy_table *t, const yoy_row *r)
 
 static int wan_decimals(const yoy_table *t)
 {
-	return t->unit == YOY_UNIT_YUAN ? (t->decimals + 4 > 6 ? 6 : t->decimals + 4)
-					: t->decimals;
+	return yoy_wan_decimals(t->unit, t->decimals);
 }
 
 static bool same_name(const char *a, const char *b)

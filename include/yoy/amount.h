@@ -81,6 +81,10 @@ size_t yoy_decimal_format(char *buf, size_t size, const yoy_decimal *d);
  * [x - h, x + h].  0 for an amount printed at full fen precision. */
 int64_t yoy_amount_half_ulp(const yoy_amount *a);
 
+/* Decimals that show, in 万元, an amount printed in unit with decimals:
+ * 元 to the fen needs 6 (at most), 万元 keeps its own, 亿元 loses 4. */
+int yoy_wan_decimals(yoy_unit unit, int decimals);
+
 /* change / |base| * 100 with two decimals (x100), rounded half away from
  * zero, in integers: the percent change every report prints.  base != 0. */
 int64_t yoy_percent_x100(int64_t change, int64_t base);

@@ -151,6 +151,12 @@ static void test_percent_change(void **state)
 	assert_int_equal(yoy_percent_x100(1, 801), 12);
 	/* a negative base: the sign follows the change */
 	assert_int_equal(yoy_percent_x100(50, -100), 5000);
+	/* 万元 decimals of amounts printed in other units */
+	assert_int_equal(yoy_wan_decimals(YOY_UNIT_YUAN, 0), 4);
+	assert_int_equal(yoy_wan_decimals(YOY_UNIT_YUAN, 2), 6);
+	assert_int_equal(yoy_wan_decimals(YOY_UNIT_WAN, 2), 2);
+	assert_int_equal(yoy_wan_decimals(YOY_UNIT_YI, 6), 2);
+	assert_int_equal(yoy_wan_decimals(YOY_UNIT_YI, 2), 0);
 	/* no overflow on large fen */
 	assert_int_equal(yoy_percent_x100(INT64_MAX / 2, INT64_MAX / 2), 10000);
 }
