@@ -78,13 +78,23 @@ static void figures(yoy_report *r)
 
 /* ---- the statement about a line ----------------------------------------- */
 
-static bool metric_names_code(const char *metric, const char *code)
+/* The function code a metric names ("general_expenditure/code:204/total"),
+ * its length in *n; NULL for a line without one. */
+static const char *code_of(const char *metric, size_t *n)
 {
 	const char *m = metric ? strstr(metric, "/code:") : NULL;
-	if (!m || !code)
-		return false;
-	size_t n = strcspn(m + 6, "/");
-	return n == strlen(code) && strncmp(m + 6, code, n) == 0;
+	if (!m)
+		return NULL;
+	*n = strcspn(m + 6, "/");
+	return m + 6;
+}
+
+
+static bool metric_names_code(const char *metric, const char *code)
+{
+	size_t n;
+	const char *m = code_of(metric, &n);
+	return m && code && n == strlen(code) && strncmp(m, code, n) == 0;
 }
 
 /* Names of six bytes or less (two characters) are too common to match. */
@@ -262,27 +272,32 @@ static void classes(yoy_report *r)
 	qsort(r->classes, r->nclasses, sizeof *r->classes, by_class_code);
 }
 
-/* An unexplained change of a class or 款 that one of its items shows just
- * the same (204 → 20499 → 2049999, each +124.50万元): ask once, of the
- * item. */
-static bool said_below(const yoy_check *c, const yoy_finding *f)
+/* The line a finding names by its metric, in this year and the last. */
+static bool line_of(const yoy_report *r, const yoy_finding *f, cell_ref *now, cell_ref *then)
 {
-	if (strcmp(f->rule, "prior.unexplained") != 0 || !f->subject || !f->computed)
+	if (!r->prior || !f->metric)
 		return false;
-	size_t n = strspn(f->subject, "0123456789");
-	if (!n)
+	*now = metric_cell(r->doc, f->metric);
+	*then = metric_cell(r->prior, f->metric);
+	return now->found && then->found && now->value.present && then->value.present;
+}
+
+/* An unexplained change of a class or 款 that one of its items shows just
+ * the same (204 → 20499 → 2049999, each +124.5025万元): ask once, of the
+ * item. */
+static bool said_below(const yoy_report *r, const yoy_finding *f)
+{
+	cell_ref fa, fb, ga, gb;
+	size_t n, m;
+	const char *code = code_of(f->metric, &n);
+	if (strcmp(f->rule, "prior.unexplained") != 0 || !code || !line_of(r, f, &fa, &fb))
 		return false;
-	for (size_t i = 0; i < c->nfindings; i++) {
-		const yoy_finding *g = &c->findings[i];
-		if (g == f || strcmp(g->rule, "prior.unexplained") != 0 || !g->subject ||
-		    !g->computed)
-			continue;
-		size_t m = strspn(g->subject, "0123456789");
-		/* the same amount ("+1245025元 +76.24%" against "+1245025元
-		 * +93.40%": the percent differs with the base) */
-		size_t fa = strcspn(f->computed, " "), ga = strcspn(g->computed, " ");
-		if (m > n && strncmp(g->subject, f->subject, n) == 0 && fa == ga &&
-		    strncmp(g->computed, f->computed, fa) == 0)
+	for (size_t i = 0; i < r->check->nfindings; i++) {
+		const yoy_finding *g = &r->check->findings[i];
+		const char *below = g != f && strcmp(g->rule, "prior.unexplained") == 0
+					    ? code_of(g->metric, &m) : NULL;
+		if (below && m > n && strncmp(below, code, n) == 0 && line_of(r, g, &ga, &gb) &&
+		    ga.value.fen - gb.value.fen == fa.value.fen - fb.value.fen)
 			return true;
 	}
 	return false;
@@ -350,7 +365,7 @@ int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
 	r->questions = arena_alloc(ar, (r->check->nfindings + 1) * sizeof *r->questions);
 	for (size_t i = 0; r->questions && i < r->check->nfindings; i++)
 		if (r->check->findings[i].severity >= YOY_SEV_WARNING &&
-		    !said_below(r->check, &r->check->findings[i]))
+		    !said_below(r, &r->check->findings[i]))
 			r->questions[r->nquestions++] = &r->check->findings[i];
 	if (r->nquestions)
 		qsort(r->questions, r->nquestions, sizeof *r->questions, by_severity);
@@ -552,10 +567,8 @@ size_t yoy_report_where(char *buf, size_t size, const char *file, yoy_loc at)
 static bool unexplained_in_wan(char *buf, size_t size, int *n, const yoy_report *r,
 			       const yoy_finding *f)
 {
-	if (!r || !r->prior || !f->metric)
-		return false;
-	cell_ref now = metric_cell(r->doc, f->metric), then = metric_cell(r->prior, f->metric);
-	if (!now.found || !then.found || !now.value.present || !then.value.present)
+	cell_ref now, then;
+	if (!r || !line_of(r, f, &now, &then))
 		return false;
 	int da = yoy_wan_decimals(then.value.unit, then.value.decimals);
 	int db = yoy_wan_decimals(now.value.unit, now.value.decimals);
