@@ -4,9 +4,9 @@
 # through sudo), so a fresh machine needs nothing but make and a compiler.
 
 CC      ?= cc
-PKGS     = libgit2 libcjson libpcre2-8 poppler-glib
+PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate
 TESTPKGS = cmocka
-DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev \
+DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev \
            libcmocka-dev poppler-utils git
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
