@@ -145,25 +145,30 @@ static bool stored_equal(yoy_store *st, const char *path, const char *id,
 }
 
 struct yoy_prepared {
-	char json_id[41];
+	yoy_object *json;
 	size_t nsrc;
 	char **src_names;    /* file names under <kind>.sources/ */
-	char (*src_ids)[41];
+	yoy_object **src;
 };
 
 void yoy_prepared_free(yoy_prepared *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; p->src_names && i < p->nsrc; i++)
-		free(p->src_names[i]);
+	yoy_object_free(p->json);
+	for (size_t i = 0; i < p->nsrc; i++) {
+		if (p->src_names)
+			free(p->src_names[i]);
+		if (p->src)
+			yoy_object_free(p->src[i]);
+	}
 	free(p->src_names);
-	free(p->src_ids);
+	free(p->src);
 	free(p);
 }
 
-int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
-		const yoy_buffer *sources, size_t nsources, yoy_error *err)
+int yoy_prepare(yoy_prepared **out, const yoy_doc *doc, const yoy_buffer *sources,
+		size_t nsources, yoy_error *err)
 {
 	*out = NULL;
 	yoy_prepared *p = calloc(1, sizeof *p);
@@ -172,14 +177,14 @@ int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
 	if (p) {
 		p->nsrc = nsources;
 		p->src_names = calloc(nsources ? nsources : 1, sizeof *p->src_names);
-		p->src_ids = calloc(nsources ? nsources : 1, sizeof *p->src_ids);
+		p->src = calloc(nsources ? nsources : 1, sizeof *p->src);
 	}
-	if (!p || !json || !p->src_names || !p->src_ids) {
+	if (!p || !json || !p->src_names || !p->src) {
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		goto fail;
 	}
-	/* objects now, so a batch holds ids, not files */
-	rc = yoy_store_blob(st, json, strlen(json), p->json_id, err);
+	/* objects now, so a batch holds them ready, not files */
+	rc = yoy_object_new_blob(&p->json, json, strlen(json), err);
 	for (size_t i = 0; i < nsources && !rc; i++) {
 		sbuf name;
 		sbuf_init(&name);
@@ -194,8 +199,7 @@ int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
 		if (!p->src_names[i])
 			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		else
-			rc = yoy_store_blob(st, sources[i].data, sources[i].size, p->src_ids[i],
-					    err);
+			rc = yoy_object_new_blob(&p->src[i], sources[i].data, sources[i].size, err);
 	}
 	if (rc)
 		goto fail;
@@ -213,7 +217,7 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 		  yoy_import_status *status, const char **path, yoy_error *err)
 {
 	yoy_prepared *p;
-	int rc = yoy_prepare(&p, b->st, doc, sources, nsources, err);
+	int rc = yoy_prepare(&p, doc, sources, nsources, err);
 	if (rc)
 		return rc;
 	rc = yoy_batch_add_prepared(b, doc, p, department, status, path, err);
@@ -262,17 +266,21 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		goto fail;
 	}
-	memcpy(s.json_id, p->json_id, sizeof s.json_id);
+	memcpy(s.json_id, yoy_object_id(p->json), sizeof s.json_id);
+	if ((rc = yoy_store_add(b->st, p->json, err)))
+		goto fail;
 	for (size_t i = 0; i < p->nsrc; i++) {
 		sbuf sp;
 		sbuf_init(&sp);
 		sbuf_printf(&sp, "%s/%s", s.sources_dir, p->src_names[i]);
 		s.src_paths[i] = sbuf_detach(&sp);
-		memcpy(s.src_ids[i], p->src_ids[i], sizeof s.src_ids[i]);
+		memcpy(s.src_ids[i], yoy_object_id(p->src[i]), sizeof s.src_ids[i]);
 		if (!s.src_paths[i]) {
 			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 			goto fail;
 		}
+		if ((rc = yoy_store_add(b->st, p->src[i], err)))
+			goto fail;
 	}
 	bool exists;
 	bool same = stored_equal(b->st, s.path, s.json_id, &exists);

@@ -2,13 +2,19 @@
  * git2.h).  Bare repository, branch "main".  Every commit is built from
  * the current tip in an in-memory index: objects are written first, then
  * refs/heads/main moves by compare-and-swap; a concurrent writer makes us
- * rebuild on its commit and try again, so no commit is lost. */
+ * rebuild on its commit and try again, so no commit is lost.
+ *
+ * The objects of a commit being made wait in a packfile of ours (pack.h)
+ * that a libgit2 backend shows to the rest of libgit2; once the commit
+ * object is written they go into the repository for good: as that one
+ * pack when they are many, else as loose objects. */
 #include "yoy/store.h"
 
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +22,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pack.h"
 #include "util.h"
 
 #define BRANCH "refs/heads/main"
 
+/* Fewer objects than this are written loose, as git's transfer.unpackLimit
+ * does, so that importing one file at a time does not pile up packs. */
+#define PACK_MIN_OBJECTS 100
+
+/* The backend through which libgit2 reads and writes staged objects. */
+typedef struct staging_backend {
+	git_odb_backend parent;
+	yoy_store *st;
+} staging_backend;
+
 struct yoy_store {
 	git_repository *repo;
+	git_odb *odb;
 	char *dir;
+	staging_backend *backend; /* owned by odb once added */
+	bool staging_on;          /* writes go to staging (made on first use) */
+	yoy_pack *staging;        /* objects of the commit being made, or NULL */
 	/* The tip as first read through this handle (or after its own commit),
 	 * so one command reads one consistent state and the refs only once. */
 	bool tip_known;
@@ -119,6 +140,11 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	}
 	st->repo = repo;
+	if (git_repository_odb(&st->odb, repo)) {
+		int r = git_fail(err, dir, "cannot open the object database");
+		yoy_store_free(st);
+		return r;
+	}
 	*out = st;
 	return 0;
 }
@@ -127,7 +153,9 @@ void yoy_store_free(yoy_store *st)
 {
 	if (!st)
 		return;
+	yoy_pack_free(st->staging); /* never committed: removed */
 	git_commit_free(st->tip);
+	git_odb_free(st->odb);
 	git_repository_free(st->repo);
 	free(st->dir);
 	free(st);
@@ -412,14 +440,207 @@ void yoy_strings_free(char **v, size_t n)
 	free(v);
 }
 
-int yoy_store_blob(yoy_store *st, const void *data, size_t len, char id[41],
-		   yoy_error *err)
+/* ---- staged objects ---------------------------------------------------- */
+
+static yoy_pack *staged(git_odb_backend *b)
 {
-	git_oid oid;
-	if (git_blob_create_from_buffer(&oid, st->repo, data, len))
-		return git_fail(err, st->dir, "cannot write an object");
-	git_oid_tostr(id, 41, &oid);
+	return ((staging_backend *)b)->st->staging;
+}
+
+static int staged_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
+			      const git_oid *oid)
+{
+	int t;
+	uint64_t size;
+	if (!staged(b) || !yoy_pack_lookup(staged(b), oid->id, &t, &size))
+		return GIT_ENOTFOUND;
+	*len = (size_t)size;
+	*type = (git_object_t)t; /* pack and libgit2 number types alike */
 	return 0;
+}
+
+static int staged_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
+		       const git_oid *oid)
+{
+	if (staged_read_header(len, type, b, oid))
+		return GIT_ENOTFOUND;
+	void *buf = git_odb_backend_data_alloc(b, *len ? *len : 1);
+	yoy_error err;
+	if (!buf)
+		return -1;
+	if (yoy_pack_read(staged(b), oid->id, buf, *len, &err)) {
+		git_odb_backend_data_free(b, buf);
+		git_error_set_str(GIT_ERROR_ODB, err.message);
+		return -1;
+	}
+	*data = buf;
+	return 0;
+}
+
+static int staged_exists(git_odb_backend *b, const git_oid *oid)
+{
+	int t;
+	uint64_t size;
+	return staged(b) && yoy_pack_lookup(staged(b), oid->id, &t, &size);
+}
+
+static int staged_freshen(git_odb_backend *b, const git_oid *oid)
+{
+	return staged_exists(b, oid) ? 0 : GIT_ENOTFOUND;
+}
+
+static int stage(yoy_store *st, const yoy_object *o, yoy_error *err);
+
+static int staged_write(git_odb_backend *b, const git_oid *oid, const void *data,
+			size_t len, git_object_t type)
+{
+	yoy_store *st = ((staging_backend *)b)->st;
+	if (!st->staging_on)
+		return GIT_PASSTHROUGH; /* not making a commit: loose */
+	yoy_object o;
+	yoy_error err;
+	int rc = yoy_object_make(&o, (int)type, data, len, &err);
+	if (!rc && memcmp(o.id, oid->id, sizeof o.id) != 0)
+		rc = yoy_error_set(&err, YOY_EINTERNAL, "object id %s, libgit2 says otherwise",
+				   o.hex);
+	if (!rc)
+		rc = stage(st, &o, &err);
+	yoy_object_clear(&o);
+	if (rc) {
+		git_error_set_str(GIT_ERROR_ODB, err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static void staged_backend_free(git_odb_backend *b)
+{
+	free(b);
+}
+
+/* Objects written from now until staging_finish are staged. */
+static int staging_begin(yoy_store *st, yoy_error *err)
+{
+	if (!st->backend) {
+		staging_backend *b = calloc(1, sizeof *b);
+		if (!b)
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
+		b->parent.read = staged_read;
+		b->parent.read_header = staged_read_header;
+		b->parent.write = staged_write;
+		b->parent.exists = staged_exists;
+		b->parent.freshen = staged_freshen;
+		b->parent.free = staged_backend_free;
+		b->st = st;
+		/* above the loose and pack backends: writes land here first */
+		if (git_odb_add_backend(st->odb, &b->parent, 1000)) {
+			free(b);
+			return git_fail(err, st->dir, "cannot add an object backend");
+		}
+		st->backend = b;
+	}
+	st->staging_on = true;
+	return 0;
+}
+
+/* Add o to the staged objects; their file is made with the first, so a
+ * commit that writes nothing (all unchanged) touches no file. */
+static int stage(yoy_store *st, const yoy_object *o, yoy_error *err)
+{
+	if (!st->staging) {
+		sbuf dir;
+		sbuf_init(&dir);
+		sbuf_printf(&dir, "%sobjects/pack", git_repository_path(st->repo));
+		if (dir.oom) {
+			sbuf_free(&dir);
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		}
+		mkdir(sbuf_cstr(&dir), 0777); /* git init made it; a copy may lack it */
+		dir.data[dir.len -= strlen("/pack")] = '\0';
+		int rc = yoy_pack_new(&st->staging, sbuf_cstr(&dir), err);
+		sbuf_free(&dir);
+		if (rc)
+			return rc;
+	}
+	return yoy_pack_add(st->staging, o, err);
+}
+
+static void staging_discard(yoy_store *st)
+{
+	yoy_pack_free(st->staging);
+	st->staging = NULL;
+	st->staging_on = false;
+}
+
+/* Write the staged objects for good: many as one pack, a few loose. */
+static int staging_finish(yoy_store *st, yoy_error *err)
+{
+	yoy_pack *p = st->staging;
+	int rc = 0;
+	st->staging = NULL; /* from here libgit2 writes loose and reads packs */
+	st->staging_on = false;
+	if (!p)
+		return 0;
+	size_t n = yoy_pack_count(p);
+	if (n >= PACK_MIN_OBJECTS) {
+		rc = yoy_pack_install(p, err);
+		if (!rc && git_odb_refresh(st->odb))
+			rc = git_fail(err, st->dir, "cannot read the new pack");
+	}
+	for (size_t i = 0; i < n && n < PACK_MIN_OBJECTS && !rc; i++) {
+		git_oid id, written;
+		int type;
+		uint64_t size;
+		memcpy(id.id, yoy_pack_id(p, i), sizeof id.id);
+		yoy_pack_lookup(p, id.id, &type, &size);
+		void *data = malloc(size ? (size_t)size : 1);
+		if (!data)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else if (!(rc = yoy_pack_read(p, id.id, data, size, err)) &&
+			 (git_odb_write(&written, st->odb, data, (size_t)size, (git_object_t)type) ||
+			  !git_oid_equal(&id, &written)))
+			rc = git_fail(err, st->dir, "cannot write an object");
+		free(data);
+	}
+	yoy_pack_free(p);
+	return rc;
+}
+
+void yoy_object_free(yoy_object *o)
+{
+	if (o)
+		yoy_object_clear(o);
+	free(o);
+}
+
+int yoy_object_new_blob(yoy_object **out, const void *data, size_t len, yoy_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = yoy_object_make(*out, YOY_GIT_BLOB, data, len, err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+const char *yoy_object_id(const yoy_object *o)
+{
+	return o->hex;
+}
+
+int yoy_store_add(yoy_store *st, const yoy_object *o, yoy_error *err)
+{
+	git_oid id;
+	memcpy(id.id, o->id, sizeof id.id);
+	/* already stored (or staged): nothing to write */
+	if (git_odb_exists_ext(st->odb, &id, GIT_ODB_LOOKUP_NO_REFRESH))
+		return 0;
+	int rc = staging_begin(st, err);
+	return rc ? rc : stage(st, o, err);
 }
 
 int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
@@ -498,6 +719,8 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 	if (!blobs)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	/* objects first: nothing refers to them until the ref moves */
+	if ((rc = staging_begin(st, err)))
+		goto cleanup;
 	for (size_t i = 0; i < n; i++) {
 		if (changes[i].blob_id) {
 			if (git_oid_fromstr(&blobs[i], changes[i].blob_id)) {
@@ -522,6 +745,8 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		git_tree *tree = NULL;
 		git_index *index = NULL;
 		git_oid tree_id, commit_id;
+		if ((rc = staging_begin(st, err)))
+			goto attempt_done;
 		int r = git_reference_lookup(&tip, st->repo, BRANCH);
 		if (r && r != GIT_ENOTFOUND) {
 			rc = git_fail(err, st->dir, "cannot read " BRANCH);
@@ -576,6 +801,8 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 			}
 			git_tree_free(new_tree);
 		}
+		if ((rc = staging_finish(st, err)))
+			goto attempt_done;
 		/* the one atomic step: move the branch if nobody else did */
 		r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
 							git_reference_target(tip), "yoy")
@@ -616,6 +843,7 @@ attempt_done:
 		break;
 	}
 cleanup:
+	staging_discard(st); /* what no commit took */
 	git_signature_free(sig);
 	free(blobs);
 	return rc;

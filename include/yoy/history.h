@@ -50,12 +50,12 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 		  yoy_import_status *status, const char **path, yoy_error *err);
 
 /* A disclosure made ready outside a batch: its JSON written and, with its
- * sources, stored as objects.  This is the costly part of an import
- * (writing, hashing, compressing) and may run on several threads at once,
- * each with its own yoy_store open on the repository.  *out is freed with
- * yoy_prepared_free.  yoy_batch_add is yoy_prepare + yoy_batch_add_prepared. */
+ * sources, hashed and compressed as objects (yoy_object_new_blob).  This
+ * is the costly part of an import and needs no store, so it may run on
+ * several threads at once.  *out is freed with yoy_prepared_free.
+ * yoy_batch_add is yoy_prepare + yoy_batch_add_prepared. */
 typedef struct yoy_prepared yoy_prepared;
-int yoy_prepare(yoy_prepared **out, yoy_store *st, const yoy_doc *doc,
+int yoy_prepare(yoy_prepared **out, const yoy_doc *doc,
 		const yoy_buffer *sources, size_t nsources, yoy_error *err);
 void yoy_prepared_free(yoy_prepared *p);
 /* Stage a prepared doc, as yoy_batch_add does.  p may be freed afterwards. */

@@ -4,7 +4,8 @@
  *
  * Writes are atomic: objects first, then one compare-and-swap update of
  * refs/heads/main, retried when another process moved it meanwhile.  A
- * killed writer leaves HEAD on a complete commit. */
+ * killed writer leaves HEAD on a complete commit.  A commit of many
+ * objects writes them as one packfile, a small one as loose objects. */
 #ifndef YOY_STORE_H
 #define YOY_STORE_H
 
@@ -49,18 +50,29 @@ void yoy_strings_free(char **v, size_t n);
 int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 		      char ***names, size_t *n, yoy_error *err);
 
-/* Write data as an object now (nothing refers to it until a commit);
- * id[41] gets its id. */
-int yoy_store_blob(yoy_store *st, const void *data, size_t len, char id[41],
-		   yoy_error *err);
+/* A file's bytes made ready to store: hashed and compressed, which is
+ * the costly part of writing, so it may run on any thread and needs no
+ * store.  *out is freed with yoy_object_free. */
+typedef struct yoy_object yoy_object;
+int yoy_object_new_blob(yoy_object **out, const void *data, size_t len,
+			yoy_error *err);
+void yoy_object_free(yoy_object *o);
+/* Its id (40 hex digits), owned by o. */
+const char *yoy_object_id(const yoy_object *o);
+
+/* Stage o for the next yoy_store_commit through st, which writes it with
+ * the commit (nothing is written when o is already stored).  Staged
+ * objects no commit takes are dropped by yoy_store_free.  o may be freed
+ * afterwards. */
+int yoy_store_add(yoy_store *st, const yoy_object *o, yoy_error *err);
 
 /* Id of the file at path at rev (NULL: HEAD) into id[41]; returns 0, or 1
  * when there is no such file (id is then ""), or an error. */
 int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
 		      char id[41], yoy_error *err);
 
-/* One change: write data (or the object blob_id) at path, or, with
- * neither, remove path and everything under it. */
+/* One change: write data (or the object blob_id, stored or staged) at
+ * path, or, with neither, remove path and everything under it. */
 typedef struct yoy_store_change {
 	const char *path;
 	const void *data;

@@ -31,7 +31,7 @@ static void help(void)
 	       usage);
 }
 
-/* One argument's work, done by a worker: read, parse, write the objects. */
+/* One argument's work, done by a worker: read, parse, hash and compress. */
 typedef struct job {
 	char *files[2];
 	size_t nf;
@@ -48,13 +48,12 @@ typedef struct job {
 typedef struct pipeline {
 	job *jobs;
 	size_t n, next, consumed, window;
-	const char *repo;
 	bool stop;
 	pthread_mutex_t mu;
 	pthread_cond_t done_cv, room_cv;
 } pipeline;
 
-static void run_job(job *j, yoy_store **st, const char *repo)
+static void run_job(job *j)
 {
 	yoy_buffer bufs[2];
 	size_t nb = 0;
@@ -66,18 +65,10 @@ static void run_job(job *j, yoy_store **st, const char *repo)
 		nb--;
 	if (!rc)
 		rc = yoy_parse_buffers(&j->doc, bufs, nb, &j->err);
-	/* the repository is opened (or created) only once something parsed,
-	 * so a failed import leaves no trace; one thread creates it */
-	if (!rc && !*st) {
-		static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
-		pthread_mutex_lock(&open_lock);
-		rc = yoy_store_open(st, repo, 1, &j->err);
-		pthread_mutex_unlock(&open_lock);
-	}
 	/* a stored document is filed as it is: it has no published file */
 	bool stored_doc = nb == 1 && yoy_buffer_is_document(&bufs[0]);
 	if (!rc)
-		rc = yoy_prepare(&j->prep, *st, j->doc, bufs, stored_doc ? 0 : nb, &j->err);
+		rc = yoy_prepare(&j->prep, j->doc, bufs, stored_doc ? 0 : nb, &j->err);
 	for (size_t k = 0; k < nb; k++)
 		yoy_buffer_free(&bufs[k]);
 	j->rc = rc;
@@ -94,7 +85,6 @@ static void job_clear(job *j)
 static void *worker(void *arg)
 {
 	pipeline *p = arg;
-	yoy_store *st = NULL; /* libgit2 handles are per thread */
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next < p->n && p->next >= p->consumed + p->window)
@@ -103,13 +93,12 @@ static void *worker(void *arg)
 			break;
 		job *j = &p->jobs[p->next++];
 		pthread_mutex_unlock(&p->mu);
-		run_job(j, &st, p->repo);
+		run_job(j);
 		pthread_mutex_lock(&p->mu);
 		j->done = true;
 		pthread_cond_broadcast(&p->done_cv);
 	}
 	pthread_mutex_unlock(&p->mu);
-	yoy_store_free(st);
 	return NULL;
 }
 
@@ -172,8 +161,7 @@ int cmd_import(int argc, char **argv)
 	if (nthreads == 1)
 		nthreads = 0; /* the main thread does the work itself */
 
-	pipeline p = { .n = nargs, .window = 2 * (size_t)(nthreads ? nthreads : 1),
-		       .repo = repo_dir(repo) };
+	pipeline p = { .n = nargs, .window = 2 * (size_t)(nthreads ? nthreads : 1) };
 	p.jobs = calloc(nargs, sizeof *p.jobs);
 	pthread_t *threads = calloc((size_t)nthreads + 1, sizeof *threads);
 	if (!p.jobs || !threads) {
@@ -196,7 +184,7 @@ int cmd_import(int argc, char **argv)
 
 	yoy_error err;
 	yoy_error_clear(&err);
-	yoy_store *st = NULL, *own = NULL;
+	yoy_store *st = NULL;
 	yoy_batch *batch = NULL;
 	int status = EXIT_OK;
 	bool progress = isatty(STDERR_FILENO) && nargs > 1;
@@ -211,13 +199,15 @@ int cmd_import(int argc, char **argv)
 				pthread_cond_wait(&p.done_cv, &p.mu);
 			pthread_mutex_unlock(&p.mu);
 		} else {
-			run_job(j, &own, p.repo);
+			run_job(j);
 		}
 		int rc = j->rc;
 		yoy_import_status s;
 		const char *path;
+		/* the repository is opened (or created) only once something
+		 * parsed, so a failed import leaves no trace */
 		if (!rc && !batch) {
-			if ((!st && yoy_store_open(&st, p.repo, 0, &j->err)) ||
+			if (yoy_store_open(&st, repo_dir(repo), 1, &j->err) ||
 			    yoy_batch_new(&batch, st, &j->err))
 				rc = YOY_ESTORE;
 		}
@@ -288,7 +278,6 @@ done:
 	free(threads);
 	yoy_batch_free(batch);
 	yoy_store_free(st);
-	yoy_store_free(own);
 	free(args);
 	return status;
 }

@@ -407,6 +407,44 @@ static void test_jobs_do_not_change_the_result(void **state)
 	assert_int_equal(sh("grep -c '^new ' '%s/out4' | grep -qx 13", dir), 0);
 }
 
+/* A commit of many objects is one packfile; of a few, loose objects (as
+ * git unpacks fewer than 100); either way plain git reads it all. */
+static void test_packed_or_loose(void **state)
+{
+	(void)state;
+	char dir[128], repo[128], args[16384];
+	snprintf(dir, sizeof dir, "%s/packdocs", scratch);
+	snprintf(repo, sizeof repo, "%s/packed", scratch);
+	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
+	make_docs(dir, "丁", 60, args, sizeof args);
+	/* 60 documents: 240 objects and more */
+	assert_int_equal(sh("%s import -q --repo '%s' %s >/dev/null", yoy_bin(), repo, args), 0);
+	assert_int_equal(sh("cd '%s/objects' && test \"$(ls pack | grep -c 'pack$')\" = 1 && "
+			    "test -z \"$(find . -type f ! -path './pack/?*')\"", repo), 0);
+	assert_int_equal(sh("git verify-pack \"$(ls '%s'/objects/pack/pack-?*.idx)\"", repo), 0);
+	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", repo), 0);
+	assert_int_equal(sh("test \"$(git -C '%s' ls-tree -r --name-only HEAD | wc -l)\" = 120",
+			    repo), 0);
+	assert_int_equal(sh("%s show --repo '%s' 丁7 2024 | grep -q '\"丁7\"'", yoy_bin(), repo), 0);
+	assert_int_equal(sh("rm -rf '%s/pclone' && git clone -q '%s' '%s/pclone' && "
+			    "test \"$(ls '%s/pclone' | wc -l)\" = 60", scratch, repo, scratch, scratch),
+			 0);
+	/* the same again: no commit, no pack, nothing left behind */
+	assert_int_equal(sh("%s import -q --repo '%s' %s | grep -q '^unchanged'", yoy_bin(), repo,
+			    args), 0);
+	assert_int_equal(sh("cd '%s/objects' && test \"$(ls pack | grep -c 'pack$')\" = 1 && "
+			    "test -z \"$(find . -type f ! -path './pack/?*')\"", repo), 0);
+	/* one more document: loose objects beside the pack */
+	char one[16384];
+	make_docs(dir, "戊", 1, one, sizeof one);
+	assert_int_equal(sh("%s import -q --repo '%s' %s >/dev/null", yoy_bin(), repo, one), 0);
+	assert_int_equal(sh("cd '%s/objects' && test \"$(ls pack | grep -c 'pack$')\" = 1 && "
+			    "test \"$(find . -type f -path './[0-9a-f][0-9a-f]/?*' | wc -l)\" -ge 5", repo), 0);
+	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", repo), 0);
+	assert_int_equal(sh("test \"$(git -C '%s' ls-tree -r --name-only HEAD | wc -l)\" = 122",
+			    repo), 0);
+}
+
 static void test_concurrent_importers(void **state)
 {
 	(void)state;
@@ -417,19 +455,20 @@ static void test_concurrent_importers(void **state)
 		char da[16], db[16];
 		snprintf(da, sizeof da, "甲%d-", round);
 		snprintf(db, sizeof db, "乙%d-", round);
-		make_docs(dir, da, 20, a, sizeof a);
-		make_docs(dir, db, 20, b, sizeof b);
+		/* 20 documents a side commit loose objects, 40 a pack */
+		make_docs(dir, da, round ? 40 : 20, a, sizeof a);
+		make_docs(dir, db, round ? 40 : 20, b, sizeof b);
 		/* both at once, on one repository */
 		assert_int_equal(sh("( %s import -q --repo '%s/h4' %s >/dev/null & "
 				    "%s import -q --repo '%s/h4' %s >/dev/null & wait )",
 				    yoy_bin(), scratch, a, yoy_bin(), scratch, b), 0);
 	}
-	/* every commit landed: 6 imports, 120 documents */
+	/* every commit landed: 6 imports, 200 documents */
 	if (sh("test \"$(git -C '%s/h4' log --oneline | wc -l)\" = 6", scratch) != 0) {
 		sh("git -C '%s/h4' log --oneline >&2", scratch);
 		fail_msg("not every import landed");
 	}
-	assert_int_equal(sh("test \"$(git -c core.quotepath=off -C '%s/h4' ls-tree -r --name-only HEAD | grep -c 'json$')\" = 120",
+	assert_int_equal(sh("test \"$(git -c core.quotepath=off -C '%s/h4' ls-tree -r --name-only HEAD | grep -c 'json$')\" = 200",
 			    scratch), 0);
 	assert_int_equal(sh("git -C '%s/h4' fsck --strict --no-progress >/dev/null 2>&1", scratch), 0);
 }
@@ -560,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_reparse),
 		cmocka_unit_test(test_failures_write_nothing),
 		cmocka_unit_test(test_jobs_do_not_change_the_result),
+		cmocka_unit_test(test_packed_or_loose),
 		cmocka_unit_test(test_concurrent_importers),
 		cmocka_unit_test(test_killed_importers),
 	};
