@@ -135,16 +135,15 @@ bool sha1_set_hardware(bool allowed)
 	return allowed && cpu_has_sha;
 }
 
-static void compress(sha1_ctx *ctx, const unsigned char *p, size_t nblocks)
+static void compress(uint32_t *state, const unsigned char *p, size_t nblocks)
 {
-	pthread_once(&probe_once, probe);
 #ifdef HAVE_SHA_NI
 	if (cpu_has_sha && hardware_allowed) {
-		compress_sha_ni(ctx->state, p, nblocks);
+		compress_sha_ni(state, p, nblocks);
 		return;
 	}
 #endif
-	compress_portable(ctx->state, p, nblocks);
+	compress_portable(state, p, nblocks);
 }
 
 void sha1_init(sha1_ctx *c)
@@ -152,46 +151,18 @@ void sha1_init(sha1_ctx *c)
 	static const uint32_t H0[5] = {
 		0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0,
 	};
+	pthread_once(&probe_once, probe);
 	memcpy(c->state, H0, sizeof H0);
-	c->length = 0;
-	c->fill = 0;
+	memset(&c->feed, 0, sizeof c->feed);
 }
 
 void sha1_update(sha1_ctx *c, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-	c->length += len;
-	if (c->fill) {
-		size_t take = 64 - c->fill < len ? 64 - c->fill : len;
-		memcpy(c->block + c->fill, p, take);
-		c->fill += take;
-		p += take;
-		len -= take;
-		if (c->fill < 64)
-			return;
-		compress(c, c->block, 1);
-		c->fill = 0;
-	}
-	compress(c, p, len / 64);
-	p += len / 64 * 64;
-	len %= 64;
-	memcpy(c->block, p, len);
-	c->fill = len;
+	hash_feed_update(&c->feed, c->state, compress, data, len);
 }
 
 void sha1_final(sha1_ctx *c, unsigned char digest[20])
 {
-	uint64_t bits = c->length * 8;
-	/* 0x80, zeros up to 56 bytes into the block, the length in bits */
-	unsigned char pad[72] = { 0x80 };
-	size_t npad = (c->fill < 56 ? 56 : 120) - c->fill;
-	for (int i = 0; i < 8; i++)
-		pad[npad + (size_t)i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha1_update(c, pad, npad + 8);
-	for (int i = 0; i < 5; i++) {
-		digest[4 * i] = (unsigned char)(c->state[i] >> 24);
-		digest[4 * i + 1] = (unsigned char)(c->state[i] >> 16);
-		digest[4 * i + 2] = (unsigned char)(c->state[i] >> 8);
-		digest[4 * i + 3] = (unsigned char)c->state[i];
-	}
+	hash_feed_finish(&c->feed, c->state, compress);
+	hash_digest(c->state, 5, digest);
 }

@@ -7,11 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hashblock.h"
+
 typedef struct sha1_ctx {
 	uint32_t state[5];
-	uint64_t length;      /* bytes hashed so far */
-	unsigned char block[64];
-	size_t fill;
+	hash_feed feed;
 } sha1_ctx;
 
 void sha1_init(sha1_ctx *c);

@@ -23,7 +23,7 @@ static uint32_t rotr(uint32_t x, int n)
 	return (x >> n) | (x << (32 - n));
 }
 
-static void compress(sha256_ctx *c, const unsigned char *p)
+static void compress_one(uint32_t *state, const unsigned char *p)
 {
 	uint32_t w[64];
 	for (int i = 0; i < 16; i++)
@@ -34,9 +34,8 @@ static void compress(sha256_ctx *c, const unsigned char *p)
 		uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	uint32_t a = c->state[0], b = c->state[1], cc = c->state[2],
-		 d = c->state[3], e = c->state[4], f = c->state[5],
-		 g = c->state[6], h = c->state[7];
+	uint32_t a = state[0], b = state[1], cc = state[2], d = state[3], e = state[4],
+		 f = state[5], g = state[6], h = state[7];
 	for (int i = 0; i < 64; i++) {
 		uint32_t S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
 		uint32_t ch = (e & f) ^ (~e & g);
@@ -53,14 +52,20 @@ static void compress(sha256_ctx *c, const unsigned char *p)
 		b = a;
 		a = t1 + t2;
 	}
-	c->state[0] += a;
-	c->state[1] += b;
-	c->state[2] += cc;
-	c->state[3] += d;
-	c->state[4] += e;
-	c->state[5] += f;
-	c->state[6] += g;
-	c->state[7] += h;
+	state[0] += a;
+	state[1] += b;
+	state[2] += cc;
+	state[3] += d;
+	state[4] += e;
+	state[5] += f;
+	state[6] += g;
+	state[7] += h;
+}
+
+static void compress(uint32_t *state, const unsigned char *p, size_t nblocks)
+{
+	for (; nblocks--; p += 64)
+		compress_one(state, p);
 }
 
 void sha256_init(sha256_ctx *c)
@@ -70,52 +75,18 @@ void sha256_init(sha256_ctx *c)
 		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 	};
 	memcpy(c->state, H0, sizeof H0);
-	c->length = 0;
-	c->fill = 0;
+	memset(&c->feed, 0, sizeof c->feed);
 }
 
 void sha256_update(sha256_ctx *c, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-	c->length += len;
-	if (c->fill) {
-		size_t take = 64 - c->fill < len ? 64 - c->fill : len;
-		memcpy(c->block + c->fill, p, take);
-		c->fill += take;
-		p += take;
-		len -= take;
-		if (c->fill < 64)
-			return;
-		compress(c, c->block);
-		c->fill = 0;
-	}
-	while (len >= 64) {
-		compress(c, p);
-		p += 64;
-		len -= 64;
-	}
-	memcpy(c->block, p, len);
-	c->fill = len;
+	hash_feed_update(&c->feed, c->state, compress, data, len);
 }
 
 void sha256_final(sha256_ctx *c, unsigned char digest[32])
 {
-	uint64_t bits = c->length * 8;
-	unsigned char pad = 0x80;
-	sha256_update(c, &pad, 1);
-	unsigned char zero = 0;
-	while (c->fill != 56)
-		sha256_update(c, &zero, 1);
-	unsigned char len[8];
-	for (int i = 0; i < 8; i++)
-		len[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha256_update(c, len, 8);
-	for (int i = 0; i < 8; i++) {
-		digest[4 * i] = (unsigned char)(c->state[i] >> 24);
-		digest[4 * i + 1] = (unsigned char)(c->state[i] >> 16);
-		digest[4 * i + 2] = (unsigned char)(c->state[i] >> 8);
-		digest[4 * i + 3] = (unsigned char)c->state[i];
-	}
+	hash_feed_finish(&c->feed, c->state, compress);
+	hash_digest(c->state, 8, digest);
 }
 
 void sha256_hex(const void *data, size_t len, char out[65])

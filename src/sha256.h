@@ -5,11 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hashblock.h"
+
 typedef struct sha256_ctx {
 	uint32_t state[8];
-	uint64_t length;      /* bytes hashed so far */
-	unsigned char block[64];
-	size_t fill;
+	hash_feed feed;
 } sha256_ctx;
 
 void sha256_init(sha256_ctx *c);

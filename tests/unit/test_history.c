@@ -21,17 +21,6 @@ static const char *yoy_bin(void)
 	return y ? y : "../yoy";
 }
 
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	int rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
 /* A small disclosure of department dept for year. */
 static char *small_doc(const char *dept, int year, int amount)
 {

@@ -10,17 +10,6 @@
 
 static char scratch[64];
 
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	int rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
 static void hex_of(const unsigned char *d, size_t n, char *out)
 {
 	for (size_t i = 0; i < n; i++)

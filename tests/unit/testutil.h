@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <cmocka.h>
 
@@ -45,6 +46,19 @@ static inline yoy_doc *parse_text_ok(const char *text)
 	if (rc)
 		fail_msg("parse: %s", err.message);
 	return doc;
+}
+
+/* Run a shell command made like printf; its exit status (-1 if killed). */
+static inline int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	int rc = system(cmd);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 /* "14656.81" style formatting of an amount, in a static buffer. */
