@@ -502,21 +502,23 @@ static void test_killed_importers(void **state)
 	snprintf(dir, sizeof dir, "%s/killdocs", scratch);
 	snprintf(repo, sizeof repo, "%s/h5", scratch);
 	assert_int_equal(sh("mkdir -p '%s'", dir), 0);
-	make_docs(dir, "丙", 200, args, sizeof args);
-	/* split the arguments for execv */
-	char *argv[260];
-	int argc = 0;
-	argv[argc++] = (char *)yoy_bin();
-	argv[argc++] = "import";
-	argv[argc++] = "-q";
-	argv[argc++] = "--repo";
-	argv[argc++] = repo;
-	for (char *t = strtok(args, " "); t && argc < 258; t = strtok(NULL, " "))
-		argv[argc++] = t;
-	argv[argc] = NULL;
 	srand(42);
 	int killed = 0;
 	for (int round = 0; round < 12; round++) {
+		/* new documents each round, so every round writes a pack */
+		char dept[16];
+		snprintf(dept, sizeof dept, "丙%d-", round);
+		make_docs(dir, dept, 200, args, sizeof args);
+		char *argv[260];
+		int argc = 0;
+		argv[argc++] = (char *)yoy_bin();
+		argv[argc++] = "import";
+		argv[argc++] = "-q";
+		argv[argc++] = "--repo";
+		argv[argc++] = repo;
+		for (char *t = strtok(args, " "); t && argc < 258; t = strtok(NULL, " "))
+			argv[argc++] = t;
+		argv[argc] = NULL;
 		pid_t pid = fork();
 		if (pid == 0) {
 			if (!freopen("/dev/null", "w", stdout))
