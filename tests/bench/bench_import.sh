@@ -83,6 +83,11 @@ printf "  %-44s %8s s %8s docs/s  (runs: %s s)\n" \
 	"$(rate "$N" $yoy_json_us)" "$(for u in "${yoy_json_runs[@]}"; do printf "%s " "$(secs "$u")"; done | sed 's/ $//')"
 printf "  %-44s %8s s %8s docs/s\n" \
 	"shell loop: git add + git commit, same files" "$(secs $loop_us)" "$(rate "$N" $loop_us)"
+printf "  %-44s %s pack(s), %s MB; %s loose objects (loop: %s MB loose)\n" "written as" \
+	"$(ls "$work/r-json1/objects/pack" | grep -c 'pack$')" \
+	"$(du -sm "$work/r-json1/objects/pack" | cut -f1)" \
+	"$(find "$work/r-json1/objects" -type f -path '*/objects/[0-9a-f][0-9a-f]/*' | wc -l)" \
+	"$(du -sm "$work/loop/.git/objects" | cut -f1)"
 printf "  %-44s %8s x\n" "ratio (loop / median yoy import)" \
 	"$(awk -v a=$loop_us -v b=$yoy_json_us 'BEGIN { printf "%.1f", a / b }')"
 printf "  %-44s %8s s %8s docs/s  (%sx the loop)\n" \
