@@ -347,6 +347,23 @@ static int dir_tree(yoy_store *st, git_commit *c, const char *dir, git_tree **ou
 	return rc;
 }
 
+/* The tree of directory dir at rev (NULL: HEAD) into *out, which stays
+ * NULL when the store is empty or has no such directory. */
+static int dir_tree_at(yoy_store *st, const char *rev, const char *dir, git_tree **out,
+		       yoy_error *err)
+{
+	*out = NULL;
+	if (!rev && tip_empty(st))
+		return 0;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	rc = dir_tree(st, c, dir, out, err);
+	git_commit_free(c);
+	return rc == 1 ? 0 : rc;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -357,12 +374,6 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 {
 	*paths = NULL;
 	*n = 0;
-	if (!rev && tip_empty(st))
-		return 0;
-	git_commit *c;
-	int rc = lookup_commit(st, rev, &c, err);
-	if (rc)
-		return rc;
 	/* walk only the directory the prefix names, not the whole history */
 	char base[1024] = "";
 	const char *slash = prefix ? strrchr(prefix, '/') : NULL;
@@ -370,15 +381,12 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 		snprintf(base, sizeof base, "%.*s/", (int)(slash - prefix), prefix);
 	git_tree *tree = NULL;
 	path_list pl = { NULL, 0, 0, base, prefix, 0 };
-	rc = dir_tree(st, c, *base ? base : NULL, &tree, err);
-	if (rc == 1)
-		rc = 0; /* no such directory: nothing under it */
-	else if (!rc && git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
+	int rc = dir_tree_at(st, rev, *base ? base : NULL, &tree, err);
+	if (!rc && tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
 		rc = git_fail(err, st->dir, "cannot walk a tree");
 	if (pl.oom)
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	git_tree_free(tree);
-	git_commit_free(c);
 	if (rc) {
 		yoy_strings_free(pl.v, pl.n);
 		return rc;
@@ -395,17 +403,9 @@ int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 {
 	*names = NULL;
 	*n = 0;
-	if (!rev && tip_empty(st))
-		return 0;
-	git_commit *c;
-	int rc = lookup_commit(st, rev, &c, err);
-	if (rc)
-		return rc;
-	git_tree *tree = NULL;
+	git_tree *tree;
 	path_list pl = { NULL, 0, 0, "", NULL, 0 };
-	rc = dir_tree(st, c, dir, &tree, err);
-	if (rc == 1)
-		rc = 0;
+	int rc = dir_tree_at(st, rev, dir, &tree, err);
 	for (size_t i = 0; !rc && tree && i < git_tree_entrycount(tree); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		const char *name = git_tree_entry_name(e);
@@ -423,7 +423,6 @@ int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 		}
 	}
 	git_tree_free(tree);
-	git_commit_free(c);
 	if (rc) {
 		yoy_strings_free(pl.v, pl.n);
 		return rc;
