@@ -84,6 +84,23 @@ static int may_create(const char *dir)
 	return ok;
 }
 
+/* Creating a repository takes milliseconds; a config.lock or HEAD.lock
+ * older than this in a directory that is not one yet was left by a
+ * creator that was killed, and would stop every later import. */
+#define STALE_INIT_LOCK_SECONDS 1
+
+static void clear_stale_init_locks(const char *dir)
+{
+	static const char *const locks[] = { "config.lock", "HEAD.lock" };
+	for (size_t i = 0; i < sizeof locks / sizeof *locks; i++) {
+		char path[4096];
+		struct stat sb;
+		snprintf(path, sizeof path, "%s/%s", dir, locks[i]);
+		if (stat(path, &sb) == 0 && time(NULL) - sb.st_mtime > STALE_INIT_LOCK_SECONDS)
+			unlink(path);
+	}
+}
+
 int yoy_store_open(yoy_store **out, const char *dir, int create,
 		   yoy_error *err)
 {
@@ -114,9 +131,11 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 		opts.initial_head = "main";
 		opts.description = "yoy history of budget disclosures";
 		rc = git_repository_init_ext(&repo, dir, &opts);
-		if (rc == 0 || attempt >= 100)
+		if (rc == 0 || attempt >= 300)
 			break;
-		/* another process is creating it right now: open theirs */
+		/* another process is creating it right now: open theirs; or
+		 * one was killed doing so and left its lock */
+		clear_stale_init_locks(dir);
 		struct timespec ts = { 0, 10 * 1000000L };
 		nanosleep(&ts, NULL);
 	}

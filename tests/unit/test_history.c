@@ -543,6 +543,12 @@ static void test_killed_importers(void **state)
 		}
 	}
 	assert_true(killed > 0);
+	/* a creator killed while writing the config leaves its lock in a
+	 * directory that is no repository yet: the next import gets past it */
+	assert_int_equal(sh("mkdir -p '%s/h6' && touch -d '1 minute ago' '%s/h6/config.lock' && "
+			    "%s import -q --repo '%s/h6' %s >/dev/null && "
+			    "git -C '%s/h6' fsck --strict --no-progress >/dev/null 2>&1",
+			    scratch, scratch, yoy_bin(), scratch, LVLIANG, scratch), 0);
 	/* and the repository still takes imports */
 	assert_int_equal(sh("%s import -q --repo '%s' %s >/dev/null", yoy_bin(), repo, LVLIANG), 0);
 	assert_tip_complete(repo);
