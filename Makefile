@@ -29,7 +29,8 @@ LIBS_ALL = $(PKG_LIBS) -lm -lpthread -ldl
 
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build
-LIB_SRC  = $(wildcard src/*.c)
+# src/ is split by layer (src/README.md); every folder but cli/ is the library.
+LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/obj/cli/%.o)
@@ -57,7 +58,7 @@ $(B)/obj/%.o: src/%.c | deps
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(B)/obj/pdf.o: CFLAGS_ALL += $(CFLAGS_PDF)
+$(B)/obj/read/pdf.o: CFLAGS_ALL += $(CFLAGS_PDF)
 
 $(B)/libyoy.a: $(LIB_OBJ)
 	@rm -f $@

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "util.h"
+#include "util/util.h"
 #include "yoy/amount.h"
 #include "yoy/check.h"
 #include "yoy/history.h"

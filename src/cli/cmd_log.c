@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "util.h"
+#include "util/util.h"
 #include "yoy/history.h"
 
 static const char usage[] = "yoy log [--repo DIR] [--rev REV] [DEPARTMENT]";

@@ -2,7 +2,7 @@
  * on the real documents exactly the errors the sources contain. */
 #include "testutil.h"
 
-#include "check_internal.h"
+#include "audit/check_internal.h"
 #include "yoy/check.h"
 
 /* ---- verdicts ----------------------------------------------------------- */

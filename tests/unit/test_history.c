@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "util.h"
+#include "util/util.h"
 #include "yoy/history.h"
 #include "yoy/store.h"
 

@@ -1,7 +1,7 @@
 /* jsonw.c: the canonical layout, escapes and integers, byte for byte. */
 #include "testutil.h"
 
-#include "jsonw.h"
+#include "model/jsonw.h"
 
 static char *finish(jsonw *w, sbuf *b)
 {

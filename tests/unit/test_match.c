@@ -1,7 +1,7 @@
 /* match.c: names normalized for matching, similarity, and pairing. */
 #include "testutil.h"
 
-#include "match.h"
+#include "audit/match.h"
 
 static void expect_norm(const char *in, const char *want)
 {

@@ -11,7 +11,7 @@
  * their number is printed. */
 #include "testutil.h"
 
-#include "check_internal.h"
+#include "audit/check_internal.h"
 #include "yoy/check.h"
 
 #define TARGET_PERCENT 95

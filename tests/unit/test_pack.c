@@ -5,8 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pack.h"
-#include "sha1.h"
+#include "store/pack.h"
+#include "util/sha1.h"
 
 static char scratch[64];
 

@@ -2,8 +2,8 @@
 #include "testutil.h"
 
 #include <iconv.h>
-#include "sha256.h"
-#include "util.h"
+#include "util/sha256.h"
+#include "util/util.h"
 #include <unistd.h>
 
 /* JSON of a document without its sources (which name bytes and encoding). */

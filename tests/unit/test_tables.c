@@ -1,8 +1,8 @@
 /* doc.c codes and tables.c titles: recognition by words, never position. */
 #include "testutil.h"
 
-#include "lines.h"
-#include "recognize.h"
+#include "read/lines.h"
+#include "read/recognize.h"
 
 static void test_code_levels(void **state)
 {

@@ -1,0 +1,54 @@
+/* Check findings as JSON, schema "yoy-check/1" (history/README.md). */
+#include <stdlib.h>
+
+#include "model/jsonw.h"
+#include "util/util.h"
+#include "yoy/render.h"
+
+char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o)
+{
+	sbuf b;
+	sbuf_init(&b);
+	jsonw w;
+	jw_init(&w, &b);
+	jw_object(&w, NULL, JW_PRETTY);
+	jw_str(&w, "schema", "yoy-check/1");
+	jw_doc_ref(&w, "document", c->doc, NULL);
+	if (c->prior)
+		jw_doc_ref(&w, "prior", c->prior, NULL);
+	jw_object(&w, "counts", JW_COMPACT);
+	for (int s = YOY_SEV_ERROR; s >= YOY_SEV_OK; s--)
+		jw_int(&w, yoy_severity_name((yoy_severity)s), (long long)c->count[s]);
+	jw_end(&w);
+	jw_array(&w, "findings", JW_LINES);
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const yoy_finding *f = &c->findings[i];
+		if (f->severity < o->show)
+			continue;
+		jw_object(&w, NULL, JW_COMPACT);
+		jw_str(&w, "rule", f->rule);
+		jw_str(&w, "severity", yoy_severity_name(f->severity));
+		jw_str(&w, "verdict", yoy_verdict_name(f->verdict));
+		jw_str(&w, "message", f->message);
+		jw_str(&w, "stated", f->stated);
+		jw_str(&w, "computed", f->computed);
+		jw_str(&w, "envelope", f->envelope);
+		jw_str(&w, "subject", f->subject);
+		jw_str(&w, "metric", f->metric);
+		jw_int(&w, "year", f->year);
+		jw_str(&w, "file", f->file);
+		jw_loc(&w, "at", f->at);
+		if (f->claim >= 0)
+			jw_int(&w, "claim", f->claim);
+		jw_str(&w, "text", f->text);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_putc(&b, '\n');
+	if (!jw_ok(&w)) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}

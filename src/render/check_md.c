@@ -1,0 +1,50 @@
+/* Check findings as a Markdown table. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/util.h"
+#include "yoy/render.h"
+
+char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o)
+{
+	sbuf b;
+	sbuf_init(&b);
+	const yoy_doc *d = c->doc;
+	sbuf_printf(&b, "## Check of %s %d\n\n", d->department ? d->department : "?", d->year);
+	for (size_t i = 0; i < d->nsources; i++)
+		sbuf_printf(&b, "- source: `%s` (sha256 `%.12s`)\n", d->sources[i].name,
+			    d->sources[i].sha256);
+	if (c->prior)
+		sbuf_printf(&b, "- against: %d\n", c->prior->year);
+	sbuf_printf(&b, "- %zu errors, %zu warnings, %zu notes; %zu statements and sums hold\n\n",
+		    c->count[YOY_SEV_ERROR], c->count[YOY_SEV_WARNING], c->count[YOY_SEV_INFO],
+		    c->count[YOY_SEV_OK]);
+	sbuf_puts(&b, "| severity | rule | verdict | where | finding | stated | computed | rounding allows |\n"
+		      "|---|---|---|---|---|--:|--:|---|\n");
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const yoy_finding *f = &c->findings[i];
+		if (f->severity < o->show)
+			continue;
+		char where[160];
+		if (f->at.page)
+			snprintf(where, sizeof where, "%s p.%d l.%d", f->file ? f->file : "?",
+				 f->at.page, f->at.line);
+		else
+			snprintf(where, sizeof where, "%s l.%d", f->file ? f->file : "?", f->at.line);
+		sbuf_putc(&b, '|');
+		md_cell(&b, yoy_severity_name(f->severity));
+		md_cell(&b, f->rule);
+		md_cell(&b, yoy_verdict_name(f->verdict));
+		md_cell(&b, where);
+		md_cell(&b, f->message);
+		md_cell(&b, f->stated);
+		md_cell(&b, f->computed);
+		md_cell(&b, f->envelope);
+		sbuf_putc(&b, '\n');
+	}
+	if (b.oom) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}

@@ -1,0 +1,75 @@
+/* Check findings for a terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/util.h"
+#include "yoy/render.h"
+
+static const char *colour(yoy_severity s)
+{
+	switch (s) {
+	case YOY_SEV_ERROR: return "\033[31m";
+	case YOY_SEV_WARNING: return "\033[33m";
+	case YOY_SEV_INFO: return "\033[36m";
+	default: return "";
+	}
+}
+
+static void place(sbuf *b, const yoy_finding *f)
+{
+	sbuf_printf(b, "%s", f->file ? f->file : "?");
+	if (f->at.page)
+		sbuf_printf(b, ":p%d", f->at.page);
+	sbuf_printf(b, ":%d", f->at.line);
+}
+
+char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *o)
+{
+	sbuf b;
+	sbuf_init(&b);
+	const yoy_doc *d = c->doc;
+	sbuf_printf(&b, "%s %d %s\n", d->department ? d->department : "?", d->year,
+		    d->kind ? d->kind : "");
+	for (size_t i = 0; i < d->nsources; i++)
+		sbuf_printf(&b, "  source: %s (sha256 %.12s)\n", d->sources[i].name,
+			    d->sources[i].sha256);
+	if (c->prior)
+		sbuf_printf(&b, "  against: %d (%s)\n", c->prior->year,
+			    c->prior->nsources ? c->prior->sources[0].name : "stored");
+	else
+		sbuf_puts(&b, "  against: no prior year (checks across years skipped)\n");
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const yoy_finding *f = &c->findings[i];
+		if (f->severity < o->show)
+			continue;
+		sbuf_putc(&b, '\n');
+		if (o->color)
+			sbuf_puts(&b, colour(f->severity));
+		sbuf_printf(&b, "%s", yoy_severity_name(f->severity));
+		if (o->color && *colour(f->severity))
+			sbuf_puts(&b, "\033[0m");
+		sbuf_printf(&b, " %s [%s] ", f->rule, yoy_verdict_name(f->verdict));
+		place(&b, f);
+		sbuf_printf(&b, "\n  %s\n", f->message ? f->message : "");
+		if (f->stated || f->computed) {
+			sbuf_puts(&b, "  ");
+			if (f->stated)
+				sbuf_printf(&b, "stated %s", f->stated);
+			if (f->computed)
+				sbuf_printf(&b, "%scomputed %s", f->stated ? ", " : "", f->computed);
+			if (f->envelope)
+				sbuf_printf(&b, " (rounding allows %s)", f->envelope);
+			sbuf_putc(&b, '\n');
+		}
+		if (f->text)
+			sbuf_printf(&b, "  “%s”\n", f->text);
+	}
+	sbuf_printf(&b, "\n%zu errors, %zu warnings, %zu notes; %zu statements and sums hold\n",
+		    c->count[YOY_SEV_ERROR], c->count[YOY_SEV_WARNING], c->count[YOY_SEV_INFO],
+		    c->count[YOY_SEV_OK]);
+	if (b.oom) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}

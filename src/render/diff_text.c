@@ -1,0 +1,320 @@
+/* A diff for a terminal: numbers in aligned columns, the name last (CJK
+ * names are long and of two-column characters), largest change first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+#include "yoy/render.h"
+
+#define GREEN "\033[32m"
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *marker(const yoy_diff_row *r)
+{
+	switch (r->status) {
+	case YOY_DIFF_ADDED: return "+";
+	case YOY_DIFF_REMOVED: return "-";
+	case YOY_DIFF_CHANGED: return "~";
+	default: return " ";
+	}
+}
+
+static const char *colour(const yoy_diff_row *r)
+{
+	switch (r->status) {
+	case YOY_DIFF_ADDED: return GREEN;
+	case YOY_DIFF_REMOVED: return RED;
+	case YOY_DIFF_CHANGED: return YELLOW;
+	default: return "";
+	}
+}
+
+/* The four figures of a cell as printed in the table. */
+typedef struct figures {
+	char a[48], b[48], change[48], percent[32];
+} figures;
+
+static void figures_of(figures *f, const yoy_diff_table *t, const yoy_diff_row *r,
+		       const yoy_diff_cell *c)
+{
+	f->a[0] = f->b[0] = f->percent[0] = '\0';
+	if (r->a && c->in_a)
+		yoy_diff_format(f->a, sizeof f->a, t, c->a, false);
+	if (r->b && c->in_b)
+		yoy_diff_format(f->b, sizeof f->b, t, c->b, false);
+	yoy_diff_format(f->change, sizeof f->change, t, c->change, true);
+	if (c->has_percent) {
+		size_t n = yoy_diff_format_percent(f->percent, sizeof f->percent, c->percent,
+						   true);
+		snprintf(f->percent + n, sizeof f->percent - n, "%%");
+	}
+}
+
+static size_t max_z(size_t x, size_t y)
+{
+	return x > y ? x : y;
+}
+
+static const char *by_words(yoy_diff_by by)
+{
+	switch (by) {
+	case YOY_DIFF_BY_CODE: return "function code";
+	case YOY_DIFF_BY_PROJECT: return "project";
+	case YOY_DIFF_BY_ECONOMIC: return "economic class";
+	case YOY_DIFF_BY_SUMMARY: return "summary line";
+	default: return "table";
+	}
+}
+
+static void headline(sbuf *b, const yoy_diff *d, const yoy_diff_render_options *o)
+{
+	const char *dept = d->b->department ? d->b->department : "?";
+	if (o->color)
+		sbuf_puts(b, BOLD);
+	sbuf_printf(b, "%s %s → %s, by %s", dept, o->label_a, o->label_b, by_words(d->by));
+	if (o->color)
+		sbuf_puts(b, RESET);
+	sbuf_putc(b, '\n');
+	const yoy_doc *docs[2] = { d->a, d->b };
+	const char *labels[2] = { o->label_a, o->label_b };
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < docs[k]->nsources; i++)
+			sbuf_printf(b, "  %s: %s (sha256 %.12s)\n", labels[k],
+				    docs[k]->sources[i].name, docs[k]->sources[i].sha256);
+	for (int k = 0; k < 2; k++) {
+		const char **only = k ? d->only_b : d->only_a;
+		size_t n = k ? d->nonly_b : d->nonly_a;
+		for (size_t i = 0; i < n; i++)
+			sbuf_printf(b, "%s%s", i ? ", " : "  ", only[i]);
+		if (n)
+			sbuf_printf(b, "  (tables only in %s)\n", labels[k]);
+	}
+}
+
+static void counts_line(sbuf *b, const yoy_diff_table *t)
+{
+	sbuf_printf(b, "%zu changed, %zu added, %zu removed, %zu unchanged",
+		    t->count[YOY_DIFF_CHANGED], t->count[YOY_DIFF_ADDED],
+		    t->count[YOY_DIFF_REMOVED], t->count[YOY_DIFF_UNCHANGED]);
+	if (t->renamed)
+		sbuf_printf(b, ", %zu renamed", t->renamed);
+	if (t->recoded)
+		sbuf_printf(b, ", %zu recoded", t->recoded);
+	if (t->similar)
+		sbuf_printf(b, ", %zu paired by similar names", t->similar);
+}
+
+static bool has_total(const yoy_diff_table *t)
+{
+	return t->total && t->ncolumns && (t->total->cells[0].in_a || t->total->cells[0].in_b);
+}
+
+static void total_line(sbuf *b, const yoy_diff_table *t)
+{
+	figures f;
+	figures_of(&f, t, t->total, &t->total->cells[0]);
+	sbuf_printf(b, "%s %s → %s  %s%s%s", yoy_diff_row_name(t->total), *f.a ? f.a : "-",
+		    *f.b ? f.b : "-", f.change, *f.percent ? "  " : "", f.percent);
+}
+
+
+static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_options *o)
+{
+	if (o->color)
+		sbuf_puts(b, BOLD);
+	sbuf_printf(b, "\n%s  %s  (%s)", t->name, t->title_b ? t->title_b : "",
+		    yoy_unit_name(t->unit));
+	if (o->color)
+		sbuf_puts(b, RESET);
+	sbuf_puts(b, "\n  ");
+	counts_line(b, t);
+	sbuf_putc(b, '\n');
+	if (t->only_a || t->only_b)
+		sbuf_printf(b, "  columns only in %s: %s; only in %s: %s\n", o->label_a,
+			    t->only_a ? t->only_a : "-", o->label_b, t->only_b ? t->only_b : "-");
+	if (has_total(t)) {
+		sbuf_puts(b, "  ");
+		total_line(b, t);
+		sbuf_putc(b, '\n');
+	}
+	/* widths over the rows shown */
+	size_t wcode = strlen("code"), wa = utf8_width(o->label_a), wb = utf8_width(o->label_b);
+	size_t wc = strlen("change"), wp = 1, shown = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const yoy_diff_row *r = &t->rows[i];
+		if (!r->reported)
+			continue;
+		shown++;
+		wcode = max_z(wcode, r->code ? strlen(r->code) : 0);
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			figures f;
+			figures_of(&f, t, r, &r->cells[c]);
+			wa = max_z(wa, strlen(f.a));
+			wb = max_z(wb, strlen(f.b));
+			wc = max_z(wc, strlen(f.change));
+			wp = max_z(wp, strlen(f.percent));
+		}
+	}
+	if (!shown) {
+		if (!has_total(t) && t->count[YOY_DIFF_UNCHANGED] == t->nrows)
+			sbuf_puts(b, "  (no figures changed)\n");
+		return;
+	}
+	sbuf_puts(b, "\n    ");
+	sbuf_put_padded(b, "code", wcode, false);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, o->label_a, wa, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, o->label_b, wb, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, "change", wc, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, "%", wp, true);
+	sbuf_puts(b, "  name\n");
+	for (size_t i = 0; i < t->nrows; i++) {
+		const yoy_diff_row *r = &t->rows[i];
+		if (!r->reported)
+			continue;
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			const yoy_diff_cell *cell = &r->cells[c];
+			/* the first column always; the others where they moved */
+			if (c > 0 && !cell->change)
+				continue;
+			figures f;
+			figures_of(&f, t, r, cell);
+			if (c == 0) {
+				sbuf_puts(b, "  ");
+				if (o->color)
+					sbuf_puts(b, colour(r));
+				sbuf_puts(b, marker(r));
+				if (o->color && *colour(r))
+					sbuf_puts(b, RESET);
+				sbuf_putc(b, ' ');
+				sbuf_put_padded(b, r->code ? r->code : "", wcode, false);
+			} else {
+				sbuf_puts(b, "    ");
+				for (size_t k = 0; k < wcode; k++)
+					sbuf_putc(b, ' ');
+			}
+			sbuf_puts(b, "  ");
+			sbuf_put_padded(b, f.a, wa, true);
+			sbuf_puts(b, "  ");
+			sbuf_put_padded(b, f.b, wb, true);
+			sbuf_puts(b, "  ");
+			sbuf_put_padded(b, f.change, wc, true);
+			sbuf_puts(b, "  ");
+			sbuf_put_padded(b, f.percent, wp, true);
+			sbuf_puts(b, "  ");
+			if (c == 0) {
+				sbuf_puts(b, yoy_diff_row_name(r));
+				char why[512];
+				if (yoy_diff_describe(why, sizeof why, r))
+					sbuf_printf(b, "  [%s]", why);
+				const char *label = t->columns[0].label ? t->columns[0].label
+									: t->columns[0].key;
+				if (t->ncolumns > 1 && strcmp(label, yoy_diff_row_name(r)) != 0)
+					sbuf_printf(b, "  (%s)", label);
+			} else {
+				sbuf_printf(b, "  (%s)", t->columns[c].label ? t->columns[c].label
+									    : t->columns[c].key);
+			}
+			sbuf_putc(b, '\n');
+		}
+	}
+}
+
+/* --stat: a line per table, then the largest changes of all. */
+typedef struct top {
+	const yoy_diff_table *t;
+	const yoy_diff_row *r;
+} top;
+
+static int by_magnitude(const void *p, const void *q)
+{
+	const top *x = p, *y = q;
+	int64_t mx = x->r->cells[0].change, my = y->r->cells[0].change;
+	mx = mx < 0 ? -mx : mx;
+	my = my < 0 ? -my : my;
+	/* compare in fen: tables may differ in unit */
+	return (mx < my) - (mx > my);
+}
+
+static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options *o)
+{
+	size_t wname = 5;
+	for (size_t i = 0; i < d->ntables; i++)
+		wname = max_z(wname, strlen(d->tables[i].name));
+	sbuf_puts(b, "\n  ");
+	sbuf_put_padded(b, "table", wname, false);
+	sbuf_puts(b, "  changed  added  removed  unchanged  total\n");
+	top *tops = NULL;
+	size_t ntops = 0, cap = 0;
+	for (size_t i = 0; i < d->ntables; i++) {
+		const yoy_diff_table *t = &d->tables[i];
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, t->name, wname, false);
+		sbuf_printf(b, "  %7zu  %5zu  %7zu  %9zu  ", t->count[YOY_DIFF_CHANGED],
+			    t->count[YOY_DIFF_ADDED], t->count[YOY_DIFF_REMOVED],
+			    t->count[YOY_DIFF_UNCHANGED]);
+		if (has_total(t)) {
+			total_line(b, t);
+			sbuf_printf(b, " %s", yoy_unit_name(t->unit));
+		}
+		sbuf_putc(b, '\n');
+		for (size_t r = 0; r < t->nrows; r++) {
+			const yoy_diff_row *row = &t->rows[r];
+			if (!row->reported || row == t->total || !t->ncolumns ||
+			    (row->a && row->a->level == 0) || (row->b && row->b->level == 0))
+				continue;
+			top it = { t, row };
+			if (!VEC_PUSH(tops, ntops, cap, it))
+				b->oom = true;
+		}
+	}
+	if (ntops) {
+		qsort(tops, ntops, sizeof *tops, by_magnitude);
+		sbuf_puts(b, "\n  largest changes:\n");
+		for (size_t i = 0, shown = 0; i < ntops && shown < 10; i++) {
+			/* the same line repeated by another table says nothing new */
+			bool again = false;
+			for (size_t k = 0; k < i && !again; k++)
+				again = tops[k].r->cells[0].change == tops[i].r->cells[0].change &&
+					strcmp(yoy_diff_row_name(tops[k].r), yoy_diff_row_name(tops[i].r)) == 0;
+			if (again)
+				continue;
+			shown++;
+			figures f;
+			figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0]);
+			sbuf_printf(b, "  %s %12s %s %9s  %s %s %s\n", marker(tops[i].r), f.change,
+				    yoy_unit_name(tops[i].t->unit), f.percent, tops[i].t->name,
+				    tops[i].r->code ? tops[i].r->code : "",
+				    yoy_diff_row_name(tops[i].r));
+		}
+	}
+	free(tops);
+	(void)o;
+}
+
+char *yoy_render_diff_text(const yoy_diff *d, const yoy_diff_render_options *o)
+{
+	sbuf b;
+	sbuf_init(&b);
+	headline(&b, d, o);
+	if (o->stat) {
+		stat_text(&b, d, o);
+	} else {
+		for (size_t i = 0; i < d->ntables; i++)
+			table_text(&b, &d->tables[i], o);
+		if (!d->ntables)
+			sbuf_puts(&b, "\n  no table of this kind in both years\n");
+	}
+	if (b.oom) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}

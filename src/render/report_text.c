@@ -1,0 +1,175 @@
+/* The hearing summary for a terminal: the headline figures in aligned
+ * columns, each large change as a short block (its reason is a sentence,
+ * too long for a column). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+#include "yoy/render.h"
+
+static void change_blocks(sbuf *b, const yoy_report *r, const yoy_report_change *v, size_t n,
+			  const char *la, const char *lb)
+{
+	for (size_t i = 0; i < n; i++) {
+		const yoy_report_change *c = &v[i];
+		const yoy_diff_cell *x = &c->row->cells[0];
+		int dec = yoy_report_table_decimals(c->table);
+		char a[48] = "—", bb[48] = "—", ch[48], p[32], where[256];
+		if (c->row->a && x->in_a)
+			yoy_report_wan(a, sizeof a, x->a, dec, false);
+		if (c->row->b && x->in_b)
+			yoy_report_wan(bb, sizeof bb, x->b, dec, false);
+		yoy_report_wan(ch, sizeof ch, x->change, dec, true);
+		yoy_report_percent(p, sizeof p, x->has_percent, x->percent);
+		char name[512];
+		yoy_report_change_name(name, sizeof name, c);
+		sbuf_printf(b, "%2zu. %s\n", i + 1, name);
+		sbuf_printf(b, "    %s %s → %s %s，%s，%s\n", la, a, lb, bb, ch, p);
+		const char *none = yoy_report_no_reason_words(c);
+		if (!none) {
+			yoy_report_where(where, sizeof where, yoy_report_claim_file(r, c->claim),
+					 c->claim->at);
+			sbuf_printf(b, "    原因：“%s”（%s）\n", c->claim->reason, where);
+		} else {
+			sbuf_printf(b, "    原因：%s\n", none);
+		}
+		char verdict[1200];
+		yoy_report_verdict_text(verdict, sizeof verdict, r, c);
+		sbuf_printf(b, "    核对：%s\n", verdict);
+	}
+}
+
+char *yoy_render_report_text(const yoy_report *r)
+{
+	sbuf b;
+	sbuf_init(&b);
+	const yoy_doc *d = r->doc, *p = r->prior;
+	char la[16] = "上年", lb[16];
+	snprintf(lb, sizeof lb, "%d年", d->year);
+	if (p)
+		snprintf(la, sizeof la, "%d年", p->year);
+	sbuf_printf(&b, "%s %d年部门预算变动情况（万元）\n", d->department ? d->department : "?",
+		    d->year);
+	if (!p)
+		sbuf_printf(&b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。\n",
+			    d->year - 1, d->year);
+
+	sbuf_puts(&b, "\n一、主要指标\n\n");
+	/* widths from the cells */
+	size_t wl = 0, wa = utf8_width(la), wb = utf8_width(lb), wc = utf8_width("增减额"),
+	       wp = utf8_width("增减率");
+	char (*cells)[5][64] = calloc(r->nfigures + 1, sizeof *cells);
+	if (!cells) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const yoy_report_figure *f = &r->figures[i];
+		char *c0 = cells[i][0], *c1 = cells[i][1], *c2 = cells[i][2], *c3 = cells[i][3],
+		     *c4 = cells[i][4];
+		yoy_report_figure_label(c0, 64, f);
+		snprintf(c1, 64, "—");
+		snprintf(c3, 64, "—");
+		if (f->in_a) {
+			yoy_report_wan(c1, 64, f->a, f->decimals, false);
+			yoy_report_wan(c3, 64, f->change, f->decimals, true);
+		}
+		yoy_report_wan(c2, 64, f->b, f->decimals, false);
+		yoy_report_percent(c4, 64, f->has_percent, f->percent);
+		size_t w[5] = { utf8_width(c0), utf8_width(c1), utf8_width(c2), utf8_width(c3),
+				utf8_width(c4) };
+		wl = w[0] > wl ? w[0] : wl;
+		wa = w[1] > wa ? w[1] : wa;
+		wb = w[2] > wb ? w[2] : wb;
+		wc = w[3] > wc ? w[3] : wc;
+		wp = w[4] > wp ? w[4] : wp;
+	}
+	sbuf_puts(&b, "  ");
+	sbuf_put_padded(&b, "", wl, false);
+	sbuf_puts(&b, "  ");
+	sbuf_put_padded(&b, la, wa, true);
+	sbuf_puts(&b, "  ");
+	sbuf_put_padded(&b, lb, wb, true);
+	sbuf_puts(&b, "  ");
+	sbuf_put_padded(&b, "增减额", wc, true);
+	sbuf_puts(&b, "  ");
+	sbuf_put_padded(&b, "增减率", wp, true);
+	sbuf_putc(&b, '\n');
+	for (size_t i = 0; i < r->nfigures; i++) {
+		sbuf_puts(&b, "  ");
+		sbuf_put_padded(&b, cells[i][0], wl, false);
+		sbuf_puts(&b, "  ");
+		sbuf_put_padded(&b, cells[i][1], wa, true);
+		sbuf_puts(&b, "  ");
+		sbuf_put_padded(&b, cells[i][2], wb, true);
+		sbuf_puts(&b, "  ");
+		sbuf_put_padded(&b, cells[i][3], wc, true);
+		sbuf_puts(&b, "  ");
+		sbuf_put_padded(&b, cells[i][4], wp, true);
+		sbuf_putc(&b, '\n');
+	}
+	free(cells);
+
+	sbuf_puts(&b, "\n二、按功能科目的主要变动\n\n");
+	if (r->ncode_changes)
+		change_blocks(&b, r, r->code_changes, r->ncode_changes, la, lb);
+	else
+		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, false));
+	sbuf_puts(&b, "\n三、按项目的主要变动\n\n");
+	if (r->nproject_changes)
+		change_blocks(&b, r, r->project_changes, r->nproject_changes, la, lb);
+	else
+		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, true));
+
+	sbuf_puts(&b, "\n四、需要询问的问题\n\n");
+	if (!r->nquestions)
+		sbuf_puts(&b, "核对未发现不符或未作解释的重大变动。\n");
+	for (size_t i = 0; i < r->nquestions; i++) {
+		const yoy_finding *f = r->questions[i];
+		char q[1200], where[256];
+		yoy_report_question(q, sizeof q, r, f);
+		yoy_report_where(where, sizeof where, f->file, f->at);
+		sbuf_printf(&b, "%2zu. %s：%s　%s。\n    （%s；规则 %s）\n", i + 1,
+			    f->severity == YOY_SEV_ERROR ? "错误" : "存疑",
+			    f->subject ? f->subject : "", q, where, f->rule);
+	}
+
+	if (yoy_report_has_years(r)) {
+		sbuf_puts(&b, "\n五、历年收入总计\n\n");
+		for (size_t i = 0; i < r->totals->nyears; i++) {
+			const yoy_trend_year *y = &r->totals->years[i];
+			yoy_report_year_cells c;
+			yoy_report_year_format(&c, r, y);
+			if (!y->has_change) /* the first year: blank rather than dashes */
+				c.change[0] = c.percent[0] = '\0';
+			sbuf_printf(&b, "  %d  ", y->year);
+			sbuf_put_padded(&b, c.total, 14, true);
+			sbuf_puts(&b, "  ");
+			sbuf_put_padded(&b, c.change, 12, true);
+			sbuf_puts(&b, "  ");
+			sbuf_put_padded(&b, c.percent, 9, true);
+			while (b.len && b.data[b.len - 1] == ' ')
+				b.len--;
+			sbuf_putc(&b, '\n');
+		}
+	}
+
+	sbuf_printf(&b, "\n%s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
+	for (size_t i = 0; i < d->nsources; i++)
+		sbuf_printf(&b, "  %d年：%s  sha256 %s\n", d->year, d->sources[i].name,
+			    d->sources[i].sha256);
+	for (size_t i = 0; p && i < p->nsources; i++)
+		sbuf_printf(&b, "  %d年：%s  sha256 %s\n", p->year, p->sources[i].name,
+			    p->sources[i].sha256);
+	if (r->revision)
+		sbuf_printf(&b, "  历史库版本：%s\n", r->revision);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(&b, "  %s。\n", counts);
+	if (b.oom) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}

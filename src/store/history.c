@@ -1,0 +1,787 @@
+/* Disclosures in the history repository: where each one is stored, what
+ * an import commits, what the history holds.  Git itself is store.c's. */
+#include "yoy/history.h"
+
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "util/util.h"
+#include "yoy/json.h"
+
+/* Documents named one by one in a commit message. */
+#define YOY_COMMIT_LIST_MAX 100
+
+#ifndef YOY_VERSION
+#define YOY_VERSION "0.1.0"
+#endif
+
+static int read_aliases(yoy_store *st, const char *rev, yoy_aliases *a,
+			yoy_error *err)
+{
+	memset(a, 0, sizeof *a);
+	char *text;
+	size_t len;
+	yoy_error ignore;
+	if (yoy_store_read(st, rev, YOY_ALIASES_PATH, &text, &len, &ignore) != 0)
+		return 0; /* no aliases yet */
+	int rc = yoy_aliases_read(a, YOY_ALIASES_DEPARTMENTS, text, len, YOY_ALIASES_PATH, err);
+	free(text);
+	return rc;
+}
+
+/* ---- names and paths ------------------------------------------------------ */
+
+char *yoy_department_key(const char *name)
+{
+	if (!name)
+		return NULL;
+	sbuf b;
+	sbuf_init(&b);
+	size_t n = strlen(name), i = 0;
+	while (i < n) {
+		size_t adv;
+		uint32_t cp = utf8_decode(name + i, n - i, &adv);
+		i += adv;
+		if (is_blank_cp(cp) || cp < 0x20)
+			continue;
+		if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF08 && cp != 0xFF09)
+			cp -= 0xFEE0; /* full-width ASCII, but keep （） as printed */
+		if (cp == '/' || cp == '\\')
+			cp = 0xFF0F;
+		char enc[4];
+		sbuf_put(&b, enc, utf8_encode(cp, enc));
+	}
+	/* never "." or ".." */
+	if (b.len == 0 || strcmp(sbuf_cstr(&b), ".") == 0 || strcmp(sbuf_cstr(&b), "..") == 0) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}
+
+static char *path_of(const char *dept, int year, const char *kind, const char *suffix)
+{
+	sbuf b;
+	sbuf_init(&b);
+	sbuf_printf(&b, "%s/%d/%s%s", dept, year, kind, suffix);
+	return sbuf_detach(&b);
+}
+
+/* ---- batches ------------------------------------------------------------- */
+
+typedef struct staged {
+	char *path;         /* JSON path */
+	char *sources_dir;  /* "<dept>/<year>/<kind>.sources" */
+	char json_id[41];   /* objects already written */
+	char **src_paths;
+	char (*src_ids)[41];
+	size_t nsrc;
+	yoy_import_status status;
+	char *line;         /* commit message lines */
+} staged;
+
+struct yoy_batch {
+	yoy_store *st;
+	yoy_aliases aliases;
+	bool aliases_changed;
+	staged *v;
+	size_t n, cap;
+};
+
+int yoy_batch_new(yoy_batch **out, yoy_store *st, yoy_error *err)
+{
+	*out = NULL;
+	yoy_batch *b = calloc(1, sizeof *b);
+	if (!b)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	b->st = st;
+	int rc = read_aliases(st, NULL, &b->aliases, err);
+	if (rc) {
+		free(b);
+		return rc;
+	}
+	*out = b;
+	return 0;
+}
+
+static void staged_free(staged *s)
+{
+	free(s->path);
+	free(s->sources_dir);
+	for (size_t i = 0; s->src_paths && i < s->nsrc; i++)
+		free(s->src_paths[i]);
+	free(s->src_paths);
+	free(s->src_ids);
+	free(s->line);
+	memset(s, 0, sizeof *s);
+}
+
+void yoy_batch_free(yoy_batch *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		staged_free(&b->v[i]);
+	free(b->v);
+	yoy_aliases_free(&b->aliases);
+	free(b);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* The stored object at path equals id? *exists says whether it is stored. */
+static bool stored_equal(yoy_store *st, const char *path, const char *id,
+			 bool *exists)
+{
+	char old[41];
+	yoy_error ignore;
+	*exists = yoy_store_file_id(st, NULL, path, old, &ignore) == 0;
+	return *exists && strcmp(old, id) == 0;
+}
+
+struct yoy_prepared {
+	yoy_object *json;
+	size_t nsrc;
+	char **src_names;    /* file names under <kind>.sources/ */
+	yoy_object **src;
+};
+
+void yoy_prepared_free(yoy_prepared *p)
+{
+	if (!p)
+		return;
+	yoy_object_free(p->json);
+	for (size_t i = 0; i < p->nsrc; i++) {
+		if (p->src_names)
+			free(p->src_names[i]);
+		if (p->src)
+			yoy_object_free(p->src[i]);
+	}
+	free(p->src_names);
+	free(p->src);
+	free(p);
+}
+
+int yoy_prepare(yoy_prepared **out, const yoy_doc *doc, const yoy_buffer *sources,
+		size_t nsources, yoy_error *err)
+{
+	*out = NULL;
+	yoy_prepared *p = calloc(1, sizeof *p);
+	char *json = yoy_json_write(doc);
+	int rc = 0;
+	if (p) {
+		p->nsrc = nsources;
+		p->src_names = calloc(nsources ? nsources : 1, sizeof *p->src_names);
+		p->src = calloc(nsources ? nsources : 1, sizeof *p->src);
+	}
+	if (!p || !json || !p->src_names || !p->src) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* objects now, so a batch holds them ready, not files */
+	rc = yoy_object_new_blob(&p->json, json, strlen(json), err);
+	for (size_t i = 0; i < nsources && !rc; i++) {
+		sbuf name;
+		sbuf_init(&name);
+		/* two sources with one name keep both */
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(base_name(sources[j].name), base_name(sources[i].name)) == 0) {
+				sbuf_printf(&name, "%zu-", i + 1);
+				break;
+			}
+		sbuf_puts(&name, base_name(sources[i].name));
+		p->src_names[i] = sbuf_detach(&name);
+		if (!p->src_names[i])
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else
+			rc = yoy_object_new_blob(&p->src[i], sources[i].data, sources[i].size, err);
+	}
+	if (rc)
+		goto fail;
+	free(json);
+	*out = p;
+	return 0;
+fail:
+	free(json);
+	yoy_prepared_free(p);
+	return rc;
+}
+
+int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
+		  size_t nsources, const char *department,
+		  yoy_import_status *status, const char **path, yoy_error *err)
+{
+	yoy_prepared *p;
+	int rc = yoy_prepare(&p, doc, sources, nsources, err);
+	if (rc)
+		return rc;
+	rc = yoy_batch_add_prepared(b, doc, p, department, status, path, err);
+	yoy_prepared_free(p);
+	return rc;
+}
+
+int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
+			   const char *department, yoy_import_status *status,
+			   const char **path, yoy_error *err)
+{
+	if (!doc->year)
+		return yoy_error_set(err, YOY_EINPUT, "%s: no year found; cannot file it",
+				     doc->nsources ? doc->sources[0].name : "?");
+	char *printed = yoy_department_key(doc->department);
+	char *key = NULL;
+	if (department) {
+		key = yoy_department_key(department);
+		if (key && printed && strcmp(printed, key) != 0) {
+			if (yoy_aliases_set(&b->aliases, printed, key)) {
+				free(printed);
+				free(key);
+				return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			}
+			b->aliases_changed = true;
+		}
+	} else if (printed) {
+		const char *alias = yoy_aliases_lookup(&b->aliases, printed);
+		key = strdup(alias ? alias : printed);
+	}
+	free(printed);
+	if (!key)
+		return yoy_error_set(err, YOY_EINPUT,
+			"%s: no department name; give --department NAME",
+			doc->nsources ? doc->sources[0].name : "?");
+	staged s;
+	memset(&s, 0, sizeof s);
+	s.path = path_of(key, doc->year, doc->kind, ".json");
+	s.sources_dir = path_of(key, doc->year, doc->kind, ".sources");
+	s.src_paths = calloc(p->nsrc ? p->nsrc : 1, sizeof *s.src_paths);
+	s.src_ids = calloc(p->nsrc ? p->nsrc : 1, sizeof *s.src_ids);
+	s.nsrc = p->nsrc;
+	free(key);
+	int rc = 0;
+	if (!s.path || !s.sources_dir || !s.src_paths || !s.src_ids) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto fail;
+	}
+	memcpy(s.json_id, yoy_object_id(p->json), sizeof s.json_id);
+	if ((rc = yoy_store_add(b->st, p->json, err)))
+		goto fail;
+	for (size_t i = 0; i < p->nsrc; i++) {
+		sbuf sp;
+		sbuf_init(&sp);
+		sbuf_printf(&sp, "%s/%s", s.sources_dir, p->src_names[i]);
+		s.src_paths[i] = sbuf_detach(&sp);
+		memcpy(s.src_ids[i], yoy_object_id(p->src[i]), sizeof s.src_ids[i]);
+		if (!s.src_paths[i]) {
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto fail;
+		}
+		if ((rc = yoy_store_add(b->st, p->src[i], err)))
+			goto fail;
+	}
+	bool exists;
+	bool same = stored_equal(b->st, s.path, s.json_id, &exists);
+	for (size_t i = 0; i < s.nsrc && same; i++) {
+		bool e;
+		same = stored_equal(b->st, s.src_paths[i], s.src_ids[i], &e);
+	}
+	s.status = !exists ? YOY_IMPORT_NEW : same ? YOY_IMPORT_UNCHANGED : YOY_IMPORT_UPDATED;
+	sbuf line;
+	sbuf_init(&line);
+	sbuf_printf(&line, "%s %d %s (%s)\n", doc->department ? doc->department : "?",
+		    doc->year, doc->kind, s.status == YOY_IMPORT_NEW ? "new" : "revised");
+	for (size_t i = 0; i < doc->nsources; i++)
+		sbuf_printf(&line, "  source %s sha256 %s (%lld bytes)\n", doc->sources[i].name,
+			    doc->sources[i].sha256, (long long)doc->sources[i].size);
+	s.line = sbuf_detach(&line);
+	if (!s.line) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* the same disclosure staged twice: the later one wins */
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].path, s.path) == 0) {
+			staged_free(&b->v[i]);
+			b->v[i] = s;
+			*status = s.status;
+			*path = b->v[i].path;
+			return 0;
+		}
+	if (!vec_grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) {
+		staged_free(&s);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	b->v[b->n++] = s;
+	*status = s.status;
+	*path = b->v[b->n - 1].path;
+	return 0;
+fail:
+	staged_free(&s);
+	return rc;
+}
+
+int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err)
+{
+	*committed = 0;
+	size_t nch = 1, changed = 0;
+	for (size_t i = 0; i < b->n; i++)
+		nch += 2 + b->v[i].nsrc;
+	yoy_store_change *ch = calloc(nch, sizeof *ch);
+	char *aliases = NULL;
+	if (!ch)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	size_t k = 0;
+	const staged *only = NULL;
+	for (size_t i = 0; i < b->n; i++) {
+		const staged *s = &b->v[i];
+		if (s->status == YOY_IMPORT_UNCHANGED)
+			continue;
+		changed++;
+		only = s;
+		/* a re-publication replaces the files it came from */
+		ch[k++] = (yoy_store_change){ s->sources_dir, NULL, 0, NULL };
+		ch[k++] = (yoy_store_change){ s->path, NULL, 0, s->json_id };
+		for (size_t j = 0; j < s->nsrc; j++)
+			ch[k++] = (yoy_store_change){ s->src_paths[j], NULL, 0, s->src_ids[j] };
+	}
+	if (b->aliases_changed) {
+		aliases = yoy_aliases_write(&b->aliases, YOY_ALIASES_DEPARTMENTS);
+		if (!aliases) {
+			free(ch);
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		}
+		ch[k++] = (yoy_store_change){ YOY_ALIASES_PATH, aliases, strlen(aliases), NULL };
+	}
+	sbuf msg;
+	sbuf_init(&msg);
+	if (changed == 1)
+		sbuf_printf(&msg, "import: %.*s\n", (int)strcspn(only->line, "(") - 1,
+			    only->line);
+	else if (changed)
+		sbuf_printf(&msg, "import: %zu disclosures\n", changed);
+	else
+		sbuf_puts(&msg, "import: department aliases\n");
+	sbuf_putc(&msg, '\n');
+	/* Every document up to a screenful; a province-wide sweep would make a
+	 * megabyte message that every later read of the commit inflates.  The
+	 * full list is the commit's diff (git show --stat). */
+	size_t listed = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].status != YOY_IMPORT_UNCHANGED && listed++ < YOY_COMMIT_LIST_MAX)
+			sbuf_puts(&msg, b->v[i].line);
+	if (listed > YOY_COMMIT_LIST_MAX)
+		sbuf_printf(&msg, "... and %zu more (git show --stat lists every file)\n",
+			    listed - YOY_COMMIT_LIST_MAX);
+	sbuf_printf(&msg, "\nYoy-Version: %s\n", YOY_VERSION);
+	int rc = msg.oom ? yoy_error_set(err, YOY_ENOMEM, "out of memory")
+			 : yoy_store_commit(b->st, ch, k, sbuf_cstr(&msg), id, committed, err);
+	sbuf_free(&msg);
+	free(aliases);
+	free(ch);
+	return rc;
+}
+
+/* ---- what history holds ------------------------------------------------------ */
+
+/* "<dept>/<year>/<kind>.json" */
+static bool split_path(const char *p, char **dept, int *year, char **kind)
+{
+	const char *a = strchr(p, '/');
+	if (!a)
+		return false;
+	const char *b = strchr(a + 1, '/');
+	if (!b || b - a - 1 != 4 || strspn(a + 1, "0123456789") != 4 || strchr(b + 1, '/') ||
+	    !str_ends(b + 1, ".json"))
+		return false;
+	*dept = strndup(p, (size_t)(a - p));
+	*year = atoi(a + 1);
+	*kind = strndup(b + 1, strlen(b + 1) - strlen(".json"));
+	return *dept && *kind;
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+	const yoy_entry *a = x, *b = y;
+	int c = strcmp(a->department, b->department);
+	if (c)
+		return c;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return strcmp(a->kind, b->kind);
+}
+
+int yoy_history_catalog(yoy_store *st, const char *rev, yoy_entry **out,
+			size_t *n, yoy_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	char **paths;
+	size_t np;
+	int rc = yoy_store_list(st, rev, NULL, &paths, &np, err);
+	if (rc)
+		return rc;
+	yoy_entry *v = calloc(np ? np : 1, sizeof *v);
+	size_t cnt = 0;
+	if (!v) {
+		yoy_strings_free(paths, np);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < np; i++) {
+		yoy_entry *e = &v[cnt];
+		if (split_path(paths[i], &e->department, &e->year, &e->kind)) {
+			e->path = paths[i];
+			paths[i] = NULL;
+			cnt++;
+		} else {
+			free(e->department);
+			free(e->kind);
+			memset(e, 0, sizeof *e);
+		}
+	}
+	yoy_strings_free(paths, np);
+	/* revisions: the commits that changed the document, oldest first so
+	 * the last one seen is the latest */
+	yoy_commit_info *log;
+	size_t nlog;
+	rc = yoy_store_log(st, rev, &log, &nlog, err);
+	if (rc) {
+		yoy_entries_free(v, cnt);
+		return rc;
+	}
+	for (size_t c = nlog; c-- > 0;)
+		for (size_t i = 0; i < cnt; i++) {
+			if (!yoy_commit_changed(&log[c], v[i].path))
+				continue;
+			v[i].revisions++;
+			memcpy(v[i].last_id, log[c].id, 41);
+			v[i].last_time = log[c].time;
+		}
+	yoy_commit_infos_free(log, nlog);
+	qsort(v, cnt, sizeof *v, cmp_entry);
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void yoy_entries_free(yoy_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].department);
+		free(v[i].kind);
+		free(v[i].path);
+	}
+	free(v);
+}
+
+int yoy_history_department(yoy_store *st, const char *rev, const char *name,
+			   char **key, yoy_error *err)
+{
+	*key = NULL;
+	char *want = yoy_department_key(name);
+	if (!want)
+		return yoy_error_set(err, YOY_EUSAGE, "empty department name");
+	yoy_aliases al;
+	int rc = read_aliases(st, rev, &al, err);
+	if (rc) {
+		free(want);
+		return rc;
+	}
+	const char *alias = yoy_aliases_lookup(&al, want);
+	/* the departments are the top-level directories: one tree read */
+	char **names;
+	size_t nn;
+	rc = yoy_store_entries(st, rev, NULL, &names, &nn, err);
+	if (rc) {
+		free(want);
+		yoy_aliases_free(&al);
+		return rc;
+	}
+	size_t matches = 0, exact = SIZE_MAX, first = 0;
+	sbuf cands;
+	sbuf_init(&cands);
+	for (size_t i = 0; i < nn && exact == SIZE_MAX; i++) {
+		size_t len = strlen(names[i]);
+		if (!len || names[i][len - 1] != '/')
+			continue; /* aliases.json, README.md */
+		names[i][len - 1] = '\0';
+		if (strcmp(names[i], want) == 0 || (alias && strcmp(names[i], alias) == 0))
+			exact = i;
+		else if (strstr(names[i], want)) {
+			if (!matches++)
+				first = i;
+			sbuf_printf(&cands, "\n  %s", names[i]);
+		}
+	}
+	if (exact != SIZE_MAX || matches == 1) {
+		*key = strdup(names[exact != SIZE_MAX ? exact : first]);
+		if (!*key)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	} else {
+		rc = yoy_error_set(err, YOY_ESTORE, matches
+			? "%s: \"%s\" names several departments:%s"
+			: "%s: no department \"%s\" in the history%s", yoy_store_dir(st), name,
+			sbuf_cstr(&cands));
+	}
+	sbuf_free(&cands);
+	yoy_strings_free(names, nn);
+	yoy_aliases_free(&al);
+	free(want);
+	return rc;
+}
+
+int yoy_history_path(yoy_store *st, const char *rev, const char *dept,
+		     int year, const char *kind, char **path, yoy_error *err)
+{
+	*path = NULL;
+	if (kind) {
+		*path = path_of(dept, year, kind, ".json");
+		return *path ? 0 : yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	char prefix[512];
+	snprintf(prefix, sizeof prefix, "%s/%d/", dept, year);
+	char **paths;
+	size_t np;
+	int rc = yoy_store_list(st, rev, prefix, &paths, &np, err);
+	if (rc)
+		return rc;
+	const char *pick = NULL;
+	for (size_t i = 0; i < np; i++) {
+		const char *p = paths[i] + strlen(prefix);
+		if (strchr(p, '/') || !str_ends(p, ".json"))
+			continue;
+		if (!pick || strcmp(p, "department_budget.json") == 0)
+			pick = paths[i];
+	}
+	if (pick)
+		*path = strdup(pick);
+	else
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: nothing stored for %s %d",
+				   yoy_store_dir(st), dept, year);
+	yoy_strings_free(paths, np);
+	return rc;
+}
+
+int yoy_history_load(yoy_doc **out, char **path, yoy_store *st, const char *rev,
+		     const char *dept, int year, const char *kind, yoy_error *err)
+{
+	*out = NULL;
+	if (path)
+		*path = NULL;
+	char *p = NULL, *data = NULL;
+	size_t len = 0;
+	int rc = yoy_history_path(st, rev, dept, year, kind, &p, err);
+	if (!rc)
+		rc = yoy_store_read(st, rev, p, &data, &len, err);
+	if (!rc)
+		rc = yoy_json_read(out, data, len, p, err);
+	free(data);
+	if (!rc && path)
+		*path = p;
+	else
+		free(p);
+	return rc;
+}
+
+void yoy_docs_free(yoy_doc **docs, size_t n)
+{
+	for (size_t i = 0; docs && i < n; i++)
+		yoy_doc_free(docs[i]);
+	free(docs);
+}
+
+int yoy_history_series(yoy_doc ***docs, size_t *n, yoy_store *st, const char *rev,
+		       const char *dept, int until_year, const char *kind, yoy_error *err)
+{
+	*docs = NULL;
+	*n = 0;
+	yoy_entry *v = NULL;
+	size_t nv = 0, count = 0;
+	yoy_doc **out = NULL;
+	char *path = NULL, *want = NULL;
+	int rc = yoy_history_catalog(st, rev, &v, &nv, err);
+	if (rc)
+		return rc;
+	if (kind) {
+		want = strdup(kind);
+	} else if (until_year) {
+		rc = yoy_history_path(st, rev, dept, until_year, NULL, &path, err);
+		for (size_t i = 0; !rc && i < nv; i++)
+			if (strcmp(v[i].path, path) == 0)
+				want = strdup(v[i].kind);
+	} else {
+		/* department_budget, else the kind of the latest year */
+		for (size_t i = 0; i < nv; i++)
+			if (strcmp(v[i].department, dept) == 0 &&
+			    (!want || strcmp(v[i].kind, "department_budget") == 0 ||
+			     strcmp(want, "department_budget") != 0)) {
+				free(want);
+				want = strdup(v[i].kind);
+			}
+	}
+	if (!rc && !want && !until_year && !kind)
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: nothing stored for %s", yoy_store_dir(st),
+				   dept);
+	else if (!rc && !want)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (!rc && !(out = calloc(nv + 1, sizeof *out)))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < nv; i++) {
+		if (strcmp(v[i].department, dept) != 0 || strcmp(v[i].kind, want) != 0 ||
+		    (until_year && v[i].year > until_year))
+			continue;
+		rc = yoy_history_load(&out[count], NULL, st, rev, dept, v[i].year, want, err);
+		if (!rc)
+			count++;
+	}
+	if (!rc && !count)
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: nothing stored for %s %s",
+				   yoy_store_dir(st), dept, want);
+	free(want);
+	free(path);
+	yoy_entries_free(v, nv);
+	if (rc) {
+		yoy_docs_free(out, count);
+		return rc;
+	}
+	*docs = out;
+	*n = count;
+	return 0;
+}
+
+int yoy_history_project_aliases(yoy_aliases *out, yoy_store *st, const char *rev,
+				const char *dept, yoy_error *err)
+{
+	memset(out, 0, sizeof *out);
+	char path[1024], id[41];
+	snprintf(path, sizeof path, "%s/%s", dept, YOY_PROJECT_ALIASES_FILE);
+	int rc = yoy_store_file_id(st, rev, path, id, err);
+	if (rc == 1)
+		return 0; /* none */
+	if (rc)
+		return rc;
+	char *data;
+	size_t len;
+	rc = yoy_store_read(st, rev, path, &data, &len, err);
+	if (!rc)
+		rc = yoy_aliases_read(out, YOY_ALIASES_PROJECTS, data, len, path, err);
+	free(data);
+	return rc;
+}
+
+/* ---- reparse -------------------------------------------------------------------- */
+
+int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
+			char id[41], int *committed, yoy_error *err)
+{
+	*changed = *total = 0;
+	*committed = 0;
+	yoy_entry *v;
+	size_t n;
+	int rc = yoy_history_catalog(st, NULL, &v, &n, err);
+	if (rc)
+		return rc;
+	yoy_store_change *ch = calloc(n ? n : 1, sizeof *ch);
+	char **jsons = calloc(n ? n : 1, sizeof *jsons);
+	sbuf msg, listing;
+	sbuf_init(&msg);
+	sbuf_init(&listing);
+	if (!ch || !jsons) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		yoy_entry *e = &v[i];
+		char *old;
+		size_t olen;
+		rc = yoy_store_read(st, NULL, e->path, &old, &olen, err);
+		if (rc)
+			break;
+		yoy_doc *stored = NULL;
+		rc = yoy_json_read(&stored, old, olen, e->path, err);
+		if (rc) {
+			free(old);
+			break;
+		}
+		/* the sources, in the order the document lists them */
+		char dir[1024];
+		snprintf(dir, sizeof dir, "%.*s.sources/", (int)(strlen(e->path) - 5), e->path);
+		char **paths;
+		size_t np;
+		rc = yoy_store_list(st, NULL, dir, &paths, &np, err);
+		yoy_buffer *bufs = calloc(stored->nsources ? stored->nsources : 1, sizeof *bufs);
+		size_t nb = 0;
+		for (size_t s = 0; !rc && bufs && s < stored->nsources; s++) {
+			const char *want = stored->sources[s].name;
+			const char *hit = NULL;
+			for (size_t q = 0; q < np && !hit; q++) {
+				const char *b = base_name(paths[q]);
+				const char *dash = strchr(b, '-');
+				if (strcmp(b, want) == 0 || (dash && strcmp(dash + 1, want) == 0 &&
+							      atoi(b) == (int)s + 1))
+					hit = paths[q];
+			}
+			if (!hit) {
+				rc = yoy_error_set(err, YOY_ESTORE, "%s: source %s of %s is missing",
+						   yoy_store_dir(st), want, e->path);
+				break;
+			}
+			bufs[nb].name = strdup(want);
+			rc = yoy_store_read(st, NULL, hit, &bufs[nb].data, &bufs[nb].size, err);
+			nb++;
+		}
+		if (!bufs && !rc)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		yoy_doc *fresh = NULL;
+		if (!rc && nb) {
+			rc = yoy_parse_buffers(&fresh, bufs, nb, err);
+			if (rc)
+				rc = yoy_error_set(err, YOY_EINPUT, "%s: %s", e->path, err->message);
+		}
+		if (!rc && fresh) {
+			jsons[k] = yoy_json_write(fresh);
+			if (!jsons[k]) {
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			} else if (strlen(jsons[k]) != olen || memcmp(jsons[k], old, olen) != 0) {
+				ch[k] = (yoy_store_change){ e->path, jsons[k], strlen(jsons[k]), NULL };
+				if (k < YOY_COMMIT_LIST_MAX)
+					sbuf_printf(&listing, "%s\n", e->path);
+				else if (k == YOY_COMMIT_LIST_MAX)
+					sbuf_puts(&listing, "... (git show --stat lists every file)\n");
+				k++;
+			} else {
+				free(jsons[k]);
+				jsons[k] = NULL;
+			}
+		}
+		(*total)++;
+		yoy_doc_free(fresh);
+		yoy_doc_free(stored);
+		for (size_t s = 0; bufs && s < nb; s++)
+			yoy_buffer_free(&bufs[s]);
+		free(bufs);
+		yoy_strings_free(paths, np);
+		free(old);
+	}
+	*changed = k;
+	if (!rc && k) {
+		sbuf_printf(&msg, "reparse: %zu of %zu disclosures re-derived with yoy %s\n\n"
+			    "The stored sources were parsed again; the diff of each document\n"
+			    "shows what the parser now reads differently.\n\n%s\nYoy-Version: %s\n",
+			    k, *total, YOY_VERSION, sbuf_cstr(&listing), YOY_VERSION);
+		rc = msg.oom ? yoy_error_set(err, YOY_ENOMEM, "out of memory")
+			     : yoy_store_commit(st, ch, k, sbuf_cstr(&msg), id, committed, err);
+	}
+cleanup:
+	for (size_t i = 0; jsons && i < n; i++)
+		free(jsons[i]);
+	free(jsons);
+	free(ch);
+	sbuf_free(&msg);
+	sbuf_free(&listing);
+	yoy_entries_free(v, n);
+	return rc;
+}

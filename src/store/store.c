@@ -1,0 +1,1002 @@
+/* The history repository through libgit2 (the only file that includes
+ * git2.h).  Bare repository, branch "main".  Every commit is built from
+ * the current tip in an in-memory index: objects are written first, then
+ * refs/heads/main moves by compare-and-swap; a concurrent writer makes us
+ * rebuild on its commit and try again, so no commit is lost.
+ *
+ * The objects of a commit being made wait in a packfile of ours (pack.h)
+ * that a libgit2 backend shows to the rest of libgit2; once the commit
+ * object is written they go into the repository for good: as that one
+ * pack when they are many, else as loose objects. */
+#include "yoy/store.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pack.h"
+#include "util/util.h"
+
+#define BRANCH "refs/heads/main"
+
+/* Fewer objects than this are written loose, as git's transfer.unpackLimit
+ * does, so that importing one file at a time does not pile up packs. */
+#define PACK_MIN_OBJECTS 100
+
+/* The backend through which libgit2 reads and writes staged objects. */
+typedef struct staging_backend {
+	git_odb_backend parent;
+	yoy_store *st;
+} staging_backend;
+
+struct yoy_store {
+	git_repository *repo;
+	git_odb *odb;
+	char *dir;
+	staging_backend *backend; /* owned by odb once added */
+	bool staging_on;          /* writes go to staging (made on first use) */
+	yoy_pack *staging;        /* objects of the commit being made, or NULL */
+	/* The tip as first read through this handle (or after its own commit),
+	 * so one command reads one consistent state and the refs only once. */
+	bool tip_known;
+	git_commit *tip;   /* NULL: the history is empty */
+};
+
+static int git_fail(yoy_error *err, const char *dir, const char *what)
+{
+	const git_error *e = git_error_last();
+	return yoy_error_set(err, YOY_ESTORE, "%s: %s: %s", dir, what,
+			     e && e->message ? e->message : "unknown error");
+}
+
+/* A directory yoy may turn into a repository: missing, empty, or holding
+ * only the README that documents the store. */
+static int may_create(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT;
+	struct dirent *e;
+	int ok = 1;
+	/* what git init --bare makes, should another yoy be making it now */
+	static const char *const ours[] = { ".", "..", "README.md", "HEAD", "config",
+					    "config.lock", "description", "objects",
+					    "refs", "hooks", "info", "branches" };
+	while ((e = readdir(d)) != NULL) {
+		/* and the lock and temporary files libgit2 writes them through */
+		bool known = str_ends(e->d_name, ".lock") ||
+			     strncmp(e->d_name, "_git2_", 6) == 0;
+		for (size_t i = 0; i < sizeof ours / sizeof *ours; i++)
+			if (strcmp(e->d_name, ours[i]) == 0)
+				known = true;
+		if (!known)
+			ok = 0;
+	}
+	closedir(d);
+	return ok;
+}
+
+/* Creating a repository takes milliseconds; a config.lock or HEAD.lock
+ * older than this in a directory that is not one yet was left by a
+ * creator that was killed, and would stop every later import. */
+#define STALE_INIT_LOCK_SECONDS 1
+
+static void clear_stale_init_locks(const char *dir)
+{
+	static const char *const locks[] = { "config.lock", "HEAD.lock" };
+	for (size_t i = 0; i < sizeof locks / sizeof *locks; i++) {
+		char path[4096];
+		struct stat sb;
+		snprintf(path, sizeof path, "%s/%s", dir, locks[i]);
+		if (stat(path, &sb) == 0 && time(NULL) - sb.st_mtime > STALE_INIT_LOCK_SECONDS)
+			unlink(path);
+	}
+}
+
+int yoy_store_open(yoy_store **out, const char *dir, int create,
+		   yoy_error *err)
+{
+	*out = NULL;
+	git_libgit2_init();
+	/* Like git itself, trust object ids on read and leave verifying to
+	 * `git fsck`: hashing every object read doubles a `yoy show`. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* the top tree lists every department and is read by each lookup;
+	 * libgit2 caches only trees under 4 KiB by default */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
+	git_repository *repo = NULL;
+	int rc;
+	for (int attempt = 0;; attempt++) {
+		/* never search upwards: ./history must not become the project */
+		rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+		if (rc != GIT_ENOTFOUND || !create)
+			break;
+		if (!may_create(dir)) {
+			git_libgit2_shutdown();
+			return yoy_error_set(err, YOY_ESTORE,
+				"%s: exists and is not a history repository "
+				"(refusing to turn it into one)", dir);
+		}
+		git_repository_init_options opts;
+		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+		opts.initial_head = "main";
+		opts.description = "yoy history of budget disclosures";
+		rc = git_repository_init_ext(&repo, dir, &opts);
+		if (rc == 0 || attempt >= 300)
+			break;
+		/* another process is creating it right now: open theirs; or
+		 * one was killed doing so and left its lock */
+		clear_stale_init_locks(dir);
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	if (rc == GIT_ENOTFOUND) {
+		git_libgit2_shutdown();
+		return yoy_error_set(err, YOY_ESTORE,
+			"%s: no history repository here (import something first, "
+			"or give --repo DIR)", dir);
+	}
+	if (rc) {
+		int r = git_fail(err, dir, "cannot open the history repository");
+		git_repository_free(repo);
+		git_libgit2_shutdown();
+		return r;
+	}
+	yoy_store *st = calloc(1, sizeof *st);
+	if (!st || !(st->dir = strdup(dir))) {
+		free(st);
+		git_repository_free(repo);
+		git_libgit2_shutdown();
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	st->repo = repo;
+	if (git_repository_odb(&st->odb, repo)) {
+		int r = git_fail(err, dir, "cannot open the object database");
+		yoy_store_free(st);
+		return r;
+	}
+	*out = st;
+	return 0;
+}
+
+void yoy_store_free(yoy_store *st)
+{
+	if (!st)
+		return;
+	yoy_pack_free(st->staging); /* never committed: removed */
+	git_commit_free(st->tip);
+	git_odb_free(st->odb);
+	git_repository_free(st->repo);
+	free(st->dir);
+	free(st);
+	git_libgit2_shutdown();
+}
+
+const char *yoy_store_dir(const yoy_store *st)
+{
+	return st->dir;
+}
+
+static int lookup_rev(yoy_store *st, const char *spec, git_commit **out, yoy_error *err)
+{
+	*out = NULL;
+	git_object *obj = NULL;
+	int rc = git_revparse_single(&obj, st->repo, spec);
+	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC)
+		return yoy_error_set(err, YOY_ESTORE, "%s: no revision '%s' in the history",
+				     st->dir, spec);
+	if (rc)
+		return git_fail(err, st->dir, "cannot read the history");
+	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc)
+		return yoy_error_set(err, YOY_ESTORE, "%s: '%s' is not a commit", st->dir, spec);
+	return 0;
+}
+
+static int read_tip(yoy_store *st, yoy_error *err)
+{
+	if (st->tip_known)
+		return 0;
+	if (git_repository_head_unborn(st->repo) == 1) {
+		st->tip_known = true;
+		return 0;
+	}
+	int rc = lookup_rev(st, "HEAD", &st->tip, err);
+	st->tip_known = rc == 0;
+	return rc;
+}
+
+/* No commit yet?  (On a read error, no: the read that follows reports it.) */
+static bool tip_empty(yoy_store *st)
+{
+	yoy_error ignore;
+	return read_tip(st, &ignore) == 0 && !st->tip;
+}
+
+static int lookup_commit(yoy_store *st, const char *rev, git_commit **out,
+			 yoy_error *err)
+{
+	*out = NULL;
+	if (rev)
+		return lookup_rev(st, rev, out, err);
+	int rc = read_tip(st, err);
+	if (rc)
+		return rc;
+	if (!st->tip)
+		return yoy_error_set(err, YOY_ESTORE, "%s: the history is empty", st->dir);
+	return git_object_dup((git_object **)out, (git_object *)st->tip)
+		? git_fail(err, st->dir, "cannot read the history") : 0;
+}
+
+int yoy_store_resolve(yoy_store *st, const char *rev, char id[41], yoy_error *err)
+{
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_oid_tostr(id, 41, git_commit_id(c));
+	git_commit_free(c);
+	return 0;
+}
+
+int yoy_store_read(yoy_store *st, const char *rev, const char *path,
+		   char **out, size_t *len, yoy_error *err)
+{
+	*out = NULL;
+	*len = 0;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	if (git_commit_tree(&tree, c)) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+		goto cleanup;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		rc = yoy_error_set(err, YOY_ESTORE, "%s: no %s in the history%s%s",
+				   st->dir, path, rev ? " at " : "", rev ? rev : "");
+		goto cleanup;
+	}
+	if (git_blob_lookup(&blob, st->repo, git_tree_entry_id(entry))) {
+		rc = git_fail(err, st->dir, "cannot read a stored file");
+		goto cleanup;
+	}
+	size_t n = (size_t)git_blob_rawsize(blob);
+	*out = malloc(n + 1);
+	if (!*out) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	memcpy(*out, git_blob_rawcontent(blob), n);
+	(*out)[n] = '\0';
+	*len = n;
+cleanup:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc;
+}
+
+typedef struct path_list {
+	char **v;
+	size_t n, cap;
+	const char *base;   /* directory walked, "" or ending in '/' */
+	const char *prefix; /* keep only paths starting so */
+	int oom;
+} path_list;
+
+static int push_string(path_list *pl, char *p)
+{
+	if (pl->n == pl->cap) {
+		size_t cap = pl->cap ? pl->cap * 2 : 64;
+		char **v = realloc(pl->v, cap * sizeof *v);
+		if (!v) {
+			free(p);
+			pl->oom = 1;
+			return -1;
+		}
+		pl->v = v;
+		pl->cap = cap;
+	}
+	pl->v[pl->n++] = p;
+	return 0;
+}
+
+static int collect(const char *root, const git_tree_entry *entry, void *payload)
+{
+	path_list *pl = payload;
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return 0;
+	const char *name = git_tree_entry_name(entry);
+	size_t a = strlen(pl->base), b = strlen(root), c = strlen(name);
+	char *p = malloc(a + b + c + 1);
+	if (!p) {
+		pl->oom = 1;
+		return -1;
+	}
+	memcpy(p, pl->base, a);
+	memcpy(p + a, root, b);
+	memcpy(p + a + b, name, c + 1);
+	if (pl->prefix && strncmp(p, pl->prefix, strlen(pl->prefix)) != 0) {
+		free(p);
+		return 0;
+	}
+	return push_string(pl, p);
+}
+
+/* The tree of directory dir ("" or NULL: the root) at commit c.  Returns
+ * 0, 1 when there is no such directory, or an error. */
+static int dir_tree(yoy_store *st, git_commit *c, const char *dir, git_tree **out,
+		    yoy_error *err)
+{
+	*out = NULL;
+	git_tree *root;
+	if (git_commit_tree(&root, c))
+		return git_fail(err, st->dir, "cannot read a tree");
+	if (!dir || !*dir) {
+		*out = root;
+		return 0;
+	}
+	git_tree_entry *e = NULL;
+	int rc = git_tree_entry_bypath(&e, root, dir);
+	if (rc == GIT_ENOTFOUND || (!rc && git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+		rc = 1;
+	} else if (rc) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	} else if (git_tree_lookup(out, st->repo, git_tree_entry_id(e))) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	}
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return rc;
+}
+
+/* The tree of directory dir at rev (NULL: HEAD) into *out, which stays
+ * NULL when the store is empty or has no such directory. */
+static int dir_tree_at(yoy_store *st, const char *rev, const char *dir, git_tree **out,
+		       yoy_error *err)
+{
+	*out = NULL;
+	if (!rev && tip_empty(st))
+		return 0;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	rc = dir_tree(st, c, dir, out, err);
+	git_commit_free(c);
+	return rc == 1 ? 0 : rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
+		   char ***paths, size_t *n, yoy_error *err)
+{
+	*paths = NULL;
+	*n = 0;
+	/* walk only the directory the prefix names, not the whole history */
+	char base[1024] = "";
+	const char *slash = prefix ? strrchr(prefix, '/') : NULL;
+	if (slash && (size_t)(slash - prefix) < sizeof base - 1)
+		snprintf(base, sizeof base, "%.*s/", (int)(slash - prefix), prefix);
+	git_tree *tree = NULL;
+	path_list pl = { NULL, 0, 0, base, prefix, 0 };
+	int rc = dir_tree_at(st, rev, *base ? base : NULL, &tree, err);
+	if (!rc && tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
+		rc = git_fail(err, st->dir, "cannot walk a tree");
+	if (pl.oom)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	git_tree_free(tree);
+	if (rc) {
+		yoy_strings_free(pl.v, pl.n);
+		return rc;
+	}
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
+	*paths = pl.v;
+	*n = pl.n;
+	return 0;
+}
+
+int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
+		      char ***names, size_t *n, yoy_error *err)
+{
+	*names = NULL;
+	*n = 0;
+	git_tree *tree;
+	path_list pl = { NULL, 0, 0, "", NULL, 0 };
+	int rc = dir_tree_at(st, rev, dir, &tree, err);
+	for (size_t i = 0; !rc && tree && i < git_tree_entrycount(tree); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(e);
+		bool is_dir = git_tree_entry_type(e) == GIT_OBJECT_TREE;
+		size_t len = strlen(name);
+		char *p = malloc(len + 2);
+		if (p) {
+			memcpy(p, name, len);
+			p[len] = is_dir ? '/' : '\0';
+			p[len + 1] = '\0';
+		}
+		if (!p || push_string(&pl, p)) { /* push_string frees p */
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			break;
+		}
+	}
+	git_tree_free(tree);
+	if (rc) {
+		yoy_strings_free(pl.v, pl.n);
+		return rc;
+	}
+	*names = pl.v; /* git keeps tree entries sorted */
+	*n = pl.n;
+	return 0;
+}
+
+void yoy_strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* ---- staged objects ---------------------------------------------------- */
+
+static yoy_pack *staged(git_odb_backend *b)
+{
+	return ((staging_backend *)b)->st->staging;
+}
+
+static int staged_read_header(size_t *len, git_object_t *type, git_odb_backend *b,
+			      const git_oid *oid)
+{
+	int t;
+	uint64_t size;
+	if (!staged(b) || !yoy_pack_lookup(staged(b), oid->id, &t, &size))
+		return GIT_ENOTFOUND;
+	*len = (size_t)size;
+	*type = (git_object_t)t; /* pack and libgit2 number types alike */
+	return 0;
+}
+
+static int staged_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
+		       const git_oid *oid)
+{
+	if (staged_read_header(len, type, b, oid))
+		return GIT_ENOTFOUND;
+	void *buf = git_odb_backend_data_alloc(b, *len ? *len : 1);
+	yoy_error err;
+	if (!buf)
+		return -1;
+	if (yoy_pack_read(staged(b), oid->id, buf, *len, &err)) {
+		git_odb_backend_data_free(b, buf);
+		git_error_set_str(GIT_ERROR_ODB, err.message);
+		return -1;
+	}
+	*data = buf;
+	return 0;
+}
+
+static int staged_exists(git_odb_backend *b, const git_oid *oid)
+{
+	int t;
+	uint64_t size;
+	return staged(b) && yoy_pack_lookup(staged(b), oid->id, &t, &size);
+}
+
+static int staged_freshen(git_odb_backend *b, const git_oid *oid)
+{
+	return staged_exists(b, oid) ? 0 : GIT_ENOTFOUND;
+}
+
+static int stage(yoy_store *st, const yoy_object *o, yoy_error *err);
+
+static int staged_write(git_odb_backend *b, const git_oid *oid, const void *data,
+			size_t len, git_object_t type)
+{
+	yoy_store *st = ((staging_backend *)b)->st;
+	if (!st->staging_on)
+		return GIT_PASSTHROUGH; /* not making a commit: loose */
+	yoy_object o;
+	yoy_error err;
+	int rc = yoy_object_make(&o, (int)type, data, len, &err);
+	if (!rc && memcmp(o.id, oid->id, sizeof o.id) != 0)
+		rc = yoy_error_set(&err, YOY_EINTERNAL, "object id %s, libgit2 says otherwise",
+				   o.hex);
+	if (!rc)
+		rc = stage(st, &o, &err);
+	yoy_object_clear(&o);
+	if (rc) {
+		git_error_set_str(GIT_ERROR_ODB, err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static void staged_backend_free(git_odb_backend *b)
+{
+	free(b);
+}
+
+/* Objects written from now until staging_finish are staged. */
+static int staging_begin(yoy_store *st, yoy_error *err)
+{
+	if (!st->backend) {
+		staging_backend *b = calloc(1, sizeof *b);
+		if (!b)
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
+		b->parent.read = staged_read;
+		b->parent.read_header = staged_read_header;
+		b->parent.write = staged_write;
+		b->parent.exists = staged_exists;
+		b->parent.freshen = staged_freshen;
+		b->parent.free = staged_backend_free;
+		b->st = st;
+		/* above the loose and pack backends: writes land here first */
+		if (git_odb_add_backend(st->odb, &b->parent, 1000)) {
+			free(b);
+			return git_fail(err, st->dir, "cannot add an object backend");
+		}
+		st->backend = b;
+	}
+	st->staging_on = true;
+	return 0;
+}
+
+/* Add o to the staged objects; their file is made with the first, so a
+ * commit that writes nothing (all unchanged) touches no file. */
+static int stage(yoy_store *st, const yoy_object *o, yoy_error *err)
+{
+	if (!st->staging) {
+		sbuf dir;
+		sbuf_init(&dir);
+		sbuf_printf(&dir, "%sobjects/pack", git_repository_path(st->repo));
+		if (dir.oom) {
+			sbuf_free(&dir);
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		}
+		mkdir(sbuf_cstr(&dir), 0777); /* git init made it; a copy may lack it */
+		dir.data[dir.len -= strlen("/pack")] = '\0';
+		int rc = yoy_pack_new(&st->staging, sbuf_cstr(&dir), err);
+		sbuf_free(&dir);
+		if (rc)
+			return rc;
+	}
+	return yoy_pack_add(st->staging, o, err);
+}
+
+static void staging_discard(yoy_store *st)
+{
+	yoy_pack_free(st->staging);
+	st->staging = NULL;
+	st->staging_on = false;
+}
+
+/* Write the staged objects for good: many as one pack, a few loose. */
+static int staging_finish(yoy_store *st, yoy_error *err)
+{
+	yoy_pack *p = st->staging;
+	int rc = 0;
+	st->staging = NULL; /* from here libgit2 writes loose and reads packs */
+	st->staging_on = false;
+	if (!p)
+		return 0;
+	size_t n = yoy_pack_count(p);
+	if (n >= PACK_MIN_OBJECTS) {
+		rc = yoy_pack_install(p, err);
+		if (!rc && git_odb_refresh(st->odb))
+			rc = git_fail(err, st->dir, "cannot read the new pack");
+	}
+	for (size_t i = 0; i < n && n < PACK_MIN_OBJECTS && !rc; i++) {
+		git_oid id, written;
+		int type;
+		uint64_t size;
+		memcpy(id.id, yoy_pack_id(p, i), sizeof id.id);
+		yoy_pack_lookup(p, id.id, &type, &size);
+		void *data = malloc(size ? (size_t)size : 1);
+		if (!data)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else if (!(rc = yoy_pack_read(p, id.id, data, size, err)) &&
+			 (git_odb_write(&written, st->odb, data, (size_t)size, (git_object_t)type) ||
+			  !git_oid_equal(&id, &written)))
+			rc = git_fail(err, st->dir, "cannot write an object");
+		free(data);
+	}
+	yoy_pack_free(p);
+	return rc;
+}
+
+void yoy_object_free(yoy_object *o)
+{
+	if (o)
+		yoy_object_clear(o);
+	free(o);
+}
+
+int yoy_object_new_blob(yoy_object **out, const void *data, size_t len, yoy_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = yoy_object_make(*out, YOY_GIT_BLOB, data, len, err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+const char *yoy_object_id(const yoy_object *o)
+{
+	return o->hex;
+}
+
+int yoy_store_add(yoy_store *st, const yoy_object *o, yoy_error *err)
+{
+	git_oid id;
+	memcpy(id.id, o->id, sizeof id.id);
+	/* already stored (or staged): nothing to write */
+	if (git_odb_exists_ext(st->odb, &id, GIT_ODB_LOOKUP_NO_REFRESH))
+		return 0;
+	int rc = staging_begin(st, err);
+	return rc ? rc : stage(st, o, err);
+}
+
+int yoy_store_file_id(yoy_store *st, const char *rev, const char *path,
+		      char id[41], yoy_error *err)
+{
+	id[0] = '\0';
+	if (!rev && tip_empty(st))
+		return 1;
+	git_commit *c;
+	int rc = lookup_commit(st, rev, &c, err);
+	if (rc)
+		return rc;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	if (git_commit_tree(&tree, c)) {
+		rc = git_fail(err, st->dir, "cannot read a tree");
+	} else if (git_tree_entry_bypath(&entry, tree, path) ||
+		   git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		rc = 1;
+	} else {
+		git_oid_tostr(id, 41, git_tree_entry_id(entry));
+	}
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc;
+}
+
+/* Who commits: $YOY_AUTHOR_NAME/$YOY_AUTHOR_EMAIL, else git's user.name,
+ * else "yoy".  When: now, or $SOURCE_DATE_EPOCH (the reproducible-builds
+ * convention), so that the same imports give the same commit ids. */
+static int signature(git_signature **sig, git_repository *repo)
+{
+	const char *name = getenv("YOY_AUTHOR_NAME"), *email = getenv("YOY_AUTHOR_EMAIL");
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long when = epoch && *epoch ? strtoll(epoch, &end, 10) : -1;
+	bool fixed = when >= 0 && end && !*end;
+	git_signature *def = NULL;
+	if (!(name && *name) && git_signature_default(&def, repo) == 0) {
+		if (!fixed) {
+			*sig = def;
+			return 0;
+		}
+		int rc = git_signature_new(sig, def->name, def->email, (git_time_t)when, 0);
+		git_signature_free(def);
+		return rc;
+	}
+	const char *n = name && *name ? name : "yoy";
+	const char *e = name && *name && email && *email ? email : "yoy@localhost";
+	return fixed ? git_signature_new(sig, n, e, (git_time_t)when, 0)
+		     : git_signature_now(sig, n, e);
+}
+
+/* A lock left by a killed writer is stale once it is this old. */
+#define STALE_LOCK_SECONDS 30
+
+static void clear_stale_lock(yoy_store *st)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s.lock", git_repository_path(st->repo), BRANCH);
+	struct stat sb;
+	if (stat(path, &sb) == 0 && time(NULL) - sb.st_mtime > STALE_LOCK_SECONDS)
+		unlink(path);
+}
+
+int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
+		     size_t n, const char *message, char id[41],
+		     int *committed, yoy_error *err)
+{
+	*committed = 0;
+	id[0] = '\0';
+	git_oid *blobs = calloc(n ? n : 1, sizeof *blobs);
+	git_signature *sig = NULL;
+	int rc = 0;
+	if (!blobs)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	/* objects first: nothing refers to them until the ref moves */
+	if ((rc = staging_begin(st, err)))
+		goto cleanup;
+	for (size_t i = 0; i < n; i++) {
+		if (changes[i].blob_id) {
+			if (git_oid_fromstr(&blobs[i], changes[i].blob_id)) {
+				rc = yoy_error_set(err, YOY_EINTERNAL, "bad object id %s",
+						   changes[i].blob_id);
+				goto cleanup;
+			}
+		} else if (changes[i].data &&
+			   git_blob_create_from_buffer(&blobs[i], st->repo, changes[i].data,
+						       changes[i].len)) {
+			rc = git_fail(err, st->dir, "cannot write an object");
+			goto cleanup;
+		}
+	}
+	if (signature(&sig, st->repo)) {
+		rc = git_fail(err, st->dir, "cannot make a commit signature");
+		goto cleanup;
+	}
+	for (int attempt = 0;; attempt++) {
+		git_reference *tip = NULL, *moved = NULL;
+		git_commit *parent = NULL;
+		git_tree *tree = NULL;
+		git_index *index = NULL;
+		git_oid tree_id, commit_id;
+		if ((rc = staging_begin(st, err)))
+			goto attempt_done;
+		int r = git_reference_lookup(&tip, st->repo, BRANCH);
+		if (r && r != GIT_ENOTFOUND) {
+			rc = git_fail(err, st->dir, "cannot read " BRANCH);
+			goto cleanup;
+		}
+		if (tip && (git_commit_lookup(&parent, st->repo, git_reference_target(tip)) ||
+			    git_commit_tree(&tree, parent))) {
+			rc = git_fail(err, st->dir, "cannot read the branch tip");
+			goto attempt_done;
+		}
+		if (git_index_new(&index) || (tree && git_index_read_tree(index, tree))) {
+			rc = git_fail(err, st->dir, "cannot build a tree");
+			goto attempt_done;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (changes[i].data || changes[i].blob_id)
+				continue;
+			git_index_remove_directory(index, changes[i].path, 0);
+			git_index_remove_bypath(index, changes[i].path);
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (!changes[i].data && !changes[i].blob_id)
+				continue;
+			git_index_entry e;
+			memset(&e, 0, sizeof e);
+			e.mode = GIT_FILEMODE_BLOB;
+			e.id = blobs[i];
+			e.path = changes[i].path;
+			e.file_size = (uint32_t)changes[i].len;
+			if (git_index_add(index, &e)) {
+				rc = git_fail(err, st->dir, "cannot stage a file");
+				goto attempt_done;
+			}
+		}
+		if (git_index_write_tree_to(&tree_id, index, st->repo)) {
+			rc = git_fail(err, st->dir, "cannot write a tree");
+			goto attempt_done;
+		}
+		if (tree && git_oid_equal(&tree_id, git_tree_id(tree))) {
+			git_oid_tostr(id, 41, git_commit_id(parent)); /* nothing changed */
+			goto attempt_done;
+		}
+		{
+			git_tree *new_tree = NULL;
+			const git_commit *parents[1] = { parent };
+			if (git_tree_lookup(&new_tree, st->repo, &tree_id) ||
+			    git_commit_create(&commit_id, st->repo, NULL, sig, sig, "UTF-8",
+					      message, new_tree, parent ? 1 : 0, parents)) {
+				git_tree_free(new_tree);
+				rc = git_fail(err, st->dir, "cannot write a commit");
+				goto attempt_done;
+			}
+			git_tree_free(new_tree);
+		}
+		if ((rc = staging_finish(st, err)))
+			goto attempt_done;
+		/* the one atomic step: move the branch if nobody else did */
+		r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
+							git_reference_target(tip), "yoy")
+			: git_reference_create(&moved, st->repo, BRANCH, &commit_id, 0, "yoy");
+		if (r == 0) {
+			git_oid_tostr(id, 41, &commit_id);
+			*committed = 1;
+			git_commit_free(st->tip); /* read the new tip when next asked */
+			st->tip = NULL;
+			st->tip_known = false;
+		} else if ((r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS) &&
+			   attempt < 1000) {
+			/* another writer moved the tip: build on its commit */
+			if (r == GIT_ELOCKED && attempt > 100)
+				clear_stale_lock(st);
+			struct timespec ts = { 0, (long)(1 + (rand() % 20)) * 1000000L };
+			nanosleep(&ts, NULL);
+			git_reference_free(moved);
+			git_index_free(index);
+			git_tree_free(tree);
+			git_commit_free(parent);
+			git_reference_free(tip);
+			continue;
+		} else if (r == GIT_ELOCKED) {
+			rc = yoy_error_set(err, YOY_ESTORE,
+				"%s: the history is locked by another yoy process (if none is "
+				"running, remove %s%s.lock)", st->dir,
+				git_repository_path(st->repo), BRANCH);
+		} else {
+			rc = git_fail(err, st->dir, "cannot update the branch");
+		}
+attempt_done:
+		git_reference_free(moved);
+		git_index_free(index);
+		git_tree_free(tree);
+		git_commit_free(parent);
+		git_reference_free(tip);
+		break;
+	}
+cleanup:
+	staging_discard(st); /* what no commit took */
+	git_signature_free(sig);
+	free(blobs);
+	return rc;
+}
+
+/* The files c changed against its first parent, into ci->changed.  Only
+ * differing subtrees are read, so a commit touching one department costs
+ * that department, not the whole history. */
+static int changed_files(yoy_store *st, git_commit *c, yoy_commit_info *ci,
+			 yoy_error *err)
+{
+	git_tree *tree = NULL, *before = NULL;
+	git_commit *parent = NULL;
+	git_diff *diff = NULL;
+	int rc = 0;
+	if (git_commit_tree(&tree, c) ||
+	    (git_commit_parentcount(c) > 0 &&
+	     (git_commit_parent(&parent, c, 0) || git_commit_tree(&before, parent))) ||
+	    git_diff_tree_to_tree(&diff, st->repo, before, tree, NULL)) {
+		rc = git_fail(err, st->dir, "cannot compare a commit with its parent");
+		goto cleanup;
+	}
+	size_t n = git_diff_num_deltas(diff);
+	path_list pl = { NULL, 0, 0, "", NULL, 0 };
+	for (size_t i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path
+							      : d->new_file.path;
+		char *copy = strdup(p ? p : "");
+		if (!copy || push_string(&pl, copy)) { /* push_string frees copy */
+			yoy_strings_free(pl.v, pl.n);
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+	}
+	if (pl.n)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
+	ci->changed = pl.v;
+	ci->nchanged = pl.n;
+cleanup:
+	git_diff_free(diff);
+	git_tree_free(before);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	return rc;
+}
+
+int yoy_commit_changed(const yoy_commit_info *ci, const char *path)
+{
+	size_t lo = 0, hi = ci->nchanged;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ci->changed[mid], path);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
+		  size_t *n, yoy_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!rev && tip_empty(st))
+		return 0;
+	git_commit *start;
+	int rc = lookup_commit(st, rev, &start, err);
+	if (rc)
+		return rc;
+	git_revwalk *walk = NULL;
+	yoy_commit_info *v = NULL;
+	size_t cnt = 0, cap = 0;
+	if (git_revwalk_new(&walk, st->repo) ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) ||
+	    git_revwalk_push(walk, git_commit_id(start))) {
+		rc = git_fail(err, st->dir, "cannot walk the history");
+		goto cleanup;
+	}
+	git_oid oid;
+	while (git_revwalk_next(&oid, walk) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, st->repo, &oid)) {
+			rc = git_fail(err, st->dir, "cannot read a commit");
+			goto cleanup;
+		}
+		if (cnt == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			yoy_commit_info *nv = realloc(v, ncap * sizeof *nv);
+			if (!nv) {
+				git_commit_free(c);
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		yoy_commit_info *ci = &v[cnt];
+		git_oid_tostr(ci->id, sizeof ci->id, &oid);
+		ci->time = (int64_t)git_commit_time(c);
+		ci->message = strdup(git_commit_message(c) ? git_commit_message(c) : "");
+		ci->changed = NULL;
+		ci->nchanged = 0;
+		cnt++;
+		if (!ci->message) {
+			git_commit_free(c);
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+		rc = changed_files(st, c, ci, err);
+		git_commit_free(c);
+		if (rc)
+			goto cleanup;
+	}
+cleanup:
+	git_revwalk_free(walk);
+	git_commit_free(start);
+	if (rc) {
+		yoy_commit_infos_free(v, cnt);
+		return rc;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].message);
+		yoy_strings_free(v[i].changed, v[i].nchanged);
+	}
+	free(v);
+}
