@@ -40,7 +40,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test unit golden asan bench demo browser browser-deps clean check-deps
+.PHONY: all deps test layers unit golden asan bench demo browser browser-deps clean check-deps
 all: yoy
 
 deps:
@@ -81,8 +81,12 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) -o $@
 
-# make test: unit tests (cmocka) and golden tests over the real documents.
-test: unit golden
+# make test: the layer rule over #includes, unit tests (cmocka) and golden
+# tests over the real documents.
+test: layers unit golden
+
+layers:
+	@bash tests/layers.sh
 
 unit: $(UNIT_BIN) $(B)/yoy
 	@set -e; cd tests && for t in $(UNIT_BIN:%=../%); do \

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check_internal.h"
+#include "check_rules.h"
 
 static yoy_finding claim_finding(checker *k, size_t i, const char *rule)
 {

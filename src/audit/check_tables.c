@@ -3,7 +3,7 @@
  * hundreds of sums. */
 #include <string.h>
 
-#include "check_internal.h"
+#include "check_rules.h"
 #include "match.h"
 
 static const char *row_label(const yoy_row *r)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check_internal.h"
+#include "check_rules.h"
 #include "match.h"
 #include "yoy/diff.h"
 

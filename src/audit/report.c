@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_internal.h"
+#include "check_common.h"
 #include "match.h"
 #include "util/util.h"
 

@@ -2,7 +2,7 @@
  * on the real documents exactly the errors the sources contain. */
 #include "testutil.h"
 
-#include "audit/check_internal.h"
+#include "audit/check_common.h"
 #include "yoy/check.h"
 
 /* ---- verdicts ----------------------------------------------------------- */

@@ -11,7 +11,7 @@
  * their number is printed. */
 #include "testutil.h"
 
-#include "audit/check_internal.h"
+#include "audit/check_common.h"
 #include "yoy/check.h"
 
 #define TARGET_PERCENT 95

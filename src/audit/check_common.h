@@ -1,7 +1,8 @@
-/* Internal to the checker (check*.c): figures as intervals, verdicts,
- * findings, and where a metric lives in a document. */
-#ifndef YOY_CHECK_INTERNAL_H
-#define YOY_CHECK_INTERNAL_H
+/* The helpers every check rule uses (check_common.c): figures as
+ * intervals, verdicts, findings, and where a metric lives in a document.
+ * Included by the rule files, the driver and the report model. */
+#ifndef YOY_CHECK_COMMON_H
+#define YOY_CHECK_COMMON_H
 
 #include <stdbool.h>
 
@@ -76,9 +77,5 @@ const char *source_of(const yoy_doc *doc, yoy_loc at);
 /* True when text names name as a narrative says it: whole, or without a
  * trailing 支出 ("社会保障和就业支出" said "社会保障和就业"). */
 bool text_mentions(const char *text, const char *name);
-
-void check_tables(checker *k);
-void check_claims(checker *k);
-void check_years(checker *k);
 
 #endif

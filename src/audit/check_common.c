@@ -1,0 +1,304 @@
+/* What every check rule uses: figures as intervals and the verdicts on
+ * them, printing a figure, the cell a metric names, and recording a
+ * finding (check_common.h).  It calls only the model and util: the rule
+ * files and the report call it, never the other way round. */
+#include "check_common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- figures ------------------------------------------------------------ */
+
+figure fig_of(const yoy_amount *a)
+{
+	figure f = { 0, 0, (yoy_unit)a->unit, a->decimals, a->present != 0 };
+	if (a->present) {
+		f.fen = a->fen;
+		f.half = yoy_amount_half_ulp(a);
+	}
+	return f;
+}
+
+figure fig_sum(figure a, figure b)
+{
+	figure s = a.present ? a : b;
+	s.fen = a.fen + b.fen;
+	s.half = a.half + b.half;
+	s.present = a.present || b.present;
+	if (a.present && b.present && b.decimals > a.decimals && b.unit == a.unit)
+		s.decimals = b.decimals;
+	return s;
+}
+
+figure fig_neg(figure a)
+{
+	a.fen = -a.fen;
+	return a;
+}
+
+const char *afmt(yoy_arena *ar, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return arena_strdup(ar, buf);
+}
+
+const char *fen_text(yoy_arena *ar, int64_t fen, figure like)
+{
+	yoy_unit u = like.unit ? like.unit : YOY_UNIT_WAN;
+	char buf[64];
+	size_t n = yoy_fen_format(buf, sizeof buf, fen, u, like.decimals);
+	snprintf(buf + n, sizeof buf - n, "%s", yoy_unit_name(u));
+	return arena_strdup(ar, buf);
+}
+
+const char *fig_text(yoy_arena *ar, figure f)
+{
+	return fen_text(ar, f.fen, f);
+}
+
+static int64_t magnitude(int64_t v)
+{
+	return v < 0 ? -v : v;
+}
+
+yoy_verdict judge_equal(figure a, figure b)
+{
+	if (a.fen == b.fen)
+		return YOY_VERDICT_EXACT;
+	/* the same quantity printed at the same precision rounds the same */
+	if (a.half == b.half)
+		return YOY_VERDICT_MISMATCH;
+	return magnitude(a.fen - b.fen) <= a.half + b.half ? YOY_VERDICT_ROUNDING
+							   : YOY_VERDICT_MISMATCH;
+}
+
+yoy_verdict judge_sum(figure whole, figure parts)
+{
+	if (whole.fen == parts.fen)
+		return YOY_VERDICT_EXACT;
+	return magnitude(whole.fen - parts.fen) <= whole.half + parts.half
+		       ? YOY_VERDICT_ROUNDING : YOY_VERDICT_MISMATCH;
+}
+
+static int64_t pow10i(int n)
+{
+	int64_t p = 1;
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+/* round(num / den) half away from zero, den > 0 */
+static __int128 div_round(__int128 num, __int128 den)
+{
+	__int128 q = num / den, r = num % den;
+	if (r * 2 >= den)
+		q++;
+	else if (r * 2 <= -den)
+		q--;
+	return q;
+}
+
+yoy_verdict judge_percent(const yoy_decimal *p, figure num, figure den, int64_t *lo,
+			  int64_t *hi, int64_t *point)
+{
+	*lo = *hi = *point = 0;
+	__int128 dl = den.fen - den.half, dh = den.fen + den.half;
+	__int128 nl = num.fen - num.half, nh = num.fen + num.half;
+	if (dl <= 0 || den.fen <= 0)
+		return YOY_VERDICT_UNVERIFIABLE;
+	if (nl < 0)
+		nl = 0;
+	*point = (int64_t)div_round((__int128)num.fen * 1000000, den.fen);
+	*lo = (int64_t)((nl * 1000000) / dh);
+	*hi = (int64_t)((nh * 1000000 + dl - 1) / dl);
+	int dp = p->decimals;
+	__int128 scale = pow10i(dp);
+	/* exact: the printed figures give the printed percent */
+	if (div_round((__int128)num.fen * 100 * scale, den.fen) == p->scaled)
+		return YOY_VERDICT_EXACT;
+	/* [p - 1/2, p + 1/2] (in units of the last digit) meets
+	 * [100 nl / dh, 100 nh / dl] */
+	__int128 s = p->scaled;
+	bool below = (2 * s - 1) * dl <= 200 * scale * nh;
+	bool above = (2 * s + 1) * dh >= 200 * scale * nl;
+	return below && above ? YOY_VERDICT_ROUNDING : YOY_VERDICT_MISMATCH;
+}
+
+const char *pct4_text(yoy_arena *ar, int64_t v)
+{
+	yoy_decimal d = { v, 4, 1 };
+	char buf[48];
+	size_t n = yoy_decimal_format(buf, sizeof buf, &d);
+	snprintf(buf + n, sizeof buf - n, "%%");
+	return arena_strdup(ar, buf);
+}
+
+/* ---- metrics ------------------------------------------------------------ */
+
+cell_ref metric_cell(const yoy_doc *doc, const char *metric)
+{
+	cell_ref r = { 0 };
+	if (!metric)
+		return r;
+	char table[64], row[96], col[64] = "";
+	if (sscanf(metric, "%63[^/]/%95[^/]/%63s", table, row, col) < 2)
+		return r;
+	if (strcmp(table, "forms") == 0 || strcmp(table, "projects") == 0) {
+		bool forms = strcmp(table, "forms") == 0;
+		if (strcmp(row, "count") == 0) {
+			const yoy_table *t = yoy_doc_table(doc, YOY_TABLE_PROJECTS);
+			if ((!forms && !t) || (forms && !doc->nforms))
+				return r; /* no forms printed: nothing to count */
+			r.found = true;
+			r.is_count = true;
+			r.value.present = true;
+			r.value.fen = forms ? (int64_t)doc->nforms : (int64_t)t->nrows;
+			return r;
+		}
+		if (forms && strcmp(row, "annual_funds") == 0 && doc->nforms) {
+			figure sum = { 0, 0, YOY_UNIT_YUAN, 0, false };
+			for (size_t i = 0; i < doc->nforms; i++)
+				sum = fig_sum(sum, fig_of(&doc->forms[i].annual_funds.total));
+			r.found = true;
+			r.value = sum;
+			return r;
+		}
+		return r;
+	}
+	yoy_table_kind kind = yoy_table_kind_parse(table);
+	const yoy_table *t = kind ? yoy_doc_table(doc, kind) : NULL;
+	if (!t)
+		return r;
+	const yoy_row *rw = NULL;
+	if (strncmp(row, "code:", 5) == 0) {
+		rw = yoy_table_row_by_code(t, row + 5);
+	} else {
+		char *dot = strchr(row, '.');
+		if (dot) {
+			*dot = '\0';
+			rw = yoy_table_row_by_key(t, dot + 1, row);
+			/* Jiangsu sums its fiscal summary's spending by use */
+			if (!rw && strcmp(row, "expenditure") == 0)
+				rw = yoy_table_row_by_key(t, dot + 1, "expenditure_use");
+		} else {
+			rw = yoy_table_row_by_key(t, row, NULL);
+		}
+	}
+	int c = yoy_table_column(t, *col ? col : "total");
+	/* a table of one amount column headed "基本支出" one year, "金额" the
+	 * next: that column is its total */
+	int total_col = yoy_table_column(t, "total");
+	if (total_col < 0 && t->ncolumns == 1)
+		total_col = 0;
+	if (c < 0 && (!*col || strcmp(col, "total") == 0))
+		c = total_col;
+	if (rw && c < 0 && kind == YOY_TABLE_BASIC_ECONOMIC &&
+	    (strcmp(col, "personnel") == 0 || strcmp(col, "public") == 0)) {
+		/* no 人员经费/公用经费 columns: they are classes of the economic
+		 * classification, 301 + 303 and 302 + 310 */
+		static const char *const personnel[] = { "301", "303", NULL };
+		static const char *const public_[] = { "302", "310", NULL };
+		const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
+		int tc = total_col;
+		figure sum = { 0, 0, t->unit, t->decimals, false };
+		for (size_t i = 0; tc >= 0 && codes[i]; i++) {
+			const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);
+			if (cr)
+				sum = fig_sum(sum, fig_of(&cr->values[tc]));
+		}
+		if (!sum.present)
+			return r;
+		r.table = t;
+		r.row = rw;
+		r.found = true;
+		r.value = sum;
+		return r;
+	}
+	if (!rw || c < 0) {
+		/* 一般公共预算基本支出 from a table without a basic column: the
+		 * basic expenditure by economic class is the same money */
+		if (kind == YOY_TABLE_GENERAL_EXPENDITURE && strcmp(col, "basic") == 0 &&
+		    rw && strcmp(row, "total") == 0)
+			return metric_cell(doc, "basic_economic/total/total");
+		return r;
+	}
+	r.table = t;
+	r.row = rw;
+	r.found = true;
+	r.value = fig_of(&rw->values[c]);
+	if (!r.value.present) {
+		r.value.unit = t->unit;
+		r.value.decimals = t->decimals;
+	}
+	return r;
+}
+
+/* ---- findings ----------------------------------------------------------- */
+
+/* The name as the narrative would say it: "社会保障和就业支出" is also said
+ * "社会保障和就业". */
+bool text_mentions(const char *text, const char *name)
+{
+	if (!text || !name || !*name)
+		return false;
+	if (strstr(text, name))
+		return true;
+	size_t n = strlen(name), s = strlen("支出");
+	if (n > s + 3 && strcmp(name + n - s, "支出") == 0) {
+		char stem[256];
+		if (n - s >= sizeof stem)
+			return false;
+		memcpy(stem, name, n - s);
+		stem[n - s] = '\0';
+		return strstr(text, stem) != NULL;
+	}
+	return false;
+}
+
+const char *source_of(const yoy_doc *doc, yoy_loc at)
+{
+	if (at.file >= 0 && (size_t)at.file < doc->nsources)
+		return doc->sources[at.file].name;
+	return doc->nsources ? doc->sources[0].name : NULL;
+}
+
+yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch)
+{
+	switch (v) {
+	case YOY_VERDICT_EXACT: return YOY_SEV_OK;
+	case YOY_VERDICT_MISMATCH: return mismatch;
+	default: return YOY_SEV_INFO;
+	}
+}
+
+void add_finding(checker *k, const yoy_finding *f)
+{
+	if (k->oom)
+		return;
+	yoy_check *c = k->c;
+	if (!vec_grow((void **)&c->findings, &k->cap, c->nfindings + 1, sizeof *c->findings)) {
+		k->oom = true;
+		return;
+	}
+	yoy_finding *n = &c->findings[c->nfindings++];
+	*n = *f;
+#define COPY(field) n->field = f->field ? arena_strdup(k->ar, f->field) : NULL
+	COPY(message);
+	COPY(stated);
+	COPY(computed);
+	COPY(envelope);
+	COPY(subject);
+	COPY(metric);
+	COPY(text);
+	COPY(file);
+#undef COPY
+	c->count[n->severity]++;
+}
+
