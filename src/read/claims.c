@@ -696,320 +696,370 @@ static void finish_pending(extractor *x, pending *pd)
 	pd->target = -1;
 }
 
+/* What the walk over one sentence's tokens knows so far. */
+typedef struct sentence_state {
+	const char *s;     /* the paragraph's text */
+	size_t para, sb, se, ntok;
+	long seg_head, seg_last;  /* first and last figure of the clause */
+	long sent_head;           /* first figure of the sentence */
+	long last_change;         /* last change claim of the sentence */
+	int enum_count;           /* figures listed after 其中 in the clause */
+	bool in_enum;
+	pending pd;
+	long share_on;            /* figure an open 占 speaks of */
+	size_t share_from;
+	bool had_change;
+	long exec_base_for;       /* figure given an execution base */
+} sentence_state;
+
+/* "检察（款）：2018年预算支出合计16,444.36万元": the heading before the
+ * colon names what the total is of; it goes before the subject in x->tmp. */
+static void heading_subject(extractor *x, const sentence_state *st, const char *w)
+{
+	const char *colon = NULL;
+	size_t cn = (size_t)(w - (st->s + st->sb));
+	if (cn >= 3 && (span_eq(w - 3, 3, "：") || span_eq(w - 1, 1, ":")))
+		colon = span_eq(w - 3, 3, "：") ? w - 3 : w - 1;
+	if (!colon)
+		return;
+	const char *h = st->s + st->sb;
+	size_t hn = (size_t)(colon - h);
+	trim_span(&h, &hn);
+	if (!(hn > 6 && (str_ends_span(h, hn, "（款）") || str_ends_span(h, hn, "（类）") ||
+			 str_ends_span(h, hn, "（项）") || str_ends_span(h, hn, "(款)") ||
+			 str_ends_span(h, hn, "(类)") || str_ends_span(h, hn, "(项)"))))
+		return;
+	sbuf head;
+	sbuf_init(&head);
+	clean_subject(&head, h, hn, x->doc->department);
+	sbuf_puts(&head, sbuf_cstr(&x->tmp));
+	sbuf_reset(&x->tmp);
+	sbuf_puts(&x->tmp, sbuf_cstr(&head));
+	sbuf_free(&head);
+}
+
+/* An amount: the delta of a change just stated ("增加1619.83万元"), an
+ * execution base ("执行数为60.13万元"), a restated figure, or a new figure
+ * claim with its subject. */
+static void on_amount(extractor *x, sentence_state *st, size_t i)
+{
+	const token *t = &x->toks[i];
+	const char *s = st->s;
+	pending *pd = &st->pd;
+	if (pd->active && pd->dir != YOY_DIR_NONE && !pd->have_delta &&
+	    (t->b == pd->dir_end ||
+	     (t->b == pd->dir_end + 3 && span_eq(s + pd->dir_end, 3, "了")))) {
+		x->doc->claims[pd->target].delta = amount_of(s, t);
+		pd->have_delta = true;
+		return;
+	}
+	size_t wb = words_start(x, s, i, st->sb);
+	const char *w = s + wb;
+	size_t wn = t->b - wb;
+	long target = st->seg_last >= 0 ? st->seg_last : x->prev_head;
+	if (exec_base_subject(w, wn)) {
+		if (target >= 0) {
+			x->doc->claims[target].base_value = amount_of(s, t);
+			st->exec_base_for = target;
+		}
+		return;
+	}
+	bool restated = restated_subject(w, wn) && target >= 0;
+	long c = new_claim(x, st->para, st->sb, st->se, t->b);
+	if (c < 0)
+		return;
+	yoy_claim *cl = &x->doc->claims[c];
+	cl->kind = YOY_CLAIM_FIGURE;
+	cl->current = amount_of(s, t);
+	if (restated) {
+		cl->subject = x->doc->claims[target].subject;
+		cl->flags |= YOY_CLAIM_CURRENT_RESTATED;
+		return;
+	}
+	clean_subject(&x->tmp, w, wn, x->doc->department);
+	heading_subject(x, st, w);
+	cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+	x->sc[c].context = st->sent_head >= 0 ? st->sent_head : x->prev_head;
+	if (st->seg_head < 0)
+		st->seg_head = c;
+	if (st->sent_head < 0)
+		st->sent_head = c;
+	if (st->in_enum)
+		st->enum_count++;
+	st->seg_last = c;
+}
+
+/* "占99.96%" after 占: the share, and the whole it is of (the words
+ * between, else the sentence's first figure). */
+static void on_share_percent(extractor *x, sentence_state *st, const token *t)
+{
+	yoy_claim *c = &x->doc->claims[st->share_on];
+	c->share = decimal_of(st->s, t);
+	if (c->kind == YOY_CLAIM_FIGURE)
+		c->kind = YOY_CLAIM_SHARE;
+	const char *w = st->s + st->share_from;
+	size_t wn = t->b - st->share_from;
+	strip_suffix(w, &wn, "的");
+	trim_span(&w, &wn);
+	if (wn) {
+		clean_subject(&x->tmp, w, wn, x->doc->department);
+		c->whole = doc_str(x->doc, sbuf_cstr(&x->tmp));
+	} else if (st->sent_head >= 0 && st->sent_head != st->share_on) {
+		const yoy_claim *h = &x->doc->claims[st->sent_head];
+		c->whole = h->subject;
+		c->whole_value = h->current;
+	}
+	st->share_on = -1;
+}
+
+/* A percent, or a bare number right after a direction word: the change's
+ * percent; "增长16倍" a multiple; "减少 9.52，" a percent without its %. */
+static void on_percent(extractor *x, sentence_state *st, size_t i)
+{
+	const token *t = &x->toks[i];
+	const char *s = st->s;
+	pending *pd = &st->pd;
+	if (st->share_on >= 0 && t->type == T_PCT) {
+		on_share_percent(x, st, t);
+		return;
+	}
+	if (!pd->active || pd->dir == YOY_DIR_NONE || pd->have_percent)
+		return;
+	bool follows_dir = i > 0 && x->toks[i - 1].type == T_DIR &&
+			   (x->toks[i - 1].e == t->b ||
+			    (x->toks[i - 1].e + 3 == t->b && span_eq(s + x->toks[i - 1].e, 3, "了")));
+	if (!follows_dir)
+		return;
+	if (t->type == T_NUM && span_eq(s + t->e, 3, "倍")) {
+		x->doc->claims[pd->target].flags |= YOY_CLAIM_TIMES;
+	} else if (t->type == T_NUM) {
+		bool ends = i + 1 == st->ntok || x->toks[i + 1].type == T_SEP ||
+			    x->toks[i + 1].type == T_REASON;
+		if (!ends || !pd->have_delta)
+			return;
+		x->doc->claims[pd->target].flags |= YOY_CLAIM_PERCENT_NO_SIGN;
+	}
+	x->doc->claims[pd->target].percent = decimal_of(s, t);
+	pd->have_percent = true;
+}
+
+/* "1家行政单位", "3个副处级事业单位", "6 个项目实行…": the counted thing
+ * follows; "项目48个，": it precedes. */
+static void on_count(extractor *x, sentence_state *st, size_t i)
+{
+	const token *t = &x->toks[i];
+	const char *s = st->s;
+	size_t we = i + 1 < st->ntok ? x->toks[i + 1].b : st->se;
+	const char *a = s + t->e;
+	size_t an = we - t->e;
+	const char *de = span_find(a, an, "的");
+	if (de)
+		an = (size_t)(de - a);
+	const char *paren = span_find(a, an, "（");
+	if (paren)
+		an = (size_t)(paren - a);
+	clean_subject(&x->tmp, a, an, x->doc->department);
+	if (x->tmp.len < 6) {
+		size_t wb = words_start(x, s, i, st->sb);
+		clean_subject(&x->tmp, s + wb, t->b - wb, x->doc->department);
+	}
+	if (x->tmp.len < 6)
+		return;
+	long c = new_claim(x, st->para, st->sb, st->se, t->b);
+	if (c < 0)
+		return;
+	yoy_claim *cl = &x->doc->claims[c];
+	cl->kind = YOY_CLAIM_COUNT;
+	cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+	cl->count = atoll(s + t->vb);
+	cl->count_unit = doc_strn(x->doc, s + t->ub, t->ue - t->ub);
+}
+
+/* "比上年": a change of the clause's figure opens; the claim is set when
+ * a direction word follows. */
+static void on_base(extractor *x, sentence_state *st, const token *t)
+{
+	finish_pending(x, &st->pd);
+	long target = change_target(x, st->seg_last, st->seg_head, st->enum_count);
+	if (target < 0)
+		return;
+	long eb = st->exec_base_for;
+	if (eb >= 0 && target != eb && x->doc->claims[eb].base_value.present) {
+		/* the base stated for an earlier copy travels along */
+		x->doc->claims[target].base_value = x->doc->claims[eb].base_value;
+	}
+	st->pd.active = true;
+	st->pd.target = target;
+	st->pd.base = t;
+	st->pd.base_end = t->e;
+}
+
+/* "小于上年", "高于2022年": base and direction in one word. */
+static void on_compare(extractor *x, sentence_state *st, const token *t)
+{
+	const char *s = st->s;
+	finish_pending(x, &st->pd);
+	long target = change_target(x, st->seg_last, st->seg_head, st->enum_count);
+	if (target >= 0)
+		target = claim_for_change(x, target, st->para, st->sb, st->se);
+	if (target < 0)
+		return;
+	yoy_claim *c = &x->doc->claims[target];
+	token base = *t;
+	base.vb = t->b + 6; /* after the two-character word */
+	base.ub = base.ue = 0;
+	set_base(x, c, s, &base);
+	if (span_has(s + t->b, t->e - t->b, "预算"))
+		c->basis = YOY_BASIS_BUDGET;
+	yoy_direction dir = direction_of(s, t->b, t->b + 6);
+	c->kind = YOY_CLAIM_CHANGE;
+	c->direction = dir;
+	c->direction_word = doc_strn(x->doc, s + t->b, 6);
+	if (x->sc[target].para == st->para)
+		x->sc[target].te = st->se;
+	st->pd.active = true;
+	st->pd.target = target;
+	st->pd.base = t;
+	st->pd.dir = dir;
+	st->pd.dir_end = t->e;
+	st->last_change = target;
+	st->had_change = true;
+}
+
+/* A direction word after a base: the change claim takes its base and
+ * direction; a second, different direction is a conflict ("持平，零增长"
+ * is one direction). */
+static void on_direction(extractor *x, sentence_state *st, const token *t)
+{
+	const char *s = st->s;
+	pending *pd = &st->pd;
+	if (!pd->active)
+		return;
+	yoy_direction dir = direction_of(s, t->vb, t->ve);
+	/* "与上年统计口径一致": 一致 far from the base is no claim */
+	if (pd->dir == YOY_DIR_NONE && dir == YOY_DIR_FLAT && t->b > pd->base_end + 6)
+		return;
+	if (pd->dir == YOY_DIR_NONE) {
+		long target = claim_for_change(x, pd->target, st->para, st->sb, st->se);
+		if (target < 0)
+			return;
+		pd->target = target;
+		yoy_claim *b = &x->doc->claims[target];
+		set_base(x, b, s, pd->base);
+		/* "按与上年统计口径一致相比": a comparable basis in words */
+		if (span_has(s + st->sb, pd->base->b - st->sb, "口径") && b->basis == YOY_BASIS_NONE)
+			b->basis = YOY_BASIS_COMPARABLE;
+		if (x->sc[target].para == st->para)
+			x->sc[target].te = st->se; /* cite the change too */
+	}
+	yoy_claim *c = &x->doc->claims[pd->target];
+	if (pd->dir == YOY_DIR_NONE) {
+		pd->dir = dir;
+		c->kind = YOY_CLAIM_CHANGE;
+		c->direction = dir;
+		c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
+		st->last_change = pd->target;
+		st->had_change = true;
+	} else if (dir != pd->dir && dir != YOY_DIR_FLAT &&
+		   !(t->vb >= 3 && span_eq(s + t->vb - 3, 3, "零"))) {
+		c->flags |= YOY_CLAIM_DIR_CONFLICT;
+	}
+	pd->dir_end = t->e;
+}
+
+/* "主要原因是…": the reason runs to the sentence end, or to the next
+ * clause that states a new figure; it goes to the change just stated, or
+ * stands alone; changes stated inside it are claims too.  Returns the
+ * index of the last token the reason took. */
+static size_t on_reason(extractor *x, sentence_state *st, size_t i)
+{
+	const char *s = st->s;
+	const token *t = &x->toks[i];
+	size_t ntok = st->ntok;
+	finish_pending(x, &st->pd);
+	size_t k = i + 1;
+	for (; k < ntok; k++)
+		if (clause_end(s, &x->toks[k]) && clause_has_figure(x, k) &&
+		    !enumeration_goes_on(s, &x->toks[k]))
+			break;
+	size_t re = k < ntok ? x->toks[k].b : st->se;
+	long owner = st->last_change;
+	if (owner >= 0 && !x->doc->claims[owner].reason) {
+		give_reason(x, s, t->e, re, owner);
+		/* other open changes keep waiting */
+	} else if (owner < 0) {
+		yoy_direction named = YOY_DIR_NONE;
+		for (size_t q = 0; q < i; q++)
+			if (x->toks[q].type == T_DIR)
+				named = direction_of(s, x->toks[q].vb, x->toks[q].ve);
+		standalone_reason(x, s, t->e, re, named);
+		owner = x->last_change;
+	}
+	reason_changes(x, s, st->para, i + 1, k, owner, st->sb, st->se);
+	x->ntoks = ntok; /* reason_changes may not grow toks */
+	st->last_change = -1;
+	return k < ntok ? k - 1 : ntok;
+}
+
+/* A clause ends (。；…): what was open in it closes. */
+static void on_clause_end(extractor *x, sentence_state *st)
+{
+	finish_pending(x, &st->pd);
+	st->seg_head = st->seg_last = -1;
+	st->in_enum = false;
+	st->enum_count = 0;
+	st->share_on = -1;
+}
+
+/* One sentence: its tokens, walked once, each kind by its own step. */
 static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 {
-	const paragraph *p = &x->pc->paras[para];
-	const char *s = p->text;
-	size_t ntok;
-	if (tokenize(x->m, s, sb, se, &x->toks, &ntok, &x->toks_cap) != 0) {
+	sentence_state st = { .s = x->pc->paras[para].text, .para = para, .sb = sb, .se = se,
+			      .seg_head = -1, .seg_last = -1, .sent_head = -1,
+			      .last_change = -1, .share_on = -1, .exec_base_for = -1 };
+	st.pd.target = -1;
+	if (tokenize(x->m, st.s, sb, se, &x->toks, &st.ntok, &x->toks_cap) != 0) {
 		x->pc->oom = true;
 		return;
 	}
-	x->ntoks = ntok;
-	long seg_head = -1, seg_last = -1, sent_head = -1, last_change = -1;
-	int enum_count = 0;
-	bool in_enum = false;
-	pending pd;
-	memset(&pd, 0, sizeof pd);
-	pd.target = -1;
-	long share_on = -1;
-	size_t share_from = 0;
-	bool had_change = false;
-	long exec_base_for = -1;
-
-	for (size_t i = 0; i < ntok && !x->pc->oom; i++) {
+	x->ntoks = st.ntok;
+	for (size_t i = 0; i < st.ntok && !x->pc->oom; i++) {
 		const token *t = &x->toks[i];
 		switch (t->type) {
-		case T_AMT: {
-			if (pd.active && pd.dir != YOY_DIR_NONE && !pd.have_delta &&
-			    (t->b == pd.dir_end || (t->b == pd.dir_end + 3 &&
-						    span_eq(s + pd.dir_end, 3, "了")))) {
-				yoy_claim *c = &x->doc->claims[pd.target];
-				c->delta = amount_of(s, t);
-				pd.have_delta = true;
-				break;
-			}
-			size_t wb = words_start(x, s, i, sb);
-			const char *w = s + wb;
-			size_t wn = t->b - wb;
-			if (exec_base_subject(w, wn)) {
-				long target = seg_last >= 0 ? seg_last : x->prev_head;
-				if (target >= 0) {
-					yoy_claim *c = &x->doc->claims[target];
-					c->base_value = amount_of(s, t);
-					exec_base_for = target;
-				}
-				break;
-			}
-			long target = seg_last >= 0 ? seg_last : x->prev_head;
-			bool restated = restated_subject(w, wn) && target >= 0;
-			long c = new_claim(x, para, sb, se, t->b);
-			if (c < 0)
-				break;
-			yoy_claim *cl = &x->doc->claims[c];
-			cl->kind = YOY_CLAIM_FIGURE;
-			cl->current = amount_of(s, t);
-			if (restated) {
-				const yoy_claim *h = &x->doc->claims[target];
-				cl->subject = h->subject;
-				cl->flags |= YOY_CLAIM_CURRENT_RESTATED;
-				break;
-			}
-			clean_subject(&x->tmp, w, wn, x->doc->department);
-			/* "检察（款）：2018年预算支出合计16,444.36万元": the heading
-			 * before the colon names what the total is of */
-			const char *colon = NULL;
-			size_t cn = (size_t)(w - (s + sb));
-			if (cn >= 3 && (span_eq(w - 3, 3, "：") || span_eq(w - 1, 1, ":")))
-				colon = span_eq(w - 3, 3, "：") ? w - 3 : w - 1;
-			if (colon) {
-				const char *h = s + sb;
-				size_t hn = (size_t)(colon - h);
-				trim_span(&h, &hn);
-				if (hn > 6 && (str_ends_span(h, hn, "（款）") || str_ends_span(h, hn, "（类）") ||
-					       str_ends_span(h, hn, "（项）") || str_ends_span(h, hn, "(款)") ||
-					       str_ends_span(h, hn, "(类)") || str_ends_span(h, hn, "(项)"))) {
-					sbuf head, rest;
-					sbuf_init(&head);
-					sbuf_init(&rest);
-					sbuf_puts(&rest, sbuf_cstr(&x->tmp));
-					clean_subject(&head, h, hn, x->doc->department);
-					sbuf_puts(&head, sbuf_cstr(&rest));
-					sbuf_free(&rest);
-					sbuf_reset(&x->tmp);
-					sbuf_puts(&x->tmp, sbuf_cstr(&head));
-					sbuf_free(&head);
-				}
-			}
-			cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
-			x->sc[c].context = sent_head >= 0 ? sent_head : x->prev_head;
-			if (seg_head < 0)
-				seg_head = c;
-			if (sent_head < 0)
-				sent_head = c;
-			if (in_enum)
-				enum_count++;
-			seg_last = c;
-			break;
-		}
+		case T_AMT: on_amount(x, &st, i); break;
 		case T_PCT:
-		case T_NUM: {
-			if (share_on >= 0 && t->type == T_PCT) {
-				yoy_claim *c = &x->doc->claims[share_on];
-				c->share = decimal_of(s, t);
-				if (c->kind == YOY_CLAIM_FIGURE)
-					c->kind = YOY_CLAIM_SHARE;
-				const char *w = s + share_from;
-				size_t wn = t->b - share_from;
-				strip_suffix(w, &wn, "的");
-				trim_span(&w, &wn);
-				if (wn) {
-					clean_subject(&x->tmp, w, wn, x->doc->department);
-					c->whole = doc_str(x->doc, sbuf_cstr(&x->tmp));
-				} else if (sent_head >= 0 && sent_head != share_on) {
-					const yoy_claim *h = &x->doc->claims[sent_head];
-					c->whole = h->subject;
-					c->whole_value = h->current;
-				}
-				share_on = -1;
-				break;
-			}
-			if (!pd.active || pd.dir == YOY_DIR_NONE || pd.have_percent)
-				break;
-			bool follows_dir = i > 0 && x->toks[i - 1].type == T_DIR &&
-					   (x->toks[i - 1].e == t->b ||
-					    (x->toks[i - 1].e + 3 == t->b &&
-					     span_eq(s + x->toks[i - 1].e, 3, "了")));
-			if (!follows_dir)
-				break;
-			if (t->type == T_NUM && span_eq(s + t->e, 3, "倍")) {
-				/* "增长16倍": a multiple, not a percent */
-				x->doc->claims[pd.target].flags |= YOY_CLAIM_TIMES;
-			} else if (t->type == T_NUM) {
-				/* "减少 9.52，" : a percent whose sign was dropped */
-				bool ends = i + 1 == ntok || x->toks[i + 1].type == T_SEP ||
-					    x->toks[i + 1].type == T_REASON;
-				if (!ends || !pd.have_delta)
-					break;
-				x->doc->claims[pd.target].flags |= YOY_CLAIM_PERCENT_NO_SIGN;
-			}
-			yoy_claim *c = &x->doc->claims[pd.target];
-			c->percent = decimal_of(s, t);
-			pd.have_percent = true;
-			break;
-		}
-		case T_CNT: {
-			/* "1家行政单位", "3个副处级事业单位", "6 个项目实行…":
-			 * the counted thing follows; "项目48个，": it precedes */
-			size_t we = i + 1 < ntok ? x->toks[i + 1].b : se;
-			const char *a = s + t->e;
-			size_t an = we - t->e;
-			const char *de = span_find(a, an, "的");
-			if (de)
-				an = (size_t)(de - a);
-			const char *paren = span_find(a, an, "（");
-			if (paren)
-				an = (size_t)(paren - a);
-			clean_subject(&x->tmp, a, an, x->doc->department);
-			if (x->tmp.len < 6) {
-				size_t wb = words_start(x, s, i, sb);
-				clean_subject(&x->tmp, s + wb, t->b - wb, x->doc->department);
-			}
-			if (x->tmp.len < 6)
-				break;
-			long c = new_claim(x, para, sb, se, t->b);
-			if (c < 0)
-				break;
-			yoy_claim *cl = &x->doc->claims[c];
-			cl->kind = YOY_CLAIM_COUNT;
-			cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
-			cl->count = atoll(s + t->vb);
-			cl->count_unit = doc_strn(x->doc, s + t->ub, t->ue - t->ub);
-			break;
-		}
-		case T_BASE: {
-			finish_pending(x, &pd);
-			long target = change_target(x, seg_last, seg_head, enum_count);
-			if (target < 0)
-				break;
-			if (exec_base_for >= 0 && target != exec_base_for &&
-			    x->doc->claims[exec_base_for].base_value.present) {
-				/* the base stated for an earlier copy travels along */
-				x->doc->claims[target].base_value =
-					x->doc->claims[exec_base_for].base_value;
-			}
-			/* the claim is set when a direction word follows */
-			pd.active = true;
-			pd.target = target;
-			pd.base = t;
-			pd.base_end = t->e;
-			break;
-		}
-		case T_CMP: {
-			finish_pending(x, &pd);
-			long target = change_target(x, seg_last, seg_head, enum_count);
-			if (target >= 0)
-				target = claim_for_change(x, target, para, sb, se);
-			if (target < 0)
-				break;
-			yoy_claim *c = &x->doc->claims[target];
-			token base = *t;
-			base.vb = t->b + 6; /* after the two-character word */
-			base.ub = base.ue = 0;
-			set_base(x, c, s, &base);
-			if (span_has(s + t->b, t->e - t->b, "预算"))
-				c->basis = YOY_BASIS_BUDGET;
-			yoy_direction dir = direction_of(s, t->b, t->b + 6);
-			c->kind = YOY_CLAIM_CHANGE;
-			c->direction = dir;
-			c->direction_word = doc_strn(x->doc, s + t->b, 6);
-			if (x->sc[target].para == para)
-				x->sc[target].te = se;
-			pd.active = true;
-			pd.target = target;
-			pd.base = t;
-			pd.dir = dir;
-			pd.dir_end = t->e;
-			last_change = target;
-			had_change = true;
-			break;
-		}
-		case T_DIR: {
-			if (!pd.active)
-				break;
-			/* "与上年统计口径一致": 一致 far from the base is no claim */
-			if (pd.dir == YOY_DIR_NONE && direction_of(s, t->vb, t->ve) == YOY_DIR_FLAT &&
-			    t->b > pd.base_end + 6)
-				break;
-			yoy_direction dir = direction_of(s, t->vb, t->ve);
-			if (pd.dir == YOY_DIR_NONE) {
-				long target = claim_for_change(x, pd.target, para, sb, se);
-				if (target < 0)
-					break;
-				pd.target = target;
-				yoy_claim *b = &x->doc->claims[target];
-				set_base(x, b, s, pd.base);
-				/* "按与上年统计口径一致相比": a comparable basis in words */
-				if (span_has(s + sb, pd.base->b - sb, "口径") &&
-				    b->basis == YOY_BASIS_NONE)
-					b->basis = YOY_BASIS_COMPARABLE;
-				if (x->sc[target].para == para)
-					x->sc[target].te = se; /* cite the change too */
-			}
-			yoy_claim *c = &x->doc->claims[pd.target];
-			if (pd.dir == YOY_DIR_NONE) {
-				pd.dir = dir;
-				c->kind = YOY_CLAIM_CHANGE;
-				c->direction = dir;
-				c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
-				last_change = pd.target;
-				had_change = true;
-			} else if (dir != pd.dir && dir != YOY_DIR_FLAT &&
-				   !(t->vb >= 3 && span_eq(s + t->vb - 3, 3, "零"))) {
-				/* "持平，零增长" is one direction */
-				c->flags |= YOY_CLAIM_DIR_CONFLICT;
-			}
-			pd.dir_end = t->e;
-			break;
-		}
+		case T_NUM: on_percent(x, &st, i); break;
+		case T_CNT: on_count(x, &st, i); break;
+		case T_BASE: on_base(x, &st, t); break;
+		case T_CMP: on_compare(x, &st, t); break;
+		case T_DIR: on_direction(x, &st, t); break;
 		case T_SHARE:
-			if (seg_last >= 0) {
-				share_on = seg_last;
-				share_from = t->e;
+			if (st.seg_last >= 0) {
+				st.share_on = st.seg_last;
+				st.share_from = t->e;
 			}
 			break;
 		case T_PURPOSE:
 			/* "主要用于…" describes use, not a reason: skip the clause */
-			while (i + 1 < ntok && x->toks[i + 1].type != T_SEP)
+			while (i + 1 < st.ntok && x->toks[i + 1].type != T_SEP)
 				i++;
 			break;
-		case T_REASON: {
-			finish_pending(x, &pd);
-			/* the reason runs to the sentence end, or to the next
-			 * clause that states a new figure */
-			size_t k = i + 1;
-			for (; k < ntok; k++)
-				if (clause_end(s, &x->toks[k]) && clause_has_figure(x, k) &&
-				    !enumeration_goes_on(s, &x->toks[k]))
-					break;
-			size_t re = k < ntok ? x->toks[k].b : se;
-			long owner = last_change;
-			if (owner >= 0 && !x->doc->claims[owner].reason) {
-				give_reason(x, s, t->e, re, owner);
-				/* other open changes keep waiting */
-			} else if (owner < 0) {
-				yoy_direction named = YOY_DIR_NONE;
-				for (size_t q = 0; q < i; q++)
-					if (x->toks[q].type == T_DIR)
-						named = direction_of(s, x->toks[q].vb, x->toks[q].ve);
-				standalone_reason(x, s, t->e, re, named);
-				owner = x->last_change;
-			}
-			reason_changes(x, s, para, i + 1, k, owner, sb, se);
-			x->ntoks = ntok; /* reason_changes may not grow toks */
-			i = k < ntok ? k - 1 : ntok;
-			last_change = -1;
-			break;
-		}
+		case T_REASON: i = on_reason(x, &st, i); break;
 		case T_ENUM:
-			in_enum = true;
-			enum_count = 0;
+			st.in_enum = true;
+			st.enum_count = 0;
 			break;
 		case T_SEP:
-			if (clause_end(s, t)) {
-				finish_pending(x, &pd);
-				seg_head = seg_last = -1;
-				in_enum = false;
-				enum_count = 0;
-				share_on = -1;
-			}
+			if (clause_end(st.s, t))
+				on_clause_end(x, &st);
 			break;
 		}
 	}
-	finish_pending(x, &pd);
-	if (sent_head >= 0)
-		x->prev_head = sent_head;
-	x->last_change = last_change >= 0 ? last_change : (had_change ? x->last_change : -1);
+	finish_pending(x, &st.pd);
+	if (st.sent_head >= 0)
+		x->prev_head = st.sent_head;
+	x->last_change = st.last_change >= 0 ? st.last_change
+			 : (st.had_change ? x->last_change : -1);
 }
 
 int claims_extract(parse_ctx *pc)

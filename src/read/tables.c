@@ -722,25 +722,29 @@ static bool short_cells(const grid_row *r)
 	return any;
 }
 
-static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
-				yoy_table_kind kind)
+/* The header ends at the first line with a figure (a lone "小计" in a
+ * header is a label); without any figure, at the first total. */
+static size_t header_end(const yoy_line *const *body, size_t n, yoy_table_kind kind)
 {
-	/* the header ends at the first line with a figure (a lone "小计" in
-	 * a header is a label); without any figure, at the first total */
-	size_t fd = n;
-	for (size_t k = 0; k < n && fd == n; k++)
+	for (size_t k = 0; k < n; k++)
 		if (!skip_line(body[k]) && has_figure(body[k]))
-			fd = k;
-	for (size_t k = 0; k < n && fd == n; k++)
+			return k;
+	for (size_t k = 0; k < n; k++)
 		if (!skip_line(body[k]) && is_data_row(body[k], kind))
-			fd = k;
-	/* repeated headers on continuation pages are dropped */
+			return k;
+	return n;
+}
+
+/* The lines below the header, less the header repeated on continuation
+ * pages.  Returns how many went to region (at most max). */
+static size_t body_region(const yoy_line *const *body, size_t n, size_t fd,
+			  const yoy_line **region, size_t max)
+{
 	sbuf a, b;
 	sbuf_init(&a);
 	sbuf_init(&b);
-	const yoy_line *region[512];
 	size_t nr = 0;
-	for (size_t k = fd; k < n && nr < 512; k++) {
+	for (size_t k = fd; k < n && nr < max; k++) {
 		const yoy_line *l = body[k];
 		if (skip_line(l))
 			continue;
@@ -757,24 +761,28 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	}
 	sbuf_free(&a);
 	sbuf_free(&b);
+	return nr;
+}
 
-	/* bands: merged x-intervals of the cells below the header, words and
-	 * figures apart (a long name may reach under a right-aligned figure) */
-	int (*iv)[3] = malloc((nr * MAX_COLS + n * MAX_COLS + 1) * sizeof *iv);
-	if (!iv) {
-		g->oom = true;
-		return;
-	}
+typedef struct bandset {
+	band b[MAX_COLS];
+	size_t n;
+} bandset;
+
+/* Cell x-intervals [x0, x1, is-figure] of the body, a total's label left
+ * out (it may straddle the key columns); of the header when the body has
+ * none (an empty table).  Returns the count; iv has room for all. */
+static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t nr,
+			     const yoy_line *const *body, size_t fd)
+{
 	size_t ni = 0;
 	sbuf nm;
 	sbuf_init(&nm);
-	for (size_t k = 0; k < nr; k++) {
-		const yoy_line *l = region[k];
-		for (size_t c = 0; c < l->ncells; c++) {
-			const yoy_cell *cell = &l->cells[c];
+	for (size_t k = 0; k < nr; k++)
+		for (size_t c = 0; c < region[k]->ncells; c++) {
+			const yoy_cell *cell = &region[k]->cells[c];
 			if (!cell->len)
 				continue;
-			/* a total's label may straddle the key columns */
 			name_norm(&nm, cell->text);
 			if (total_label(sbuf_cstr(&nm)))
 				continue;
@@ -783,251 +791,284 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 			iv[ni][2] = is_amount_cell(cell->text);
 			ni++;
 		}
-	}
-	if (ni == 0) {
-		/* no body to learn from (an empty table): the header cells */
-		for (size_t k = 0; k < fd && k < n; k++)
-			for (size_t c = 0; c < body[k]->ncells; c++) {
-				iv[ni][0] = body[k]->cells[c].x0;
-				iv[ni][1] = body[k]->cells[c].x1;
-				iv[ni][2] = 0;
-				ni++;
-			}
-	}
+	sbuf_free(&nm);
+	if (ni > 0)
+		return ni;
+	for (size_t k = 0; k < fd; k++)
+		for (size_t c = 0; c < body[k]->ncells; c++) {
+			iv[ni][0] = body[k]->cells[c].x0;
+			iv[ni][1] = body[k]->cells[c].x1;
+			iv[ni][2] = 0;
+			ni++;
+		}
+	return ni;
+}
+
+/* Bands: merged x-intervals of the cells below the header, words and
+ * figures apart (a long name may reach under a right-aligned figure),
+ * sorted by x, each with the count of cells and figures it holds.  From
+ * the header alone (no body) any cell may go to any band.  False when out
+ * of memory. */
+static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_t fd,
+		       const yoy_line *const *region, size_t nr)
+{
+	int (*iv)[3] = malloc((nr * MAX_COLS + n * MAX_COLS + 1) * sizeof *iv);
+	if (!iv)
+		return false;
+	size_t ni = cell_intervals(iv, region, nr, body, fd);
 	qsort(iv, ni, sizeof *iv, cmp_interval);
-	band bands[MAX_COLS];
-	size_t nb = 0;
-	memset(bands, 0, sizeof bands);
+	memset(bs, 0, sizeof *bs);
 	for (int numeric = 0; numeric < 2; numeric++) {
-		size_t first = nb;
+		size_t first = bs->n;
 		for (size_t i = 0; i < ni; i++) {
 			if (iv[i][2] != numeric)
 				continue;
-			if (nb > first && iv[i][0] <= bands[nb - 1].x1 + 10) {
-				if (iv[i][1] > bands[nb - 1].x1)
-					bands[nb - 1].x1 = iv[i][1];
+			if (bs->n > first && iv[i][0] <= bs->b[bs->n - 1].x1 + 10) {
+				band *last = &bs->b[bs->n - 1];
+				if (iv[i][1] > last->x1)
+					last->x1 = iv[i][1];
 				continue;
 			}
-			if (nb == MAX_COLS)
+			if (bs->n == MAX_COLS)
 				break;
-			bands[nb].x0 = iv[i][0];
-			bands[nb].x1 = iv[i][1];
-			bands[nb].kind = numeric ? 2 : 1;
-			nb++;
+			bs->b[bs->n].x0 = iv[i][0];
+			bs->b[bs->n].x1 = iv[i][1];
+			bs->b[bs->n].kind = numeric ? 2 : 1;
+			bs->n++;
 		}
 	}
 	if (fd >= n || nr == 0)
-		for (size_t bi = 0; bi < nb; bi++)
-			bands[bi].kind = 0; /* from the header: any cell may go there */
+		for (size_t bi = 0; bi < bs->n; bi++)
+			bs->b[bi].kind = 0;
 	free(iv);
-	qsort(bands, nb, sizeof *bands, cmp_interval);
+	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 	for (size_t k = 0; k < nr; k++)
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
 			if (!cell->len)
 				continue;
 			bool text = !is_amount_cell(cell->text);
-			int bi = band_of(bands, nb, cell, text);
+			int bi = band_of(bs->b, bs->n, cell, text);
 			if (bi < 0)
 				continue;
-			bands[bi].cells++;
+			bs->b[bi].cells++;
 			if (!text)
-				bands[bi].numbers++;
+				bs->b[bi].numbers++;
 		}
+	return true;
+}
 
-	/* header: spanning labels and fragments per band */
-	for (size_t k = 0; k < fd; k++) {
-		const yoy_line *l = body[k];
-		if (skip_line(l))
+static int band_mid(const band *b)
+{
+	return (b->x0 + b->x1) / 2;
+}
+
+/* A header cell over two or more bands' middles is a merged cell: it
+ * becomes their spanning label.  True when it was one. */
+static bool header_span(grid *g, bandset *bs, const yoy_cell *cell)
+{
+	size_t covered = 0;
+	for (size_t bi = 0; bi < bs->n; bi++)
+		if (band_mid(&bs->b[bi]) >= cell->x0 && band_mid(&bs->b[bi]) <= cell->x1)
+			covered++;
+	if (covered < 2)
+		return false;
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		int mid = band_mid(&bs->b[bi]);
+		if (mid < cell->x0 || mid > cell->x1)
 			continue;
-		int em = l->y1 - l->y0 > 0 ? l->y1 - l->y0 : 100;
-		int targets[64], dists[64];
-		for (size_t c = 0; c < l->ncells && c < 64; c++)
-			targets[c] = -1;
-		for (size_t c = 0; c < l->ncells && c < 64; c++) {
-			const yoy_cell *cell = &l->cells[c];
-			if (!cell->len)
-				continue;
-			size_t covered = 0;
-			for (size_t bi = 0; bi < nb; bi++) {
-				int mid = (bands[bi].x0 + bands[bi].x1) / 2;
-				if (mid >= cell->x0 && mid <= cell->x1)
-					covered++;
-			}
-			if (covered >= 2) { /* a merged cell over several columns */
-				for (size_t bi = 0; bi < nb; bi++) {
-					int mid = (bands[bi].x0 + bands[bi].x1) / 2;
-					if (mid < cell->x0 || mid > cell->x1)
-						continue;
-					free(bands[bi].span);
-					bands[bi].span = strdup(cell->text);
-					if (!g->top[bi])
-						g->top[bi] = strdup(cell->text);
-				}
-				continue; /* targets[c] stays -1 */
-			}
-			/* the band under its middle (the closest-centred one when
-			 * bands overlap), else one within ~1 em */
-			int mid = (cell->x0 + cell->x1) / 2, target = -1, best_gap = (int)(0.8 * em);
-			int best_off = 1 << 30, near_band = -1, near_gap = 1 << 30;
-			for (size_t bi = 0; bi < nb; bi++) {
-				if (mid < bands[bi].x0 || mid > bands[bi].x1)
-					continue;
-				int off = abs(mid - (bands[bi].x0 + bands[bi].x1) / 2);
-				if (off < best_off) {
-					best_off = off;
-					target = (int)bi;
-				}
-			}
-			/* else the nearest band: a right-aligned figure may sit
-			 * well right of its centred header, never left of it */
-			for (size_t bi = 0; bi < nb && target < 0; bi++) {
-				int gap, allowed;
-				if (cell->x1 <= bands[bi].x0) {
-					gap = bands[bi].x0 - cell->x1;
-					allowed = bands[bi].kind == 2 ? em * 5 / 2 : best_gap;
-				} else if (cell->x0 >= bands[bi].x1) {
-					gap = cell->x0 - bands[bi].x1;
-					allowed = best_gap;
-				} else {
-					gap = 0;
-					allowed = 0;
-				}
-				if (gap <= allowed && (near_band < 0 || gap < near_gap)) {
-					near_gap = gap;
-					near_band = (int)bi;
-				}
-			}
-			if (target < 0)
-				target = near_band;
-			targets[c] = target;
-			dists[c] = target < 0 ? 0 : abs(mid - (bands[target].x0 + bands[target].x1) / 2);
-		}
-		/* two cells of one header line cannot name one column: the
-		 * farther one heads a column with no figures */
-		for (size_t c = 0; c < l->ncells && c < 64; c++)
-			for (size_t d = 0; d < l->ncells && d < 64; d++)
-				if (c != d && targets[c] >= 0 && targets[c] == targets[d] &&
-				    (dists[d] < dists[c] || (dists[d] == dists[c] && d < c)))
-					targets[c] = -2;
-		for (size_t c = 0; c < l->ncells && c < 64; c++) {
-			const yoy_cell *cell = &l->cells[c];
-			int target = targets[c];
-			if (!cell->len || target < 0)
-				continue;
-			band *bd = &bands[target];
-			/* fragments of one line join directly ("金" "额"); lines
-			 * are separated so the leaf can be told from its parent */
-			if (bd->frag && bd->frag_y != l->no)
-				cell_join(g, &bd->frag, "\x1f", false);
-			cell_join(g, &bd->frag, cell->text, false);
-			bd->frag_y = l->no;
-			if (!g->top[target])
-				g->top[target] = strdup(cell->text);
-		}
+		free(bs->b[bi].span);
+		bs->b[bi].span = strdup(cell->text);
+		if (!g->top[bi])
+			g->top[bi] = strdup(cell->text);
 	}
-	/* leaf: the shortest run of bottom fragments that names a known
-	 * column ("类" under "编码", "经营收入" under "事业单位" does not
-	 * count alone); what is above it is the parent */
-	g->ncols = nb;
-	for (size_t bi = 0; bi < nb; bi++)
-		g->textual[bi] = bands[bi].kind == 1;
-	for (size_t bi = 0; bi < nb; bi++) {
-		char *parts[16];
-		size_t np = 0;
-		char *f = bands[bi].frag;
-		while (f && *f && np < 16) {
-			if (*f == '\x1f') {
-				*f++ = '\0';
-				continue;
-			}
-			parts[np++] = f;
-			f += strcspn(f, "\x1f");
-		}
-		size_t take = np;
-		for (size_t s = 1; s <= np; s++) {
-			sbuf t;
-			sbuf_init(&t);
-			for (size_t k = np - s; k < np; k++)
-				sbuf_puts(&t, parts[k]);
-			bool known = known_label(sbuf_cstr(&t));
-			sbuf_free(&t);
-			if (known) {
-				take = s;
-				break;
-			}
-		}
-		sbuf leaf, rest;
-		sbuf_init(&leaf);
-		sbuf_init(&rest);
-		for (size_t k = 0; k < np; k++)
-			sbuf_puts(k >= np - take ? &leaf : &rest, parts[k]);
-		g->leaf[bi] = dup_or_null(sbuf_cstr(&leaf));
-		g->parent[bi] = bands[bi].span ? strdup(bands[bi].span)
-					       : dup_or_null(sbuf_cstr(&rest));
-		sbuf_free(&leaf);
-		sbuf_free(&rest);
-	}
+	return true;
+}
 
-	/* rows; a wrapped cell's fragment line joins the row beside it */
+/* The band a one-column header cell heads: the band under its middle (the
+ * closest-centred one when bands overlap), else the nearest within ~1 em
+ * (a right-aligned figure may sit well right of its centred header, never
+ * left of it).  -1 for none. */
+static int header_band(const bandset *bs, const yoy_cell *cell, int em)
+{
+	int mid = (cell->x0 + cell->x1) / 2, target = -1, best_gap = (int)(0.8 * em);
+	int best_off = 1 << 30, near_band = -1, near_gap = 1 << 30;
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		if (mid < bs->b[bi].x0 || mid > bs->b[bi].x1)
+			continue;
+		int off = abs(mid - band_mid(&bs->b[bi]));
+		if (off < best_off) {
+			best_off = off;
+			target = (int)bi;
+		}
+	}
+	if (target >= 0)
+		return target;
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		const band *bd = &bs->b[bi];
+		int gap = 0, allowed = 0;
+		if (cell->x1 <= bd->x0) {
+			gap = bd->x0 - cell->x1;
+			allowed = bd->kind == 2 ? em * 5 / 2 : best_gap;
+		} else if (cell->x0 >= bd->x1) {
+			gap = cell->x0 - bd->x1;
+			allowed = best_gap;
+		}
+		if (gap <= allowed && (near_band < 0 || gap < near_gap)) {
+			near_gap = gap;
+			near_band = (int)bi;
+		}
+	}
+	return near_band;
+}
+
+/* One header line: spanning labels, and each other cell appended as a
+ * fragment of the band it heads.  Two cells of one line cannot name one
+ * column: the farther one heads a column with no figures. */
+static void header_line(grid *g, bandset *bs, const yoy_line *l)
+{
+	int em = l->y1 - l->y0 > 0 ? l->y1 - l->y0 : 100;
+	int targets[64], dists[64];
+	size_t nc = l->ncells < 64 ? l->ncells : 64;
+	for (size_t c = 0; c < nc; c++) {
+		const yoy_cell *cell = &l->cells[c];
+		targets[c] = -1;
+		dists[c] = 0;
+		if (!cell->len || header_span(g, bs, cell))
+			continue;
+		targets[c] = header_band(bs, cell, em);
+		if (targets[c] >= 0)
+			dists[c] = abs((cell->x0 + cell->x1) / 2 - band_mid(&bs->b[targets[c]]));
+	}
+	for (size_t c = 0; c < nc; c++)
+		for (size_t d = 0; d < nc; d++)
+			if (c != d && targets[c] >= 0 && targets[c] == targets[d] &&
+			    (dists[d] < dists[c] || (dists[d] == dists[c] && d < c)))
+				targets[c] = -2;
+	for (size_t c = 0; c < nc; c++) {
+		const yoy_cell *cell = &l->cells[c];
+		if (!cell->len || targets[c] < 0)
+			continue;
+		band *bd = &bs->b[targets[c]];
+		/* fragments of one line join directly ("金" "额"); lines
+		 * are separated so the leaf can be told from its parent */
+		if (bd->frag && bd->frag_y != l->no)
+			cell_join(g, &bd->frag, "\x1f", false);
+		cell_join(g, &bd->frag, cell->text, false);
+		bd->frag_y = l->no;
+		if (!g->top[targets[c]])
+			g->top[targets[c]] = strdup(cell->text);
+	}
+}
+
+/* A band's label from its fragments: the leaf is the shortest run of
+ * bottom fragments that names a known column ("类" under "编码",
+ * "经营收入" under "事业单位" does not count alone); what is above it is
+ * the parent, unless a spanning label is. */
+static void name_column(grid *g, size_t bi, band *bd)
+{
+	char *parts[16];
+	size_t np = 0;
+	char *f = bd->frag;
+	while (f && *f && np < 16) {
+		if (*f == '\x1f') {
+			*f++ = '\0';
+			continue;
+		}
+		parts[np++] = f;
+		f += strcspn(f, "\x1f");
+	}
+	size_t take = np;
+	sbuf t, leaf, rest;
+	sbuf_init(&t);
+	for (size_t s = 1; s <= np; s++) {
+		sbuf_reset(&t);
+		for (size_t k = np - s; k < np; k++)
+			sbuf_puts(&t, parts[k]);
+		if (known_label(sbuf_cstr(&t))) {
+			take = s;
+			break;
+		}
+	}
+	sbuf_free(&t);
+	sbuf_init(&leaf);
+	sbuf_init(&rest);
+	for (size_t k = 0; k < np; k++)
+		sbuf_puts(k >= np - take ? &leaf : &rest, parts[k]);
+	g->leaf[bi] = dup_or_null(sbuf_cstr(&leaf));
+	g->parent[bi] = bd->span ? strdup(bd->span) : dup_or_null(sbuf_cstr(&rest));
+	sbuf_free(&leaf);
+	sbuf_free(&rest);
+}
+
+/* Each body line as a grid row, every cell in its band. */
+static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
+		       yoy_table_kind kind)
+{
 	for (size_t k = 0; k < nr && !g->oom; k++) {
 		const yoy_line *l = region[k];
 		grid_row *r = grid_add(g, l, is_data_row(l, kind));
 		if (!r)
-			break;
+			return;
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len)
 				continue;
-			int bi = band_of(bands, nb, cell, !is_amount_cell(cell->text));
+			int bi = band_of(bs->b, bs->n, cell, !is_amount_cell(cell->text));
 			if (bi >= 0)
 				cell_join(g, &r->cell[bi], cell->text, false);
 		}
 	}
+}
+
+/* Whether row r, not a data row, is a wrapped fragment of row o, above
+ * (dir 1) or below (dir 0) it.  A short tail ("出") ends the name on the
+ * line above, figure or not, and may be the first line of the next page;
+ * other wrapped lines sit closer than rows: within 1.3 line heights of a
+ * row's figures, 1.8 of a name's start.  The fragment must fit in the
+ * row's blank cells. */
+static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb)
+{
+	int h = r->line->y1 - r->line->y0;
+	bool tail = dir == 1 && o->line && short_cells(r);
+	int reach = tail ? h * 18 / 10 : h * 13 / 10;
+	if ((!o->data && !tail) || !o->line)
+		return false;
+	bool across = tail && r->line->page == o->line->page + 1;
+	if (!across &&
+	    (o->line->page != r->line->page || abs(o->line->y0 - r->line->y0) > reach))
+		return false;
+	if (tail) {
+		bool same = false;
+		for (size_t c = 0; c < nb; c++)
+			if (r->cell[c] && o->cell[c])
+				same = true;
+		if (!same)
+			return false;
+		for (size_t c = 0; c < nb; c++)
+			if (r->cell[c] && o->cell[c])
+				o->merged[c] = true;
+	}
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && o->cell[c] && !(dir == 1 && o->merged[c]))
+			return false;
+	return true;
+}
+
+/* A wrapped cell's fragment line joins the row beside it: the next row
+ * first (the fragment is its prefix), else the one above. */
+static void join_wrapped(grid *g, size_t nb)
+{
 	for (size_t ri = 0; ri < g->nrows; ri++) {
-		grid_row *r = &g->rows[ri];
+		grid_row *r = &g->rows[ri], *target = NULL;
 		if (r->data)
 			continue;
-		int h = r->line->y1 - r->line->y0;
-		grid_row *target = NULL;
 		bool prefix = false;
-		for (int dir = 0; dir < 2 && !target; dir++) {
-			size_t oi = dir == 0 ? ri + 1 : ri - 1;
-			if ((dir == 0 && ri + 1 >= g->nrows) || (dir == 1 && ri == 0))
-				continue;
-			grid_row *o = &g->rows[oi];
-			/* a short tail ("出") ends the name on the line above,
-			 * figure or not */
-			bool tail = dir == 1 && o->line && short_cells(r);
-			/* wrapped lines sit closer than rows: within 1.3 line
-			 * heights of a row's figures, 1.8 of a name's start */
-			int reach = tail ? h * 18 / 10 : h * 13 / 10;
-			if ((!o->data && !tail) || !o->line)
-				continue;
-			/* a tail may be the first line of the next page */
-			bool across = tail && r->line->page == o->line->page + 1;
-			if (!across && (o->line->page != r->line->page ||
-					abs(o->line->y0 - r->line->y0) > reach))
-				continue;
-			if (tail) {
-				bool same = false;
-				for (size_t c = 0; c < nb; c++)
-					if (r->cell[c] && o->cell[c])
-						same = true;
-				if (!same)
-					continue;
-				for (size_t c = 0; c < nb; c++)
-					if (r->cell[c] && o->cell[c])
-						o->merged[c] = true;
-			}
-			bool fits = true;
-			for (size_t c = 0; c < nb && fits; c++)
-				if (r->cell[c] && o->cell[c] && !(dir == 1 && o->merged[c]))
-					fits = false;
-			if (fits) {
-				target = o;
-				prefix = dir == 0;
-			}
+		if (ri + 1 < g->nrows && wraps_onto(r, &g->rows[ri + 1], 0, nb)) {
+			target = &g->rows[ri + 1];
+			prefix = true;
+		} else if (ri > 0 && wraps_onto(r, &g->rows[ri - 1], 1, nb)) {
+			target = &g->rows[ri - 1];
 		}
 		if (!target)
 			continue; /* a row of its own (a line with no figure) */
@@ -1041,11 +1082,39 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		}
 		r->line = NULL; /* absorbed */
 	}
-	for (size_t bi = 0; bi < nb; bi++) {
-		free(bands[bi].frag);
-		free(bands[bi].span);
+}
+
+/* PDF tables, in steps: where the header ends; the body less repeated
+ * headers; column bands from the body's cell positions; the header's
+ * labels over the bands; the rows placed by band; wrapped fragments
+ * joined to their rows. */
+static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
+				yoy_table_kind kind)
+{
+	size_t fd = header_end(body, n, kind);
+	const yoy_line *region[512];
+	size_t nr = body_region(body, n, fd, region, 512);
+	bandset *bs = malloc(sizeof *bs);
+	if (!bs || !find_bands(bs, body, n, fd, region, nr)) {
+		free(bs);
+		g->oom = true;
+		return;
 	}
-	sbuf_free(&nm);
+	for (size_t k = 0; k < fd; k++)
+		if (!skip_line(body[k]))
+			header_line(g, bs, body[k]);
+	g->ncols = bs->n;
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		g->textual[bi] = bs->b[bi].kind == 1;
+		name_column(g, bi, &bs->b[bi]);
+	}
+	place_rows(g, bs, region, nr, kind);
+	join_wrapped(g, bs->n);
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		free(bs->b[bi].frag);
+		free(bs->b[bi].span);
+	}
+	free(bs);
 }
 
 /* ---- from grid to table ------------------------------------------------- */
@@ -1366,6 +1435,147 @@ static void set_values(parse_ctx *pc, yoy_table *t, const layout *lay, const gri
 	}
 }
 
+/* A summary line whose label sits in one group and its figure in the
+ * next ("当年支出小计" … "33,172.15"): the figure belongs to the label.
+ * adopt[gi] gets the group whose row takes group gi's figures. */
+static void adopt_groups(const layout *lay, const grid_row *gr, bool two_sided, int *adopt)
+{
+	for (size_t gi = 0; gi < lay->ngroups; gi++)
+		adopt[gi] = (int)gi;
+	for (size_t gi = 0; two_sided && gi + 1 < lay->ngroups; gi++) {
+		const group *a = &lay->groups[gi], *b = &lay->groups[gi + 1];
+		bool a_name = false, a_val = false, b_name = false, b_val = false;
+		for (int c = a->first; c <= a->last; c++) {
+			bool *f = lay->role[c] == ROLE_VALUE ? &a_val : &a_name;
+			*f = *f || gr->cell[c] != NULL;
+		}
+		for (int c = b->first; c <= b->last; c++) {
+			bool *f = lay->role[c] == ROLE_VALUE ? &b_val : &b_name;
+			*f = *f || gr->cell[c] != NULL;
+		}
+		if (a_name && !a_val && b_val && !b_name)
+			adopt[gi + 1] = (int)gi;
+	}
+}
+
+/* The code and names a group prints on a grid row.  Procurement names
+ * join all name columns with " / "; a code printed in the name column (no
+ * code column) is the code.  *name and *name2 point into gr or joined. */
+static void group_label(const yoy_table *t, const group *g, const grid_row *gr, char code[16],
+			const char **name, const char **name2, sbuf *joined)
+{
+	code[0] = '\0';
+	*name = *name2 = NULL;
+	if (g->code_col >= 0 && gr->cell[g->code_col])
+		snprintf(code, 16, "%.15s", gr->cell[g->code_col]);
+	else if (g->nparts && !join_code(gr, g, code))
+		code[0] = '\0';
+	sbuf_reset(joined);
+	for (int k = 0; k < g->nnames; k++) {
+		const char *v = gr->cell[g->name_cols[k]];
+		if (!v)
+			continue;
+		if (t->kind == YOY_TABLE_PROCUREMENT) {
+			if (joined->len)
+				sbuf_puts(joined, " / ");
+			sbuf_puts(joined, v);
+		} else if (!*name) {
+			*name = v;
+		} else if (!*name2) {
+			*name2 = v;
+		}
+	}
+	if (t->kind == YOY_TABLE_PROCUREMENT && joined->len)
+		*name = sbuf_cstr(joined);
+	if (!*code && *name && is_code(*name) && g->code_col < 0 && !g->nparts && *name2) {
+		snprintf(code, 16, "%s", *name);
+		*name = *name2;
+		*name2 = NULL;
+	}
+}
+
+/* Whether group gi, with the groups it adopts, prints a figure. */
+static bool group_has_values(const layout *lay, const grid_row *gr, size_t gi, const int *adopt)
+{
+	for (size_t gj = gi; gj < lay->ngroups; gj++) {
+		if (adopt[gj] != (int)gi)
+			continue;
+		for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++)
+			if (lay->role[c] == ROLE_VALUE && gr->cell[c])
+				return true;
+	}
+	return false;
+}
+
+/* Figures alone on a line just below a label alone ("小计" over
+ * "37,188.34", the PDF set a hair lower) are that label's: the label's
+ * row, or NULL. */
+static yoy_row *label_above(yoy_table *t, const group *g, const yoy_line *l)
+{
+	yoy_row *label = t->nrows ? &t->rows[t->nrows - 1] : NULL;
+	if (label && label->name && !label->code && label->at.file == l->file &&
+	    label->at.page == l->page && label->at.line >= l->no - 2 &&
+	    !row_has_values(t, label) &&
+	    (label->group == g->name ||
+	     (label->group && g->name && strcmp(label->group, g->name) == 0)))
+		return label;
+	return NULL;
+}
+
+/* Lines under 上年(财政拨款)结转 split the carry-over: general_budget
+ * there is carryover_general_budget. */
+static const char *carryover_key(parse_ctx *pc, const yoy_table *t, const char *key)
+{
+	for (size_t k = t->nrows - 1; k-- > 0;) {
+		const yoy_row *prev = &t->rows[k];
+		if (!prev->group || strcmp(prev->group, "income") != 0)
+			continue;
+		if (prev->key && str_starts(prev->key, "carryover")) {
+			char buf[48];
+			snprintf(buf, sizeof buf, "carryover_%s", key);
+			return doc_str(pc->doc, buf);
+		}
+		break;
+	}
+	return key;
+}
+
+/* The row's canonical key (and the level a key implies) from its
+ * normalized name; a summary's function class gets its code; a basic
+ * economic line without code its level. */
+static void row_key(parse_ctx *pc, yoy_table *t, const layout *lay, const group *g,
+		    yoy_row *r, const char *norm, const char *name2, bool two_sided)
+{
+	const char *key = lay->keyless ? "total"
+			  : t->kind == YOY_TABLE_PROCUREMENT ? procurement_key(norm)
+			  : lookup_key(norm, t->kind, g->name);
+	if (!key && t->kind == YOY_TABLE_INCOME && !r->code &&
+	    (!name2 || strcmp(name2, "小计") == 0))
+		key = lookup_key(norm, YOY_TABLE_SUMMARY, "income");
+	if (key && g->name && strcmp(g->name, "income") == 0 &&
+	    (strcmp(key, "general_budget") == 0 || strcmp(key, "fund") == 0 ||
+	     strcmp(key, "state_capital") == 0))
+		key = carryover_key(pc, t, key);
+	if (key) {
+		r->key = key;
+		if (strcmp(key, "total") == 0 || strcmp(key, "current_total") == 0 ||
+		    strcmp(key, "grand_total") == 0)
+			r->level = 0;
+		else if (str_starts(key, "vehicle_"))
+			r->level = 2; /* 购置费 and 运行维护费 make up 公务用车 */
+	}
+	if (!r->code && g->name && strcmp(g->name, "expenditure") == 0 && two_sided) {
+		const char *fc = function_class_code(norm);
+		if (fc)
+			r->code = fc;
+	}
+	if (!r->code && t->kind == YOY_TABLE_BASIC_ECONOMIC && !r->key)
+		r->level = (!name2 && economic_class_name(norm)) ? 1 : 2;
+}
+
+/* One grid row into table rows, one per column group (a summary prints
+ * income and expenditure side by side): the groups' code and names, a
+ * new row or the label above it, its key, its figures. */
 static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		     const grid_row *gr)
 {
@@ -1374,78 +1584,20 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 	sbuf_init(&norm);
 	sbuf_init(&joined);
 	bool two_sided = t->kind == YOY_TABLE_SUMMARY || t->kind == YOY_TABLE_FISCAL_SUMMARY;
-	/* a summary line whose label sits in one group and its figure in the
-	 * next ("当年支出小计" … "33,172.15"): the figure belongs to the label */
 	int adopt[MAX_GROUPS];
-	for (size_t gi = 0; gi < lay->ngroups; gi++)
-		adopt[gi] = (int)gi;
-	if (two_sided) {
-		for (size_t gi = 0; gi + 1 < lay->ngroups; gi++) {
-			const group *a = &lay->groups[gi], *b = &lay->groups[gi + 1];
-			bool a_name = false, a_val = false, b_name = false, b_val = false;
-			for (int c = a->first; c <= a->last; c++) {
-				bool *f = lay->role[c] == ROLE_VALUE ? &a_val : &a_name;
-				*f = *f || gr->cell[c] != NULL;
-			}
-			for (int c = b->first; c <= b->last; c++) {
-				bool *f = lay->role[c] == ROLE_VALUE ? &b_val : &b_name;
-				*f = *f || gr->cell[c] != NULL;
-			}
-			if (a_name && !a_val && b_val && !b_name)
-				adopt[gi + 1] = (int)gi;
-		}
-	}
+	adopt_groups(lay, gr, two_sided, adopt);
 	for (size_t gi = 0; gi < lay->ngroups; gi++) {
 		if (adopt[gi] != (int)gi)
 			continue; /* its figures went to the group before */
 		const group *g = &lay->groups[gi];
-		char code[16] = "";
-		const char *name = NULL, *name2 = NULL;
-		if (g->code_col >= 0 && gr->cell[g->code_col])
-			snprintf(code, sizeof code, "%.15s", gr->cell[g->code_col]);
-		else if (g->nparts && !join_code(gr, g, code))
-			code[0] = '\0';
-		sbuf_reset(&joined);
-		for (int k = 0; k < g->nnames; k++) {
-			const char *v = gr->cell[g->name_cols[k]];
-			if (!v)
-				continue;
-			if (t->kind == YOY_TABLE_PROCUREMENT) {
-				if (joined.len)
-					sbuf_puts(&joined, " / ");
-				sbuf_puts(&joined, v);
-			} else if (!name) {
-				name = v;
-			} else if (!name2) {
-				name2 = v;
-			}
-		}
-		if (t->kind == YOY_TABLE_PROCUREMENT && joined.len)
-			name = sbuf_cstr(&joined);
-		/* a code printed in the name column (no code column) */
-		if (!*code && name && is_code(name) && g->code_col < 0 && !g->nparts && name2) {
-			snprintf(code, sizeof code, "%s", name);
-			name = name2;
-			name2 = NULL;
-		}
-		bool any_value = false;
-		for (size_t gj = gi; gj < lay->ngroups; gj++) {
-			if (adopt[gj] != (int)gi)
-				continue;
-			for (int c = lay->groups[gj].first; c <= lay->groups[gj].last; c++)
-				if (lay->role[c] == ROLE_VALUE && gr->cell[c])
-					any_value = true;
-		}
+		char code[16];
+		const char *name, *name2;
+		group_label(t, g, gr, code, &name, &name2, &joined);
+		bool any_value = group_has_values(lay, gr, gi, adopt);
 		if (!*code && !name && !any_value)
 			continue;
-		/* figures alone on a line just below a label alone ("小计" over
-		 * "37,188.34", the PDF set a hair lower): they are that label's */
-		yoy_row *label = t->nrows ? &t->rows[t->nrows - 1] : NULL;
-		if (!*code && !name && any_value && label && label->name && !label->code &&
-		    label->at.file == l->file && label->at.page == l->page &&
-		    label->at.line >= l->no - 2 && !row_has_values(t, label) &&
-		    (label->group == g->name ||
-		     (label->group && g->name && strcmp(label->group, g->name) == 0))) {
+		yoy_row *label = !*code && !name ? label_above(t, g, l) : NULL;
+		if (label) {
 			set_values(pc, t, lay, gr, gi, adopt, label);
 			continue;
 		}
@@ -1462,8 +1614,10 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 			r->code = doc_str(pc->doc, code);
 			r->level = yoy_code_level(code);
 		} else if (*code) {
-			if (!name)
+			if (!name && g->code_col >= 0)
 				name = gr->cell[g->code_col]; /* "合计" in the code column */
+			else if (!name)
+				; /* 类/款/项 parts that make no code: a row without one */
 			else
 				doc_warn(pc->doc, r->at,
 					 "table \"%s\": code \"%s\" is not a classification code",
@@ -1474,43 +1628,7 @@ static void add_rows(parse_ctx *pc, yoy_table *t, const layout *lay,
 		if (name2)
 			r->name2 = doc_str(pc->doc, name2);
 		name_norm(&norm, name ? name : "");
-		const char *key = lay->keyless ? "total"
-				  : t->kind == YOY_TABLE_PROCUREMENT ? procurement_key(sbuf_cstr(&norm))
-				  : lookup_key(sbuf_cstr(&norm), t->kind, g->name);
-		if (!key && t->kind == YOY_TABLE_INCOME && !r->code &&
-		    (!name2 || strcmp(name2, "小计") == 0))
-			key = lookup_key(sbuf_cstr(&norm), YOY_TABLE_SUMMARY, "income");
-		if (key && g->name && strcmp(g->name, "income") == 0 &&
-		    (strcmp(key, "general_budget") == 0 || strcmp(key, "fund") == 0 ||
-		     strcmp(key, "state_capital") == 0)) {
-			/* lines under 上年(财政拨款)结转 split the carry-over */
-			for (size_t k = t->nrows - 1; k-- > 0;) {
-				const yoy_row *prev = &t->rows[k];
-				if (!prev->group || strcmp(prev->group, "income") != 0)
-					continue;
-				if (prev->key && str_starts(prev->key, "carryover")) {
-					char buf[48];
-					snprintf(buf, sizeof buf, "carryover_%s", key);
-					key = doc_str(pc->doc, buf);
-				}
-				break;
-			}
-		}
-		if (key) {
-			r->key = key;
-			if (strcmp(key, "total") == 0 || strcmp(key, "current_total") == 0 ||
-			    strcmp(key, "grand_total") == 0)
-				r->level = 0;
-			else if (str_starts(key, "vehicle_"))
-				r->level = 2; /* 购置费 and 运行维护费 make up 公务用车 */
-		}
-		if (!r->code && g->name && strcmp(g->name, "expenditure") == 0 && two_sided) {
-			const char *fc = function_class_code(sbuf_cstr(&norm));
-			if (fc)
-				r->code = fc;
-		}
-		if (!r->code && t->kind == YOY_TABLE_BASIC_ECONOMIC && !r->key)
-			r->level = (!name2 && economic_class_name(sbuf_cstr(&norm))) ? 1 : 2;
+		row_key(pc, t, lay, g, r, sbuf_cstr(&norm), name2, two_sided);
 		set_values(pc, t, lay, gr, gi, adopt, r);
 	}
 	sbuf_free(&norm);
