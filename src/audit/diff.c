@@ -344,13 +344,10 @@ static int by_change(const void *p, const void *q)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
-		      const yoy_table *tb, yoy_table_kind kind, const yoy_diff_options *opt)
+/* The unit the diff shows a table in (the finer of the two years') and
+ * the decimals both years need in it. */
+static void diff_unit(yoy_diff_table *dt, const yoy_table *ta, const yoy_table *tb)
 {
-	dt->kind = kind;
-	dt->name = kind_name(kind);
-	dt->title_a = ta->title;
-	dt->title_b = tb->title;
 	dt->unit = ta->unit == tb->unit ? ta->unit
 		   : yoy_unit_fen(ta->unit) > yoy_unit_fen(tb->unit) ? ta->unit : tb->unit;
 	if (dt->unit == YOY_UNIT_NONE)
@@ -358,13 +355,13 @@ static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
 	int da = decimals_in(dt->unit, ta->unit ? ta->unit : dt->unit, ta->decimals);
 	int db = decimals_in(dt->unit, tb->unit ? tb->unit : dt->unit, tb->decimals);
 	dt->decimals = da > db ? da : db;
+}
 
-	/* shared columns, and those one year has alone */
-	int *col_a = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *col_a);
-	int *col_b = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *col_b);
-	dt->columns = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *dt->columns);
-	if (!col_a || !col_b || !dt->columns)
-		return YOY_ENOMEM;
+/* The columns both years print (col_a[k], col_b[k] index them in each
+ * table), and the keys one year prints alone. */
+static int shared_columns(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
+			  const yoy_table *tb, int *col_a, int *col_b)
+{
 	sbuf only;
 	sbuf_init(&only);
 	for (size_t c = 0; c < ta->ncolumns; c++) {
@@ -395,10 +392,15 @@ static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
 	dt->only_b = only.len ? arena_strdup(ar, sbuf_cstr(&only)) : NULL;
 	bool oom = only.oom;
 	sbuf_free(&only);
-	if (oom)
-		return YOY_ENOMEM;
+	return oom ? YOY_ENOMEM : 0;
+}
 
-	/* pair the rows */
+/* A's rows in order, paired or removed, then B's unpaired, into items
+ * (room for na + nb); *n gets the count. */
+static int pair_rows(yoy_arena *ar, const yoy_diff_table *dt, const yoy_table *ta,
+		     const yoy_table *tb, yoy_table_kind kind, const yoy_diff_options *opt,
+		     sort_item *items, size_t *n)
+{
 	size_t na = ta->nrows, nb = tb->nrows;
 	match_item *ia = arena_alloc(ar, (na + 1) * sizeof *ia);
 	match_item *ib = arena_alloc(ar, (nb + 1) * sizeof *ib);
@@ -417,54 +419,53 @@ static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
 	if (match_pair(ia, na, ib, nb, min_score, b_of_a, how, score) ||
 	    (!is_project_kind(kind) && pair_recoded(ar, ta, tb, b_of_a, how, flags)))
 		return YOY_ENOMEM;
-
-	/* rows: A's in order (paired or removed), then B's unpaired */
-	sort_item *items = calloc(na + nb + 1, sizeof *items);
-	if (!items)
-		return YOY_ENOMEM;
-	size_t n = 0;
+	*n = 0;
 	for (size_t i = 0; i < na; i++) {
-		sort_item *it = &items[n];
-		it->seq = n;
+		sort_item *it = &items[(*n)++];
+		it->seq = *n - 1;
 		it->ncolumns = dt->ncolumns;
 		it->row.a = &ta->rows[i];
 		it->row.flags = flags[i];
-		if (b_of_a[i] != SIZE_MAX) {
-			it->row.b = &tb->rows[b_of_a[i]];
-			b_paired[b_of_a[i]] = true;
-			if (how[i] == MATCH_SIMILAR) {
-				it->row.flags |= YOY_DIFF_SIMILAR;
-				it->row.score = score[i];
-			} else if (how[i] == MATCH_ALIAS) {
-				it->row.flags |= YOY_DIFF_ALIASED;
-			}
-			const char *na_ = normalized(ar, it->row.a->name);
-			const char *nb_ = normalized(ar, it->row.b->name);
-			if (!(it->row.flags & (YOY_DIFF_SIMILAR | YOY_DIFF_ALIASED)) &&
-			    it->row.a->name && it->row.b->name && na_ && nb_ && strcmp(na_, nb_) != 0)
-				it->row.flags |= YOY_DIFF_RENAMED;
+		if (b_of_a[i] == SIZE_MAX)
+			continue;
+		it->row.b = &tb->rows[b_of_a[i]];
+		b_paired[b_of_a[i]] = true;
+		if (how[i] == MATCH_SIMILAR) {
+			it->row.flags |= YOY_DIFF_SIMILAR;
+			it->row.score = score[i];
+		} else if (how[i] == MATCH_ALIAS) {
+			it->row.flags |= YOY_DIFF_ALIASED;
 		}
-		n++;
+		const char *na_ = normalized(ar, it->row.a->name);
+		const char *nb_ = normalized(ar, it->row.b->name);
+		if (!(it->row.flags & (YOY_DIFF_SIMILAR | YOY_DIFF_ALIASED)) &&
+		    it->row.a->name && it->row.b->name && na_ && nb_ && strcmp(na_, nb_) != 0)
+			it->row.flags |= YOY_DIFF_RENAMED;
 	}
 	for (size_t j = 0; j < nb; j++)
 		if (!b_paired[j]) {
-			items[n].seq = n;
-			items[n].ncolumns = dt->ncolumns;
-			items[n].row.b = &tb->rows[j];
-			n++;
+			items[*n].seq = *n;
+			items[*n].ncolumns = dt->ncolumns;
+			items[*n].row.b = &tb->rows[j];
+			(*n)++;
 		}
-	int rc = 0;
-	for (size_t k = 0; k < n && !rc; k++) {
+	return 0;
+}
+
+/* Each row's cells, status and whether it passes the thresholds; the
+ * table's counts. */
+static int fill_rows(yoy_arena *ar, yoy_diff_table *dt, sort_item *items, size_t n,
+		     const int *col_a, const int *col_b, const yoy_diff_options *opt)
+{
+	for (size_t k = 0; k < n; k++) {
 		yoy_diff_row *r = &items[k].row;
 		const yoy_row *shown = r->b ? r->b : r->a;
 		r->code = shown->code;
 		r->name = shown->name;
 		r->level = shown->level;
 		r->cells = arena_alloc(ar, (dt->ncolumns + 1) * sizeof *r->cells);
-		if (!r->cells) {
-			rc = YOY_ENOMEM;
-			break;
-		}
+		if (!r->cells)
+			return YOY_ENOMEM;
 		fill_cells(r, dt, col_a, col_b);
 		const yoy_diff_cell *m = main_cell(r, dt->ncolumns);
 		r->reported = (r->status != YOY_DIFF_UNCHANGED || r->flags) && m &&
@@ -476,22 +477,52 @@ static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
 		dt->recoded += !!(r->flags & YOY_DIFF_RECODED);
 		dt->similar += !!(r->flags & YOY_DIFF_SIMILAR);
 	}
-	if (!rc) {
-		qsort(items, n, sizeof *items, by_change);
-		dt->rows = arena_alloc(ar, (n + 1) * sizeof *dt->rows);
-		if (!dt->rows)
-			rc = YOY_ENOMEM;
-		for (size_t k = 0; !rc && k < n; k++) {
-			dt->rows[k] = items[k].row;
-			const yoy_diff_row *r = &dt->rows[k];
-			/* the table's total: an ungrouped total line, else the
-			 * first total (the income side of a summary) */
-			if (r->a && r->b && r->a->key && strcmp(r->a->key, "total") == 0 &&
-			    (!dt->total || (dt->total->a->group && !r->a->group)))
-				dt->total = r;
-		}
-		dt->nrows = n;
+	return 0;
+}
+
+/* The rows largest change first, and the table's total: an ungrouped
+ * total line, else the first total (the income side of a summary). */
+static int order_rows(yoy_arena *ar, yoy_diff_table *dt, sort_item *items, size_t n)
+{
+	qsort(items, n, sizeof *items, by_change);
+	dt->rows = arena_alloc(ar, (n + 1) * sizeof *dt->rows);
+	if (!dt->rows)
+		return YOY_ENOMEM;
+	for (size_t k = 0; k < n; k++) {
+		dt->rows[k] = items[k].row;
+		const yoy_diff_row *r = &dt->rows[k];
+		if (r->a && r->b && r->a->key && strcmp(r->a->key, "total") == 0 &&
+		    (!dt->total || (dt->total->a->group && !r->a->group)))
+			dt->total = r;
 	}
+	dt->nrows = n;
+	return 0;
+}
+
+/* One kind of table, both years: unit, shared columns, paired rows with
+ * their changes, in order. */
+static int diff_table(yoy_arena *ar, yoy_diff_table *dt, const yoy_table *ta,
+		      const yoy_table *tb, yoy_table_kind kind, const yoy_diff_options *opt)
+{
+	dt->kind = kind;
+	dt->name = kind_name(kind);
+	dt->title_a = ta->title;
+	dt->title_b = tb->title;
+	diff_unit(dt, ta, tb);
+	int *col_a = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *col_a);
+	int *col_b = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *col_b);
+	dt->columns = arena_alloc(ar, (ta->ncolumns + 1) * sizeof *dt->columns);
+	if (!col_a || !col_b || !dt->columns || shared_columns(ar, dt, ta, tb, col_a, col_b))
+		return YOY_ENOMEM;
+	sort_item *items = calloc(ta->nrows + tb->nrows + 1, sizeof *items);
+	if (!items)
+		return YOY_ENOMEM;
+	size_t n = 0;
+	int rc = pair_rows(ar, dt, ta, tb, kind, opt, items, &n);
+	if (!rc)
+		rc = fill_rows(ar, dt, items, n, col_a, col_b, opt);
+	if (!rc)
+		rc = order_rows(ar, dt, items, n);
 	free(items);
 	return rc;
 }

@@ -725,6 +725,145 @@ static void clear_stale_lock(yoy_store *st)
 		unlink(path);
 }
 
+/* The blobs of the changes: written from their data, or named by an id
+ * already staged. */
+static int write_blobs(yoy_store *st, const yoy_store_change *changes, size_t n,
+		       git_oid *blobs, yoy_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (changes[i].blob_id) {
+			if (git_oid_fromstr(&blobs[i], changes[i].blob_id))
+				return yoy_error_set(err, YOY_EINTERNAL, "bad object id %s",
+						     changes[i].blob_id);
+		} else if (changes[i].data &&
+			   git_blob_create_from_buffer(&blobs[i], st->repo, changes[i].data,
+						       changes[i].len)) {
+			return git_fail(err, st->dir, "cannot write an object");
+		}
+	}
+	return 0;
+}
+
+/* The tree of base (NULL: empty) with the changes applied: removals
+ * first (a path or a whole directory), then the files written. */
+static int tree_with_changes(yoy_store *st, git_tree *base, const yoy_store_change *changes,
+			     size_t n, const git_oid *blobs, git_oid *tree_id, yoy_error *err)
+{
+	git_index *index = NULL;
+	int rc = 0;
+	if (git_index_new(&index) || (base && git_index_read_tree(index, base))) {
+		rc = git_fail(err, st->dir, "cannot build a tree");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (changes[i].data || changes[i].blob_id)
+			continue;
+		git_index_remove_directory(index, changes[i].path, 0);
+		git_index_remove_bypath(index, changes[i].path);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!changes[i].data && !changes[i].blob_id)
+			continue;
+		git_index_entry e;
+		memset(&e, 0, sizeof e);
+		e.mode = GIT_FILEMODE_BLOB;
+		e.id = blobs[i];
+		e.path = changes[i].path;
+		e.file_size = (uint32_t)changes[i].len;
+		if (git_index_add(index, &e)) {
+			rc = git_fail(err, st->dir, "cannot stage a file");
+			goto cleanup;
+		}
+	}
+	if (git_index_write_tree_to(tree_id, index, st->repo))
+		rc = git_fail(err, st->dir, "cannot write a tree");
+cleanup:
+	git_index_free(index);
+	return rc;
+}
+
+static int write_commit(yoy_store *st, git_oid *commit_id, const git_oid *tree_id,
+			git_commit *parent, const git_signature *sig, const char *message,
+			yoy_error *err)
+{
+	git_tree *tree = NULL;
+	const git_commit *parents[1] = { parent };
+	int rc = 0;
+	if (git_tree_lookup(&tree, st->repo, tree_id) ||
+	    git_commit_create(commit_id, st->repo, NULL, sig, sig, "UTF-8", message, tree,
+			      parent ? 1 : 0, parents))
+		rc = git_fail(err, st->dir, "cannot write a commit");
+	git_tree_free(tree);
+	return rc;
+}
+
+#define COMMIT_AGAIN 1
+
+/* One attempt at a commit on the current tip: its tree with the changes,
+ * the commit, then the one atomic step, the branch moved if nobody else
+ * moved it.  Returns 0 (committed, or nothing to commit: *committed
+ * says), COMMIT_AGAIN when another writer moved the tip first, or an
+ * error. */
+static int commit_attempt(yoy_store *st, const yoy_store_change *changes, size_t n,
+			  const git_oid *blobs, const git_signature *sig, const char *message,
+			  int attempt, char id[41], int *committed, yoy_error *err)
+{
+	git_reference *tip = NULL, *moved = NULL;
+	git_commit *parent = NULL;
+	git_tree *tree = NULL;
+	git_oid tree_id, commit_id;
+	int rc = staging_begin(st, err);
+	if (rc)
+		goto cleanup;
+	int r = git_reference_lookup(&tip, st->repo, BRANCH);
+	if (r && r != GIT_ENOTFOUND) {
+		rc = git_fail(err, st->dir, "cannot read " BRANCH);
+		goto cleanup;
+	}
+	if (tip && (git_commit_lookup(&parent, st->repo, git_reference_target(tip)) ||
+		    git_commit_tree(&tree, parent))) {
+		rc = git_fail(err, st->dir, "cannot read the branch tip");
+		goto cleanup;
+	}
+	if ((rc = tree_with_changes(st, tree, changes, n, blobs, &tree_id, err)))
+		goto cleanup;
+	if (tree && git_oid_equal(&tree_id, git_tree_id(tree))) {
+		git_oid_tostr(id, 41, git_commit_id(parent)); /* nothing changed */
+		goto cleanup;
+	}
+	if ((rc = write_commit(st, &commit_id, &tree_id, parent, sig, message, err)) ||
+	    (rc = staging_finish(st, err)))
+		goto cleanup;
+	r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
+						git_reference_target(tip), "yoy")
+		: git_reference_create(&moved, st->repo, BRANCH, &commit_id, 0, "yoy");
+	if (r == 0) {
+		git_oid_tostr(id, 41, &commit_id);
+		*committed = 1;
+		git_commit_free(st->tip); /* read the new tip when next asked */
+		st->tip = NULL;
+		st->tip_known = false;
+	} else if ((r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS) &&
+		   attempt < 1000) {
+		if (r == GIT_ELOCKED && attempt > 100)
+			clear_stale_lock(st);
+		rc = COMMIT_AGAIN;
+	} else if (r == GIT_ELOCKED) {
+		rc = yoy_error_set(err, YOY_ESTORE,
+			"%s: the history is locked by another yoy process (if none is "
+			"running, remove %s%s.lock)", st->dir,
+			git_repository_path(st->repo), BRANCH);
+	} else {
+		rc = git_fail(err, st->dir, "cannot update the branch");
+	}
+cleanup:
+	git_reference_free(moved);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	git_reference_free(tip);
+	return rc;
+}
+
 int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		     size_t n, const char *message, char id[41],
 		     int *committed, yoy_error *err)
@@ -737,128 +876,20 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 	if (!blobs)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	/* objects first: nothing refers to them until the ref moves */
-	if ((rc = staging_begin(st, err)))
+	if ((rc = staging_begin(st, err)) || (rc = write_blobs(st, changes, n, blobs, err)))
 		goto cleanup;
-	for (size_t i = 0; i < n; i++) {
-		if (changes[i].blob_id) {
-			if (git_oid_fromstr(&blobs[i], changes[i].blob_id)) {
-				rc = yoy_error_set(err, YOY_EINTERNAL, "bad object id %s",
-						   changes[i].blob_id);
-				goto cleanup;
-			}
-		} else if (changes[i].data &&
-			   git_blob_create_from_buffer(&blobs[i], st->repo, changes[i].data,
-						       changes[i].len)) {
-			rc = git_fail(err, st->dir, "cannot write an object");
-			goto cleanup;
-		}
-	}
 	if (signature(&sig, st->repo)) {
 		rc = git_fail(err, st->dir, "cannot make a commit signature");
 		goto cleanup;
 	}
 	for (int attempt = 0;; attempt++) {
-		git_reference *tip = NULL, *moved = NULL;
-		git_commit *parent = NULL;
-		git_tree *tree = NULL;
-		git_index *index = NULL;
-		git_oid tree_id, commit_id;
-		if ((rc = staging_begin(st, err)))
-			goto attempt_done;
-		int r = git_reference_lookup(&tip, st->repo, BRANCH);
-		if (r && r != GIT_ENOTFOUND) {
-			rc = git_fail(err, st->dir, "cannot read " BRANCH);
-			goto cleanup;
-		}
-		if (tip && (git_commit_lookup(&parent, st->repo, git_reference_target(tip)) ||
-			    git_commit_tree(&tree, parent))) {
-			rc = git_fail(err, st->dir, "cannot read the branch tip");
-			goto attempt_done;
-		}
-		if (git_index_new(&index) || (tree && git_index_read_tree(index, tree))) {
-			rc = git_fail(err, st->dir, "cannot build a tree");
-			goto attempt_done;
-		}
-		for (size_t i = 0; i < n; i++) {
-			if (changes[i].data || changes[i].blob_id)
-				continue;
-			git_index_remove_directory(index, changes[i].path, 0);
-			git_index_remove_bypath(index, changes[i].path);
-		}
-		for (size_t i = 0; i < n; i++) {
-			if (!changes[i].data && !changes[i].blob_id)
-				continue;
-			git_index_entry e;
-			memset(&e, 0, sizeof e);
-			e.mode = GIT_FILEMODE_BLOB;
-			e.id = blobs[i];
-			e.path = changes[i].path;
-			e.file_size = (uint32_t)changes[i].len;
-			if (git_index_add(index, &e)) {
-				rc = git_fail(err, st->dir, "cannot stage a file");
-				goto attempt_done;
-			}
-		}
-		if (git_index_write_tree_to(&tree_id, index, st->repo)) {
-			rc = git_fail(err, st->dir, "cannot write a tree");
-			goto attempt_done;
-		}
-		if (tree && git_oid_equal(&tree_id, git_tree_id(tree))) {
-			git_oid_tostr(id, 41, git_commit_id(parent)); /* nothing changed */
-			goto attempt_done;
-		}
-		{
-			git_tree *new_tree = NULL;
-			const git_commit *parents[1] = { parent };
-			if (git_tree_lookup(&new_tree, st->repo, &tree_id) ||
-			    git_commit_create(&commit_id, st->repo, NULL, sig, sig, "UTF-8",
-					      message, new_tree, parent ? 1 : 0, parents)) {
-				git_tree_free(new_tree);
-				rc = git_fail(err, st->dir, "cannot write a commit");
-				goto attempt_done;
-			}
-			git_tree_free(new_tree);
-		}
-		if ((rc = staging_finish(st, err)))
-			goto attempt_done;
-		/* the one atomic step: move the branch if nobody else did */
-		r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
-							git_reference_target(tip), "yoy")
-			: git_reference_create(&moved, st->repo, BRANCH, &commit_id, 0, "yoy");
-		if (r == 0) {
-			git_oid_tostr(id, 41, &commit_id);
-			*committed = 1;
-			git_commit_free(st->tip); /* read the new tip when next asked */
-			st->tip = NULL;
-			st->tip_known = false;
-		} else if ((r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS) &&
-			   attempt < 1000) {
-			/* another writer moved the tip: build on its commit */
-			if (r == GIT_ELOCKED && attempt > 100)
-				clear_stale_lock(st);
-			struct timespec ts = { 0, (long)(1 + (rand() % 20)) * 1000000L };
-			nanosleep(&ts, NULL);
-			git_reference_free(moved);
-			git_index_free(index);
-			git_tree_free(tree);
-			git_commit_free(parent);
-			git_reference_free(tip);
-			continue;
-		} else if (r == GIT_ELOCKED) {
-			rc = yoy_error_set(err, YOY_ESTORE,
-				"%s: the history is locked by another yoy process (if none is "
-				"running, remove %s%s.lock)", st->dir,
-				git_repository_path(st->repo), BRANCH);
-		} else {
-			rc = git_fail(err, st->dir, "cannot update the branch");
-		}
-attempt_done:
-		git_reference_free(moved);
-		git_index_free(index);
-		git_tree_free(tree);
-		git_commit_free(parent);
-		git_reference_free(tip);
-		break;
+		rc = commit_attempt(st, changes, n, blobs, sig, message, attempt, id, committed,
+				    err);
+		if (rc != COMMIT_AGAIN)
+			break;
+		/* another writer moved the tip: build on its commit */
+		struct timespec ts = { 0, (long)(1 + (rand() % 20)) * 1000000L };
+		nanosleep(&ts, NULL);
 	}
 cleanup:
 	staging_discard(st); /* what no commit took */
