@@ -113,6 +113,13 @@ typedef struct yoy_report_year_cells {
 } yoy_report_year_cells;
 void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
 			    const yoy_trend_year *y);
+/* A headline figure's cells as every renderer prints them: its label,
+ * both years ("—" for a year without it), change, percent and where it is
+ * printed. */
+typedef struct yoy_report_figure_cells {
+	char label[128], a[48], b[48], change[48], percent[32], where[256];
+} yoy_report_figure_cells;
+void yoy_report_figure_format(yoy_report_figure_cells *out, const yoy_report_figure *f);
 /* "+12.42%" from percent x100, or "—" when !has.  Returns buf. */
 const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent);
 /* Decimals that show a diff table's figures in 万元 (2 for 万元, 6 for 元

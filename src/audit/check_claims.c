@@ -239,32 +239,153 @@ static void stated_pair(checker *k, size_t i)
 	add_finding(k, &f);
 }
 
+/* The words of a change that cannot hold: a template left in, a reason
+ * with nothing in it, two directions, a percent without %, 持平 with a
+ * change. */
+static void change_words(checker *k, size_t i)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	const char *subject = c->subject ? c->subject : "?";
+	if (c->direction == YOY_DIR_TEMPLATE)
+		flag(k, i, "change.template", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: the template word \"%s\" was left in the text", subject,
+			  c->direction_word ? c->direction_word : "增加（减少）"));
+	if (c->flags & YOY_CLAIM_EMPTY_REASON)
+		flag(k, i, "change.empty-reason", YOY_SEV_WARNING,
+		     afmt(k->ar, "%s: the change is given a reason with nothing in it", subject));
+	if (c->flags & YOY_CLAIM_DIR_CONFLICT)
+		flag(k, i, "change.direction-conflict", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: the amount and the percent of the change go opposite ways",
+			  subject));
+	if (c->flags & YOY_CLAIM_PERCENT_NO_SIGN)
+		flag(k, i, "change.percent-no-sign", YOY_SEV_WARNING,
+		     afmt(k->ar, "%s: a percent printed without %%", subject));
+	if (c->direction == YOY_DIR_FLAT && c->delta.present && c->delta.fen != 0)
+		flag(k, i, "change.flat-nonzero", YOY_SEV_ERROR,
+		     afmt(k->ar, "%s: called unchanged (%s) with a change of %s", subject,
+			  c->direction_word ? c->direction_word : "持平",
+			  fig_text(k->ar, fig_of(&c->delta))));
+}
+
+/* A stated base: base + change must give the current.  Returns the base
+ * the percent is then measured on (the stated one). */
+static figure change_arithmetic(checker *k, size_t i, figure cur, figure delta, figure base)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	figure stated_base = fig_of(&c->base_value);
+	yoy_finding f = claim_finding(k, i, "change.arithmetic");
+	f.verdict = judge_sum(stated_base, base);
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	f.stated = fig_text(k->ar, stated_base);
+	f.computed = fig_text(k->ar, base);
+	f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated_base.half + base.half, base));
+	f.message = afmt(k->ar, "%s: the base stated (%s) against the current %s %s %s",
+			 c->subject ? c->subject : "?", c->base ? c->base : "?",
+			 fig_text(k->ar, cur), c->direction == YOY_DIR_DECREASE ? "+" : "-",
+			 fig_text(k->ar, delta));
+	add_finding(k, &f);
+	return stated_base;
+}
+
+/* "增长16倍": delta / base = 16, i.e. delta / (100 base) = 16%. */
+static void change_times(checker *k, size_t i, yoy_finding *f, figure delta, figure base,
+			 const char *pct)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	int64_t lo, hi, point;
+	figure b100 = base;
+	b100.fen *= 100;
+	b100.half *= 100;
+	f->stated = afmt(k->ar, "%s倍", pct);
+	f->verdict = judge_percent(&c->percent, delta, b100, &lo, &hi, &point);
+	f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
+	f->computed = afmt(k->ar, "%s", pct4_text(k->ar, point));
+	f->computed = afmt(k->ar, "%.*s倍", (int)strlen(f->computed) - 1, f->computed);
+	f->message = afmt(k->ar, "%s: a rise of %s times %s, recomputed as %s / %s",
+			  c->subject ? c->subject : "?", pct, c->base ? c->base : "the base",
+			  fig_text(k->ar, delta), fig_text(k->ar, base));
+	add_finding(k, f);
+}
+
+/* "按与上年统计口径一致相比，本年比上年减少…，下降…%": measured on last
+ * year's scope, so against the base the plain change of the same figure
+ * implies (current - its change).  True, with *base and the percent's
+ * interval replaced, when one makes the percent hold. */
+static bool comparable_base(checker *k, size_t i, figure delta, figure *base, yoy_verdict *v,
+			    int64_t *lo, int64_t *hi, int64_t *point)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	for (size_t j = 0; j < k->doc->nclaims; j++) {
+		const yoy_claim *o = &k->doc->claims[j];
+		if (j == i || o->kind != YOY_CLAIM_CHANGE || !o->metric || !c->metric ||
+		    strcmp(o->metric, c->metric) != 0 || o->basis == YOY_BASIS_COMPARABLE ||
+		    o->basis == YOY_BASIS_EXECUTION || !o->delta.present || !o->current.present ||
+		    (o->direction != YOY_DIR_INCREASE && o->direction != YOY_DIR_DECREASE))
+			continue;
+		figure od = fig_of(&o->delta);
+		figure ob = fig_sum(fig_of(&o->current),
+				    o->direction == YOY_DIR_DECREASE ? od : fig_neg(od));
+		int64_t l2, h2, p2;
+		yoy_verdict v2 = judge_percent(&c->percent, delta, ob, &l2, &h2, &p2);
+		if (v2 == YOY_VERDICT_EXACT || v2 == YOY_VERDICT_ROUNDING) {
+			*v = v2;
+			*base = ob;
+			*lo = l2, *hi = h2, *point = p2;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A stated percent against the change and the base: from a base of zero
+ * a warning; as a multiple (倍); else recomputed, on the comparable base
+ * when the text says 口径. */
+static void change_percent(checker *k, size_t i, figure delta, figure base)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	yoy_finding f = claim_finding(k, i, "change.percent");
+	char pct[32];
+	yoy_decimal_format(pct, sizeof pct, &c->percent);
+	f.stated = afmt(k->ar, "%s%%", pct);
+	if (base.fen - base.half <= 0) {
+		/* "增长100%" for a new line is a habit, not a wrong figure */
+		f.rule = "change.zero-base";
+		f.verdict = YOY_VERDICT_MISMATCH;
+		f.severity = YOY_SEV_WARNING;
+		f.computed = fig_text(k->ar, base);
+		f.message = afmt(k->ar, "%s: a change of %s%% from a base of %s",
+				 c->subject ? c->subject : "?", pct, fig_text(k->ar, base));
+		add_finding(k, &f);
+		return;
+	}
+	if (c->flags & YOY_CLAIM_TIMES) {
+		change_times(k, i, &f, delta, base, pct);
+		return;
+	}
+	int64_t lo, hi, point;
+	f.verdict = judge_percent(&c->percent, delta, base, &lo, &hi, &point);
+	if (f.verdict == YOY_VERDICT_MISMATCH && c->basis == YOY_BASIS_COMPARABLE)
+		comparable_base(k, i, delta, &base, &f.verdict, &lo, &hi, &point);
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
+	if (truncated)
+		f.severity = YOY_SEV_WARNING;
+	f.computed = pct4_text(k->ar, point);
+	f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+	f.message = afmt(k->ar, "%s: %s %s of %s, recomputed as %s / %s%s",
+			 c->subject ? c->subject : "?",
+			 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated,
+			 c->base ? c->base : "the base", fig_text(k->ar, delta),
+			 fig_text(k->ar, base), truncated ? " (cut off rather than rounded)" : "");
+	add_finding(k, &f);
+}
+
 /* The arithmetic of a stated change: its percent against its own delta and
  * the base they imply; and the words that cannot hold. */
 static void change_claim(checker *k, size_t i, const cell_ref *cell)
 {
 	const yoy_claim *c = &k->doc->claims[i];
-	if (c->direction == YOY_DIR_TEMPLATE)
-		flag(k, i, "change.template", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: the template word \"%s\" was left in the text",
-			  c->subject ? c->subject : "?",
-			  c->direction_word ? c->direction_word : "增加（减少）"));
-	if (c->flags & YOY_CLAIM_EMPTY_REASON)
-		flag(k, i, "change.empty-reason", YOY_SEV_WARNING,
-		     afmt(k->ar, "%s: the change is given a reason with nothing in it",
-			  c->subject ? c->subject : "?"));
-	if (c->flags & YOY_CLAIM_DIR_CONFLICT)
-		flag(k, i, "change.direction-conflict", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: the amount and the percent of the change go opposite ways",
-			  c->subject ? c->subject : "?"));
-	if (c->flags & YOY_CLAIM_PERCENT_NO_SIGN)
-		flag(k, i, "change.percent-no-sign", YOY_SEV_WARNING,
-		     afmt(k->ar, "%s: a percent printed without %%", c->subject ? c->subject : "?"));
-	if (c->direction == YOY_DIR_FLAT && c->delta.present && c->delta.fen != 0)
-		flag(k, i, "change.flat-nonzero", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: called unchanged (%s) with a change of %s",
-			  c->subject ? c->subject : "?", c->direction_word ? c->direction_word : "持平",
-			  fig_text(k->ar, fig_of(&c->delta))));
+	change_words(k, i);
 	if (c->direction != YOY_DIR_INCREASE && c->direction != YOY_DIR_DECREASE)
 		return;
 	if (!c->delta.present) {
@@ -287,94 +408,10 @@ static void change_claim(checker *k, size_t i, const cell_ref *cell)
 	figure base = fig_sum(cur, fig_neg(signed_delta)); /* current - change */
 	base.unit = delta.unit ? delta.unit : cur.unit;
 	base.decimals = delta.decimals > cur.decimals ? delta.decimals : cur.decimals;
-	if (c->base_value.present) {
-		/* the base is stated: base + change must give the current */
-		figure stated_base = fig_of(&c->base_value);
-		yoy_finding f = claim_finding(k, i, "change.arithmetic");
-		f.verdict = judge_sum(stated_base, base);
-		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-		f.stated = fig_text(k->ar, stated_base);
-		f.computed = fig_text(k->ar, base);
-		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated_base.half + base.half, base));
-		f.message = afmt(k->ar, "%s: the base stated (%s) against the current %s %s %s",
-				 c->subject ? c->subject : "?", c->base ? c->base : "?",
-				 fig_text(k->ar, cur), c->direction == YOY_DIR_DECREASE ? "+" : "-",
-				 fig_text(k->ar, delta));
-		add_finding(k, &f);
-		base = stated_base;
-	}
-	if (!c->percent.present)
-		return;
-	yoy_finding f = claim_finding(k, i, "change.percent");
-	char pct[32];
-	yoy_decimal_format(pct, sizeof pct, &c->percent);
-	f.stated = afmt(k->ar, "%s%%", pct);
-	if (base.fen - base.half <= 0) {
-		/* "增长100%" for a new line is a habit, not a wrong figure */
-		f.rule = "change.zero-base";
-		f.verdict = YOY_VERDICT_MISMATCH;
-		f.severity = YOY_SEV_WARNING;
-		f.computed = fig_text(k->ar, base);
-		f.message = afmt(k->ar, "%s: a change of %s%% from a base of %s",
-				 c->subject ? c->subject : "?", pct, fig_text(k->ar, base));
-		add_finding(k, &f);
-		return;
-	}
-	int64_t lo, hi, point;
-	if (c->flags & YOY_CLAIM_TIMES) {
-		/* "增长16倍": delta / base = 16, i.e. delta / (100 base) = 16% */
-		figure b100 = base;
-		b100.fen *= 100;
-		b100.half *= 100;
-		f.stated = afmt(k->ar, "%s倍", pct);
-		f.verdict = judge_percent(&c->percent, delta, b100, &lo, &hi, &point);
-		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-		f.computed = afmt(k->ar, "%s", pct4_text(k->ar, point));
-		f.computed = afmt(k->ar, "%.*s倍", (int)strlen(f.computed) - 1, f.computed);
-		f.message = afmt(k->ar, "%s: a rise of %s times %s, recomputed as %s / %s",
-				 c->subject ? c->subject : "?", pct, c->base ? c->base : "the base",
-				 fig_text(k->ar, delta), fig_text(k->ar, base));
-		add_finding(k, &f);
-		return;
-	}
-	f.verdict = judge_percent(&c->percent, delta, base, &lo, &hi, &point);
-	if (f.verdict == YOY_VERDICT_MISMATCH && c->basis == YOY_BASIS_COMPARABLE) {
-		/* "按与上年统计口径一致相比，本年比上年减少…，下降…%": measured
-		 * on last year's scope, so against the base the plain change of
-		 * the same figure implies (current - its change) */
-		for (size_t j = 0; j < k->doc->nclaims; j++) {
-			const yoy_claim *o = &k->doc->claims[j];
-			if (j == i || o->kind != YOY_CLAIM_CHANGE || !o->metric || !c->metric ||
-			    strcmp(o->metric, c->metric) != 0 || o->basis == YOY_BASIS_COMPARABLE ||
-			    o->basis == YOY_BASIS_EXECUTION || !o->delta.present ||
-			    !o->current.present ||
-			    (o->direction != YOY_DIR_INCREASE && o->direction != YOY_DIR_DECREASE))
-				continue;
-			figure od = fig_of(&o->delta);
-			figure ob = fig_sum(fig_of(&o->current),
-					    o->direction == YOY_DIR_DECREASE ? od : fig_neg(od));
-			int64_t l2, h2, p2;
-			yoy_verdict v2 = judge_percent(&c->percent, delta, ob, &l2, &h2, &p2);
-			if (v2 == YOY_VERDICT_EXACT || v2 == YOY_VERDICT_ROUNDING) {
-				f.verdict = v2;
-				base = ob;
-				lo = l2, hi = h2, point = p2;
-				break;
-			}
-		}
-	}
-	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
-	if (truncated)
-		f.severity = YOY_SEV_WARNING;
-	f.computed = pct4_text(k->ar, point);
-	f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
-	f.message = afmt(k->ar, "%s: %s %s of %s, recomputed as %s / %s%s",
-			 c->subject ? c->subject : "?",
-			 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated,
-			 c->base ? c->base : "the base", fig_text(k->ar, delta),
-			 fig_text(k->ar, base), truncated ? " (cut off rather than rounded)" : "");
-	add_finding(k, &f);
+	if (c->base_value.present)
+		base = change_arithmetic(k, i, cur, delta, base);
+	if (c->percent.present)
+		change_percent(k, i, delta, base);
 }
 
 /* The current figure of a change: stated, else its cell. */

@@ -461,6 +461,20 @@ void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
 	yoy_report_percent(out->percent, sizeof out->percent, y->has_percent, y->percent);
 }
 
+void yoy_report_figure_format(yoy_report_figure_cells *out, const yoy_report_figure *f)
+{
+	yoy_report_figure_label(out->label, sizeof out->label, f);
+	snprintf(out->a, sizeof out->a, "—");
+	snprintf(out->change, sizeof out->change, "—");
+	if (f->in_a) {
+		yoy_report_wan(out->a, sizeof out->a, f->a, f->decimals, false);
+		yoy_report_wan(out->change, sizeof out->change, f->change, f->decimals, true);
+	}
+	yoy_report_wan(out->b, sizeof out->b, f->b, f->decimals, false);
+	yoy_report_percent(out->percent, sizeof out->percent, f->has_percent, f->percent);
+	yoy_report_where(out->where, sizeof out->where, f->file, f->at);
+}
+
 int yoy_report_table_decimals(const yoy_diff_table *t)
 {
 	return yoy_wan_decimals(t->unit, t->decimals);

@@ -308,56 +308,131 @@ static void change_rows(sbuf *b, const yoy_report *r, const yoy_report_change *v
 	sbuf_puts(b, "</tbody></table></div>\n");
 }
 
+/* The page's head and title, and the sentence saying what it compares. */
+static void page_head(sbuf *b, const yoy_report *r)
+{
+	const yoy_doc *d = r->doc, *p = r->prior;
+	sbuf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		     "<title>");
+	esc(b, d->department);
+	sbuf_printf(b, " %d年部门预算变动情况</title>\n", d->year);
+	sbuf_puts(b, style);
+	sbuf_puts(b, "</head><body>\n<h1>");
+	esc(b, d->department);
+	sbuf_printf(b, " %d年部门预算变动情况</h1>\n<p>", d->year);
+	if (p)
+		sbuf_printf(b, "%d年与%d年部门预算公开文件对比。金额单位：万元。本摘要由 yoy "
+			       "根据预算历史库生成，所有数字均可在文末所列出处核对。", d->year, p->year);
+	else
+		sbuf_printf(b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。金额单位："
+			       "万元。", d->year - 1, d->year);
+	sbuf_puts(b, "</p>\n");
+}
+
+/* 一、主要指标 as a table, each figure with where it is printed. */
+static void headline(sbuf *b, const yoy_report *r, const char *la, const char *lb)
+{
+	sbuf_printf(b, "<div class=\"wrap\"><table><thead><tr><th>项目</th><th class=\"n\">%s</th>"
+		       "<th class=\"n\">%s</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
+		       "<th>出处</th></tr></thead><tbody>\n", la, lb);
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const yoy_report_figure *f = &r->figures[i];
+		yoy_report_figure_cells c;
+		yoy_report_figure_format(&c, f);
+		sbuf_puts(b, "<tr><td>");
+		esc(b, c.label);
+		sbuf_printf(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+			       "<td class=\"n %s\">%s</td><td class=\"n\">%s</td><td class=\"muted\">",
+			    c.a, c.b, f->change > 0 ? "up" : f->change < 0 ? "down" : "", c.change,
+			    c.percent);
+		esc(b, c.where);
+		sbuf_puts(b, "</td></tr>\n");
+	}
+	sbuf_puts(b, "</tbody></table></div>\n");
+}
+
+/* 四、需要询问的问题, each with the sentence it is about. */
+static void questions(sbuf *b, const yoy_report *r)
+{
+	if (!r->nquestions) {
+		sbuf_puts(b, "<p>核对未发现不符或未作解释的重大变动。</p>\n");
+		return;
+	}
+	sbuf_puts(b, "<ol>\n");
+	for (size_t i = 0; i < r->nquestions; i++) {
+		const yoy_finding *f = r->questions[i];
+		char q[1200], where[256];
+		yoy_report_question(q, sizeof q, r, f);
+		yoy_report_where(where, sizeof where, f->file, f->at);
+		sbuf_printf(b, "<li><strong>%s：", f->severity == YOY_SEV_ERROR ? "错误" : "存疑");
+		esc(b, f->subject);
+		sbuf_puts(b, "</strong> ");
+		esc(b, q);
+		sbuf_puts(b, "。<span class=\"muted\">（");
+		esc(b, where);
+		sbuf_printf(b, "；规则 <code>%s</code>）</span>", f->rule);
+		if (f->text) {
+			sbuf_puts(b, "<blockquote>");
+			esc(b, f->text);
+			sbuf_puts(b, "</blockquote>");
+		}
+		sbuf_puts(b, "</li>\n");
+	}
+	sbuf_puts(b, "</ol>\n");
+}
+
+/* 五、历年收入总计: the chart and the table. */
+static void years(sbuf *b, const yoy_report *r)
+{
+	sbuf_puts(b, "<h2>五、历年收入总计</h2>\n");
+	chart_years(b, r);
+	sbuf_puts(b, "<div class=\"wrap\"><table><thead><tr><th>年度</th><th class=\"n\">"
+		     "收入总计</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
+		     "</tr></thead><tbody>\n");
+	for (size_t i = 0; i < r->totals->nyears; i++) {
+		yoy_report_year_cells c;
+		yoy_report_year_format(&c, r, &r->totals->years[i]);
+		sbuf_printf(b, "<tr><td>%d</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+			       "<td class=\"n\">%s</td></tr>\n", r->totals->years[i].year, c.total,
+			    c.change, c.percent);
+	}
+	sbuf_puts(b, "</tbody></table></div>\n");
+}
+
+static void source_items(sbuf *b, const yoy_doc *d)
+{
+	for (size_t i = 0; d && i < d->nsources; i++) {
+		sbuf_printf(b, "<li>%d年：<code>", d->year);
+		esc(b, d->sources[i].name);
+		sbuf_printf(b, "</code>，sha256 <code>%s</code></li>\n", d->sources[i].sha256);
+	}
+}
+
+/* 数据来源, the revision and the check's counts; the page ends. */
+static void sources(sbuf *b, const yoy_report *r)
+{
+	sbuf_printf(b, "<h2>%s、数据来源</h2>\n<ul>\n", yoy_report_has_years(r) ? "六" : "五");
+	source_items(b, r->doc);
+	source_items(b, r->prior);
+	if (r->revision)
+		sbuf_printf(b, "<li>历史库版本：<code>%s</code></li>\n", r->revision);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(b, "<li>%s。</li>\n</ul>\n</body></html>\n", counts);
+}
+
 char *yoy_render_report_html(const yoy_report *r)
 {
 	sbuf b;
 	sbuf_init(&b);
-	const yoy_doc *d = r->doc, *p = r->prior;
 	char la[16] = "上年", lb[16];
-	snprintf(lb, sizeof lb, "%d年", d->year);
-	if (p)
-		snprintf(la, sizeof la, "%d年", p->year);
-	sbuf_puts(&b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		      "<title>");
-	esc(&b, d->department);
-	sbuf_printf(&b, " %d年部门预算变动情况</title>\n", d->year);
-	sbuf_puts(&b, style);
-	sbuf_puts(&b, "</head><body>\n<h1>");
-	esc(&b, d->department);
-	sbuf_printf(&b, " %d年部门预算变动情况</h1>\n<p>", d->year);
-	if (p)
-		sbuf_printf(&b, "%d年与%d年部门预算公开文件对比。金额单位：万元。本摘要由 yoy "
-				"根据预算历史库生成，所有数字均可在文末所列出处核对。", d->year, p->year);
-	else
-		sbuf_printf(&b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。金额单位："
-				"万元。", d->year - 1, d->year);
-	sbuf_puts(&b, "</p>\n<h2>一、主要指标</h2>\n");
-	sbuf_printf(&b, "<div class=\"wrap\"><table><thead><tr><th>项目</th><th class=\"n\">%s</th>"
-			"<th class=\"n\">%s</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
-			"<th>出处</th></tr></thead><tbody>\n", la, lb);
-	for (size_t i = 0; i < r->nfigures; i++) {
-		const yoy_report_figure *f = &r->figures[i];
-		char a[48] = "—", bb[48], ch[48] = "—", pc[32], where[256];
-		if (f->in_a)
-			yoy_report_wan(a, sizeof a, f->a, f->decimals, false);
-		yoy_report_wan(bb, sizeof bb, f->b, f->decimals, false);
-		if (f->in_a)
-			yoy_report_wan(ch, sizeof ch, f->change, f->decimals, true);
-		yoy_report_percent(pc, sizeof pc, f->has_percent, f->percent);
-		yoy_report_where(where, sizeof where, f->file, f->at);
-		char label[128];
-		yoy_report_figure_label(label, sizeof label, f);
-		sbuf_puts(&b, "<tr><td>");
-		esc(&b, label);
-		sbuf_printf(&b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-				"<td class=\"n %s\">%s</td><td class=\"n\">%s</td><td class=\"muted\">",
-			    a, bb, f->change > 0 ? "up" : f->change < 0 ? "down" : "", ch, pc);
-		esc(&b, where);
-		sbuf_puts(&b, "</td></tr>\n");
-	}
-	sbuf_puts(&b, "</tbody></table></div>\n");
-
+	snprintf(lb, sizeof lb, "%d年", r->doc->year);
+	if (r->prior)
+		snprintf(la, sizeof la, "%d年", r->prior->year);
+	page_head(&b, r);
+	sbuf_puts(&b, "<h2>一、主要指标</h2>\n");
+	headline(&b, r, la, lb);
 	sbuf_puts(&b, "<h2>二、按功能科目的主要变动</h2>\n");
 	if (r->ncode_changes) {
 		chart_changes(&b, r);
@@ -371,65 +446,11 @@ char *yoy_render_report_html(const yoy_report *r)
 		change_rows(&b, r, r->project_changes, r->nproject_changes, la, lb);
 	else
 		sbuf_printf(&b, "<p>%s</p>\n", yoy_report_no_changes_words(r, true));
-
 	sbuf_puts(&b, "<h2>四、需要询问的问题</h2>\n");
-	if (!r->nquestions)
-		sbuf_puts(&b, "<p>核对未发现不符或未作解释的重大变动。</p>\n");
-	else
-		sbuf_puts(&b, "<ol>\n");
-	for (size_t i = 0; i < r->nquestions; i++) {
-		const yoy_finding *f = r->questions[i];
-		char q[1200], where[256];
-		yoy_report_question(q, sizeof q, r, f);
-		yoy_report_where(where, sizeof where, f->file, f->at);
-		sbuf_printf(&b, "<li><strong>%s：", f->severity == YOY_SEV_ERROR ? "错误" : "存疑");
-		esc(&b, f->subject);
-		sbuf_puts(&b, "</strong> ");
-		esc(&b, q);
-		sbuf_puts(&b, "。<span class=\"muted\">（");
-		esc(&b, where);
-		sbuf_printf(&b, "；规则 <code>%s</code>）</span>", f->rule);
-		if (f->text) {
-			sbuf_puts(&b, "<blockquote>");
-			esc(&b, f->text);
-			sbuf_puts(&b, "</blockquote>");
-		}
-		sbuf_puts(&b, "</li>\n");
-	}
-	if (r->nquestions)
-		sbuf_puts(&b, "</ol>\n");
-
-	if (yoy_report_has_years(r)) {
-		sbuf_puts(&b, "<h2>五、历年收入总计</h2>\n");
-		chart_years(&b, r);
-		sbuf_puts(&b, "<div class=\"wrap\"><table><thead><tr><th>年度</th><th class=\"n\">"
-			      "收入总计</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
-			      "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < r->totals->nyears; i++) {
-			yoy_report_year_cells c;
-			yoy_report_year_format(&c, r, &r->totals->years[i]);
-			sbuf_printf(&b, "<tr><td>%d</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-					"<td class=\"n\">%s</td></tr>\n", r->totals->years[i].year, c.total,
-				    c.change, c.percent);
-		}
-		sbuf_puts(&b, "</tbody></table></div>\n");
-	}
-	sbuf_printf(&b, "<h2>%s、数据来源</h2>\n<ul>\n", yoy_report_has_years(r) ? "六" : "五");
-	for (size_t i = 0; i < d->nsources; i++) {
-		sbuf_printf(&b, "<li>%d年：<code>", d->year);
-		esc(&b, d->sources[i].name);
-		sbuf_printf(&b, "</code>，sha256 <code>%s</code></li>\n", d->sources[i].sha256);
-	}
-	for (size_t i = 0; p && i < p->nsources; i++) {
-		sbuf_printf(&b, "<li>%d年：<code>", p->year);
-		esc(&b, p->sources[i].name);
-		sbuf_printf(&b, "</code>，sha256 <code>%s</code></li>\n", p->sources[i].sha256);
-	}
-	if (r->revision)
-		sbuf_printf(&b, "<li>历史库版本：<code>%s</code></li>\n", r->revision);
-	char counts[256];
-	yoy_report_check_words(counts, sizeof counts, r);
-	sbuf_printf(&b, "<li>%s。</li>\n</ul>\n</body></html>\n", counts);
+	questions(&b, r);
+	if (yoy_report_has_years(r))
+		years(&b, r);
+	sources(&b, r);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

@@ -51,6 +51,76 @@ static const char *severity_words(yoy_severity s)
 	return s == YOY_SEV_ERROR ? "错误" : s == YOY_SEV_WARNING ? "存疑" : "提示";
 }
 
+/* 一、主要指标 as a Markdown table. */
+static void headline(sbuf *b, const yoy_report *r, const char *la, const char *lb)
+{
+	sbuf_printf(b, "| 项目 | %s | %s | 增减额 | 增减率 | 出处 |\n|---|--:|--:|--:|--:|---|\n",
+		    la, lb);
+	for (size_t i = 0; i < r->nfigures; i++) {
+		yoy_report_figure_cells c;
+		yoy_report_figure_format(&c, &r->figures[i]);
+		sbuf_putc(b, '|');
+		md_cell(b, c.label);
+		md_cell(b, c.a);
+		md_cell(b, c.b);
+		md_cell(b, c.change);
+		md_cell(b, c.percent);
+		md_cell(b, c.where);
+		sbuf_putc(b, '\n');
+	}
+}
+
+/* 四、需要询问的问题, each with the sentence it is about. */
+static void questions(sbuf *b, const yoy_report *r)
+{
+	if (!r->nquestions)
+		sbuf_puts(b, "核对未发现不符或未作解释的重大变动。\n");
+	for (size_t i = 0; i < r->nquestions; i++) {
+		const yoy_finding *f = r->questions[i];
+		char q[1200], where[256];
+		yoy_report_question(q, sizeof q, r, f);
+		yoy_report_where(where, sizeof where, f->file, f->at);
+		sbuf_printf(b, "%zu. **%s：%s**　%s。（%s；规则 `%s`）\n", i + 1,
+			    severity_words(f->severity), f->subject ? f->subject : "",
+			    q, where, f->rule);
+		if (f->text)
+			sbuf_printf(b, "   > %s\n", f->text);
+	}
+}
+
+/* 五、历年收入总计. */
+static void years(sbuf *b, const yoy_report *r)
+{
+	sbuf_puts(b, "\n## 五、历年收入总计\n\n| 年度 | 收入总计 | 增减额 | 增减率 |\n"
+		     "|---|--:|--:|--:|\n");
+	for (size_t i = 0; i < r->totals->nyears; i++) {
+		const yoy_trend_year *y = &r->totals->years[i];
+		yoy_report_year_cells c;
+		yoy_report_year_format(&c, r, y);
+		sbuf_printf(b, "| %d | %s | %s | %s |\n", y->year, c.total, c.change, c.percent);
+	}
+}
+
+static void source_items(sbuf *b, const yoy_doc *d)
+{
+	for (size_t i = 0; d && i < d->nsources; i++)
+		sbuf_printf(b, "- %d年：`%s`，sha256 `%s`\n", d->year, d->sources[i].name,
+			    d->sources[i].sha256);
+}
+
+/* 数据来源, the revision and the check's counts. */
+static void sources(sbuf *b, const yoy_report *r)
+{
+	sbuf_printf(b, "\n## %s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
+	source_items(b, r->doc);
+	source_items(b, r->prior);
+	if (r->revision)
+		sbuf_printf(b, "- 历史库版本：`%s`\n", r->revision);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(b, "- %s。\n", counts);
+}
+
 char *yoy_render_report_md(const yoy_report *r)
 {
 	sbuf b;
@@ -68,31 +138,8 @@ char *yoy_render_report_md(const yoy_report *r)
 	else
 		sbuf_printf(&b, "历史库中没有%d年的公开文件，本摘要只列出%d年的数字与核对结果。"
 				"金额单位：万元。\n\n", d->year - 1, d->year);
-
 	sbuf_puts(&b, "## 一、主要指标\n\n");
-	sbuf_printf(&b, "| 项目 | %s | %s | 增减额 | 增减率 | 出处 |\n|---|--:|--:|--:|--:|---|\n",
-		    la, lb);
-	for (size_t i = 0; i < r->nfigures; i++) {
-		const yoy_report_figure *f = &r->figures[i];
-		char label[128], a[48] = "—", bb[48], ch[48] = "—", pc[32], where[256];
-		yoy_report_figure_label(label, sizeof label, f);
-		if (f->in_a)
-			yoy_report_wan(a, sizeof a, f->a, f->decimals, false);
-		yoy_report_wan(bb, sizeof bb, f->b, f->decimals, false);
-		if (f->in_a)
-			yoy_report_wan(ch, sizeof ch, f->change, f->decimals, true);
-		yoy_report_percent(pc, sizeof pc, f->has_percent, f->percent);
-		yoy_report_where(where, sizeof where, f->file, f->at);
-		sbuf_putc(&b, '|');
-		md_cell(&b, label);
-		md_cell(&b, a);
-		md_cell(&b, bb);
-		md_cell(&b, ch);
-		md_cell(&b, pc);
-		md_cell(&b, where);
-		sbuf_putc(&b, '\n');
-	}
-
+	headline(&b, r, la, lb);
 	sbuf_puts(&b, "\n## 二、按功能科目的主要变动\n\n");
 	if (r->ncode_changes) {
 		sbuf_printf(&b, "变动最大的%zu个科目（项级），部门说明的原因及其核对结果：\n\n",
@@ -102,50 +149,15 @@ char *yoy_render_report_md(const yoy_report *r)
 		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, false));
 	}
 	sbuf_puts(&b, "\n## 三、按项目的主要变动\n\n");
-	if (r->nproject_changes) {
+	if (r->nproject_changes)
 		change_table(&b, r, r->project_changes, r->nproject_changes, la, lb);
-	} else {
+	else
 		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, true));
-	}
-
 	sbuf_puts(&b, "\n## 四、需要询问的问题\n\n");
-	if (!r->nquestions)
-		sbuf_puts(&b, "核对未发现不符或未作解释的重大变动。\n");
-	for (size_t i = 0; i < r->nquestions; i++) {
-		const yoy_finding *f = r->questions[i];
-		char q[1200], where[256];
-		yoy_report_question(q, sizeof q, r, f);
-		yoy_report_where(where, sizeof where, f->file, f->at);
-		sbuf_printf(&b, "%zu. **%s：%s**　%s。（%s；规则 `%s`）\n", i + 1,
-			    severity_words(f->severity), f->subject ? f->subject : "",
-			    q, where, f->rule);
-		if (f->text)
-			sbuf_printf(&b, "   > %s\n", f->text);
-	}
-
-	if (yoy_report_has_years(r)) {
-		sbuf_puts(&b, "\n## 五、历年收入总计\n\n| 年度 | 收入总计 | 增减额 | 增减率 |\n"
-			      "|---|--:|--:|--:|\n");
-		for (size_t i = 0; i < r->totals->nyears; i++) {
-			const yoy_trend_year *y = &r->totals->years[i];
-			yoy_report_year_cells c;
-			yoy_report_year_format(&c, r, y);
-			sbuf_printf(&b, "| %d | %s | %s | %s |\n", y->year, c.total, c.change, c.percent);
-		}
-	}
-
-	sbuf_printf(&b, "\n## %s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
-	for (size_t i = 0; i < d->nsources; i++)
-		sbuf_printf(&b, "- %d年：`%s`，sha256 `%s`\n", d->year, d->sources[i].name,
-			    d->sources[i].sha256);
-	for (size_t i = 0; p && i < p->nsources; i++)
-		sbuf_printf(&b, "- %d年：`%s`，sha256 `%s`\n", p->year, p->sources[i].name,
-			    p->sources[i].sha256);
-	if (r->revision)
-		sbuf_printf(&b, "- 历史库版本：`%s`\n", r->revision);
-	char counts[256];
-	yoy_report_check_words(counts, sizeof counts, r);
-	sbuf_printf(&b, "- %s。\n", counts);
+	questions(&b, r);
+	if (yoy_report_has_years(r))
+		years(&b, r);
+	sources(&b, r);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

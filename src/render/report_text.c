@@ -40,6 +40,102 @@ static void change_blocks(sbuf *b, const yoy_report *r, const yoy_report_change 
 	}
 }
 
+/* One line of the headline table: a left-aligned label, four right-aligned
+ * figures. */
+static void headline_line(sbuf *b, const char *const cell[5], const size_t w[5])
+{
+	for (int k = 0; k < 5; k++) {
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, cell[k], w[k], k > 0);
+	}
+	sbuf_putc(b, '\n');
+}
+
+/* 一、主要指标: both years, change and percent, columns as wide as their
+ * widest cell.  False when out of memory. */
+static bool headline(sbuf *b, const yoy_report *r, const char *la, const char *lb)
+{
+	const char *head[5] = { "", la, lb, "增减额", "增减率" };
+	size_t w[5];
+	for (int k = 0; k < 5; k++)
+		w[k] = utf8_width(head[k]);
+	yoy_report_figure_cells *cells = calloc(r->nfigures + 1, sizeof *cells);
+	if (!cells)
+		return false;
+	for (size_t i = 0; i < r->nfigures; i++) {
+		yoy_report_figure_format(&cells[i], &r->figures[i]);
+		const char *row[5] = { cells[i].label, cells[i].a, cells[i].b, cells[i].change,
+				       cells[i].percent };
+		for (int k = 0; k < 5; k++)
+			if (utf8_width(row[k]) > w[k])
+				w[k] = utf8_width(row[k]);
+	}
+	headline_line(b, head, w);
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const char *row[5] = { cells[i].label, cells[i].a, cells[i].b, cells[i].change,
+				       cells[i].percent };
+		headline_line(b, row, w);
+	}
+	free(cells);
+	return true;
+}
+
+/* 四、需要询问的问题. */
+static void questions(sbuf *b, const yoy_report *r)
+{
+	if (!r->nquestions)
+		sbuf_puts(b, "核对未发现不符或未作解释的重大变动。\n");
+	for (size_t i = 0; i < r->nquestions; i++) {
+		const yoy_finding *f = r->questions[i];
+		char q[1200], where[256];
+		yoy_report_question(q, sizeof q, r, f);
+		yoy_report_where(where, sizeof where, f->file, f->at);
+		sbuf_printf(b, "%2zu. %s：%s　%s。\n    （%s；规则 %s）\n", i + 1,
+			    f->severity == YOY_SEV_ERROR ? "错误" : "存疑",
+			    f->subject ? f->subject : "", q, where, f->rule);
+	}
+}
+
+/* 五、历年收入总计: one line a year, the first year's change blank. */
+static void years(sbuf *b, const yoy_report *r)
+{
+	for (size_t i = 0; i < r->totals->nyears; i++) {
+		const yoy_trend_year *y = &r->totals->years[i];
+		yoy_report_year_cells c;
+		yoy_report_year_format(&c, r, y);
+		if (!y->has_change) /* the first year: blank rather than dashes */
+			c.change[0] = c.percent[0] = '\0';
+		sbuf_printf(b, "  %d  ", y->year);
+		sbuf_put_padded(b, c.total, 14, true);
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, c.change, 12, true);
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, c.percent, 9, true);
+		while (b->len && b->data[b->len - 1] == ' ')
+			b->len--;
+		sbuf_putc(b, '\n');
+	}
+}
+
+/* 数据来源: each file with its sha256, the history revision, the check's
+ * counts. */
+static void sources(sbuf *b, const yoy_report *r)
+{
+	const yoy_doc *d = r->doc, *p = r->prior;
+	sbuf_printf(b, "\n%s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
+	for (size_t i = 0; i < d->nsources; i++)
+		sbuf_printf(b, "  %d年：%s  sha256 %s\n", d->year, d->sources[i].name,
+			    d->sources[i].sha256);
+	for (size_t i = 0; p && i < p->nsources; i++)
+		sbuf_printf(b, "  %d年：%s  sha256 %s\n", p->year, p->sources[i].name,
+			    p->sources[i].sha256);
+	if (r->revision)
+		sbuf_printf(b, "  历史库版本：%s\n", r->revision);
+	char counts[256];
+	yoy_report_check_words(counts, sizeof counts, r);
+	sbuf_printf(b, "  %s。\n", counts);
+}
+
 char *yoy_render_report_text(const yoy_report *r)
 {
 	sbuf b;
@@ -54,63 +150,11 @@ char *yoy_render_report_text(const yoy_report *r)
 	if (!p)
 		sbuf_printf(&b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。\n",
 			    d->year - 1, d->year);
-
 	sbuf_puts(&b, "\n一、主要指标\n\n");
-	/* widths from the cells */
-	size_t wl = 0, wa = utf8_width(la), wb = utf8_width(lb), wc = utf8_width("增减额"),
-	       wp = utf8_width("增减率");
-	char (*cells)[5][64] = calloc(r->nfigures + 1, sizeof *cells);
-	if (!cells) {
+	if (!headline(&b, r, la, lb)) {
 		sbuf_free(&b);
 		return NULL;
 	}
-	for (size_t i = 0; i < r->nfigures; i++) {
-		const yoy_report_figure *f = &r->figures[i];
-		char *c0 = cells[i][0], *c1 = cells[i][1], *c2 = cells[i][2], *c3 = cells[i][3],
-		     *c4 = cells[i][4];
-		yoy_report_figure_label(c0, 64, f);
-		snprintf(c1, 64, "—");
-		snprintf(c3, 64, "—");
-		if (f->in_a) {
-			yoy_report_wan(c1, 64, f->a, f->decimals, false);
-			yoy_report_wan(c3, 64, f->change, f->decimals, true);
-		}
-		yoy_report_wan(c2, 64, f->b, f->decimals, false);
-		yoy_report_percent(c4, 64, f->has_percent, f->percent);
-		size_t w[5] = { utf8_width(c0), utf8_width(c1), utf8_width(c2), utf8_width(c3),
-				utf8_width(c4) };
-		wl = w[0] > wl ? w[0] : wl;
-		wa = w[1] > wa ? w[1] : wa;
-		wb = w[2] > wb ? w[2] : wb;
-		wc = w[3] > wc ? w[3] : wc;
-		wp = w[4] > wp ? w[4] : wp;
-	}
-	sbuf_puts(&b, "  ");
-	sbuf_put_padded(&b, "", wl, false);
-	sbuf_puts(&b, "  ");
-	sbuf_put_padded(&b, la, wa, true);
-	sbuf_puts(&b, "  ");
-	sbuf_put_padded(&b, lb, wb, true);
-	sbuf_puts(&b, "  ");
-	sbuf_put_padded(&b, "增减额", wc, true);
-	sbuf_puts(&b, "  ");
-	sbuf_put_padded(&b, "增减率", wp, true);
-	sbuf_putc(&b, '\n');
-	for (size_t i = 0; i < r->nfigures; i++) {
-		sbuf_puts(&b, "  ");
-		sbuf_put_padded(&b, cells[i][0], wl, false);
-		sbuf_puts(&b, "  ");
-		sbuf_put_padded(&b, cells[i][1], wa, true);
-		sbuf_puts(&b, "  ");
-		sbuf_put_padded(&b, cells[i][2], wb, true);
-		sbuf_puts(&b, "  ");
-		sbuf_put_padded(&b, cells[i][3], wc, true);
-		sbuf_puts(&b, "  ");
-		sbuf_put_padded(&b, cells[i][4], wp, true);
-		sbuf_putc(&b, '\n');
-	}
-	free(cells);
-
 	sbuf_puts(&b, "\n二、按功能科目的主要变动\n\n");
 	if (r->ncode_changes)
 		change_blocks(&b, r, r->code_changes, r->ncode_changes, la, lb);
@@ -121,52 +165,13 @@ char *yoy_render_report_text(const yoy_report *r)
 		change_blocks(&b, r, r->project_changes, r->nproject_changes, la, lb);
 	else
 		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, true));
-
 	sbuf_puts(&b, "\n四、需要询问的问题\n\n");
-	if (!r->nquestions)
-		sbuf_puts(&b, "核对未发现不符或未作解释的重大变动。\n");
-	for (size_t i = 0; i < r->nquestions; i++) {
-		const yoy_finding *f = r->questions[i];
-		char q[1200], where[256];
-		yoy_report_question(q, sizeof q, r, f);
-		yoy_report_where(where, sizeof where, f->file, f->at);
-		sbuf_printf(&b, "%2zu. %s：%s　%s。\n    （%s；规则 %s）\n", i + 1,
-			    f->severity == YOY_SEV_ERROR ? "错误" : "存疑",
-			    f->subject ? f->subject : "", q, where, f->rule);
-	}
-
+	questions(&b, r);
 	if (yoy_report_has_years(r)) {
 		sbuf_puts(&b, "\n五、历年收入总计\n\n");
-		for (size_t i = 0; i < r->totals->nyears; i++) {
-			const yoy_trend_year *y = &r->totals->years[i];
-			yoy_report_year_cells c;
-			yoy_report_year_format(&c, r, y);
-			if (!y->has_change) /* the first year: blank rather than dashes */
-				c.change[0] = c.percent[0] = '\0';
-			sbuf_printf(&b, "  %d  ", y->year);
-			sbuf_put_padded(&b, c.total, 14, true);
-			sbuf_puts(&b, "  ");
-			sbuf_put_padded(&b, c.change, 12, true);
-			sbuf_puts(&b, "  ");
-			sbuf_put_padded(&b, c.percent, 9, true);
-			while (b.len && b.data[b.len - 1] == ' ')
-				b.len--;
-			sbuf_putc(&b, '\n');
-		}
+		years(&b, r);
 	}
-
-	sbuf_printf(&b, "\n%s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
-	for (size_t i = 0; i < d->nsources; i++)
-		sbuf_printf(&b, "  %d年：%s  sha256 %s\n", d->year, d->sources[i].name,
-			    d->sources[i].sha256);
-	for (size_t i = 0; p && i < p->nsources; i++)
-		sbuf_printf(&b, "  %d年：%s  sha256 %s\n", p->year, p->sources[i].name,
-			    p->sources[i].sha256);
-	if (r->revision)
-		sbuf_printf(&b, "  历史库版本：%s\n", r->revision);
-	char counts[256];
-	yoy_report_check_words(counts, sizeof counts, r);
-	sbuf_printf(&b, "  %s。\n", counts);
+	sources(&b, r);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;
