@@ -183,6 +183,148 @@ static const char *resolve_in_context(const char *s, const char *ctx)
 	return NULL;
 }
 
+/* The fixed lines: "三公" and its items, 会议费, 培训费, 机关运行经费,
+ * 政府采购 and its categories, 人员/公用经费, 单位预留机动经费.  *known
+ * is set when the subject is one that has no table cell. */
+static const char *metric_fixed_line(const char *s, bool *known)
+{
+	static const struct {
+		const char *word, *metric;
+	} lines[] = {
+		{ "三公", "three_public/total/total" },
+		{ "因公出国", "three_public/overseas/total" },
+		{ "公务接待", "three_public/reception/total" },
+		{ "公务用车购置及运行", "three_public/vehicles/total" },
+		{ "公务用车购置和运行", "three_public/vehicles/total" },
+		{ "公务用车购置", "three_public/vehicle_purchase/total" },
+		{ "公务用车运行", "three_public/vehicle_operation/total" },
+		{ "会议费", "three_public/meetings/total" },
+		{ "培训费", "three_public/training/total" },
+		{ "机关运行经费", "operating_costs/total/total" },
+	};
+	*known = false;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		if (has(s, lines[i].word))
+			return lines[i].metric;
+	if (has(s, "中小企业") || has(s, "小型和微型") || (has(s, "预留") && has(s, "采购"))) {
+		*known = true; /* shares of procurement set aside: no table cell */
+		return NULL;
+	}
+	if (has(s, "政府采购") || str_starts(s, "拟购买") || str_starts(s, "拟采购"))
+		return has(s, "货物") ? "procurement/goods/total"
+		       : has(s, "工程") ? "procurement/works/total"
+		       : has(s, "服务") ? "procurement/services/total"
+					: "procurement/total/total";
+	if (has(s, "人员经费"))
+		return "basic_economic/total/personnel";
+	if (has(s, "公用经费"))
+		return "basic_economic/total/public";
+	if (has(s, "单位预留机动"))
+		return "expenditure/total/reserve";
+	return NULL;
+}
+
+/* A fund named in the subject (一般公共预算, 政府性基金, 国有资本经营, the
+ * other sources of income, 财政拨款): the line or table of that fund. */
+static const char *metric_fund(const yoy_doc *doc, const char *s)
+{
+	if (has(s, "一般公共预算")) {
+		if (has(s, "基本支出"))
+			return "general_expenditure/total/basic";
+		if (has(s, "项目支出"))
+			return "general_expenditure/total/project";
+		if (has(s, "收入"))
+			return "summary/income.general_budget/total";
+		return "general_expenditure/total/total";
+	}
+	if (has(s, "政府性基金"))
+		return has(s, "收入") ? "summary/income.fund/total" : "fund_expenditure/total/total";
+	if (has(s, "国有资本经营"))
+		return has(s, "收入") ? "summary/income.state_capital/total"
+				      : "state_capital/total/total";
+	static const struct {
+		const char *word, *metric;
+	} sources[] = {
+		{ "其他资金", "summary/income.other/total" }, /* "其他资金收入预算总计" */
+		{ "财政专户", "summary/income.special_account/total" },
+		{ "单位资金", "summary/income.unit_funds/total" },
+		{ "事业单位经营收入", "summary/income.operating/total" },
+		{ "事业收入", "summary/income.business/total" },
+		{ "其他收入", "summary/income.other/total" },
+	};
+	for (size_t i = 0; i < sizeof sources / sizeof *sources; i++)
+		if (has(s, sources[i].word))
+			return sources[i].metric;
+	if (has(s, "财政拨款")) {
+		if (has(s, "基本支出"))
+			return yoy_doc_table(doc, YOY_TABLE_FISCAL_BASIC)
+				       ? "fiscal_basic/total/total"
+				       : "general_expenditure/total/basic";
+		if (has(s, "收入") && !has(s, "支出"))
+			return summary_has(doc, "fiscal", "income")
+				       ? "summary/income.fiscal/total"
+				       : "fiscal_summary/income.total/total";
+		return "fiscal_summary/expenditure.total/total";
+	}
+	return NULL;
+}
+
+/* The summary's lines and the spending by use, a function class or code
+ * named in the subject, else a total of income or spending. */
+static const char *metric_summary(const yoy_doc *doc, const char *s, sbuf *out)
+{
+	static const struct {
+		const char *word, *metric;
+	} lines[] = {
+		{ "上年结转", "summary/income.carryover/total" },
+		{ "本年收入", "summary/income.current_total/total" },
+		{ "本年预算安排", "summary/expenditure.current_total/total" },
+		{ "本年支出", "summary/expenditure.current_total/total" },
+		{ "基本支出", "expenditure/total/basic" },
+		{ "项目支出", "expenditure/total/project" },
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		if (has(s, lines[i].word))
+			return lines[i].metric;
+	if (resolve_code(doc, s, out))
+		return sbuf_cstr(out);
+	if (has(s, "收入") && (has(s, "总计") || has(s, "合计") || has(s, "预算")))
+		return "summary/income.total/total";
+	if (has(s, "支出") && (has(s, "总计") || has(s, "合计") || has(s, "预算")))
+		return "summary/expenditure.total/total";
+	return NULL;
+}
+
+/* The metric a subject names, tried in order: counts; a heading's code
+ * ("（款）"); the figure a listing is under; "涉及…" after a count; fixed
+ * lines; funds; summary lines, codes and totals. */
+static const char *metric_of(const yoy_doc *doc, const char *s, yoy_claim_kind kind,
+			     const char *context, sbuf *out)
+{
+	if (kind == YOY_CLAIM_COUNT) {
+		if (has(s, "项目") && has(s, "绩效"))
+			return "forms/count";
+		return has(s, "项目") ? "projects/count" : NULL;
+	}
+	if (has(s, "（类）") || has(s, "（款）") || has(s, "（项）") || has(s, "(类)") ||
+	    has(s, "(款)") || has(s, "(项)"))
+		return resolve_code(doc, s, out) ? sbuf_cstr(out) : NULL;
+	const char *m = resolve_in_context(s, context);
+	if (m)
+		return m;
+	/* "项目48个，涉及一般公共预算当年拨款9066.5万元": the money of the
+	 * projects counted before it */
+	if (str_starts(s, "涉及"))
+		return has(s, "一般公共预算") ? "general_expenditure/total/project"
+					      : "forms/annual_funds";
+	bool known;
+	if ((m = metric_fixed_line(s, &known)) || known)
+		return m;
+	if ((m = metric_fund(doc, s)))
+		return m;
+	return metric_summary(doc, s, out);
+}
+
 const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 			       yoy_claim_kind kind, const char *context,
 			       sbuf *out)
@@ -193,119 +335,8 @@ const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 	squeeze_subject(&sq, subject);
 	if (context)
 		squeeze_subject(&cx, context);
-	const char *s = sbuf_cstr(&sq);
-	const char *m = NULL;
 	sbuf_reset(out);
-
-	if (kind == YOY_CLAIM_COUNT) {
-		if (has(s, "项目") && has(s, "绩效"))
-			m = "forms/count";
-		else if (has(s, "项目"))
-			m = "projects/count";
-		goto done;
-	}
-	if (has(s, "（类）") || has(s, "（款）") || has(s, "（项）") ||
-	    has(s, "(类)") || has(s, "(款)") || has(s, "(项)")) {
-		if (resolve_code(doc, s, out))
-			m = sbuf_cstr(out);
-		goto done;
-	}
-	if ((m = resolve_in_context(s, context ? sbuf_cstr(&cx) : NULL)))
-		goto done;
-	/* "项目48个，涉及一般公共预算当年拨款9066.5万元": the money of the
-	 * projects counted before it */
-	if (str_starts(s, "涉及")) {
-		m = has(s, "一般公共预算") ? "general_expenditure/total/project"
-					   : "forms/annual_funds";
-		goto done;
-	}
-	if (has(s, "三公"))
-		m = "three_public/total/total";
-	else if (has(s, "因公出国"))
-		m = "three_public/overseas/total";
-	else if (has(s, "公务接待"))
-		m = "three_public/reception/total";
-	else if (has(s, "公务用车购置及运行") || has(s, "公务用车购置和运行"))
-		m = "three_public/vehicles/total";
-	else if (has(s, "公务用车购置"))
-		m = "three_public/vehicle_purchase/total";
-	else if (has(s, "公务用车运行"))
-		m = "three_public/vehicle_operation/total";
-	else if (has(s, "会议费"))
-		m = "three_public/meetings/total";
-	else if (has(s, "培训费"))
-		m = "three_public/training/total";
-	else if (has(s, "机关运行经费"))
-		m = "operating_costs/total/total";
-	else if (has(s, "中小企业") || has(s, "小型和微型") ||
-		 (has(s, "预留") && has(s, "采购")))
-		m = NULL; /* shares of procurement set aside: no table cell */
-	else if (has(s, "政府采购") || str_starts(s, "拟购买") || str_starts(s, "拟采购"))
-		m = has(s, "货物") ? "procurement/goods/total"
-		    : has(s, "工程") ? "procurement/works/total"
-		    : has(s, "服务") ? "procurement/services/total"
-				     : "procurement/total/total";
-	else if (has(s, "人员经费"))
-		m = "basic_economic/total/personnel";
-	else if (has(s, "公用经费"))
-		m = "basic_economic/total/public";
-	else if (has(s, "单位预留机动"))
-		m = "expenditure/total/reserve";
-	else if (has(s, "一般公共预算")) {
-		if (has(s, "基本支出"))
-			m = "general_expenditure/total/basic";
-		else if (has(s, "项目支出"))
-			m = "general_expenditure/total/project";
-		else if (has(s, "收入"))
-			m = "summary/income.general_budget/total";
-		else
-			m = "general_expenditure/total/total";
-	} else if (has(s, "政府性基金"))
-		m = has(s, "收入") ? "summary/income.fund/total"
-				   : "fund_expenditure/total/total";
-	else if (has(s, "国有资本经营"))
-		m = has(s, "收入") ? "summary/income.state_capital/total"
-				   : "state_capital/total/total";
-	else if (has(s, "其他资金"))
-		m = "summary/income.other/total"; /* "其他资金收入预算总计" is its own line */
-	else if (has(s, "财政专户"))
-		m = "summary/income.special_account/total";
-	else if (has(s, "单位资金"))
-		m = "summary/income.unit_funds/total";
-	else if (has(s, "事业单位经营收入"))
-		m = "summary/income.operating/total";
-	else if (has(s, "事业收入"))
-		m = "summary/income.business/total";
-	else if (has(s, "其他收入"))
-		m = "summary/income.other/total";
-	else if (has(s, "财政拨款")) {
-		if (has(s, "基本支出"))
-			m = yoy_doc_table(doc, YOY_TABLE_FISCAL_BASIC)
-				    ? "fiscal_basic/total/total"
-				    : "general_expenditure/total/basic";
-		else if (has(s, "收入") && !has(s, "支出"))
-			m = summary_has(doc, "fiscal", "income")
-				    ? "summary/income.fiscal/total"
-				    : "fiscal_summary/income.total/total";
-		else
-			m = "fiscal_summary/expenditure.total/total";
-	} else if (has(s, "上年结转"))
-		m = "summary/income.carryover/total";
-	else if (has(s, "本年收入"))
-		m = "summary/income.current_total/total";
-	else if (has(s, "本年预算安排") || has(s, "本年支出"))
-		m = "summary/expenditure.current_total/total";
-	else if (has(s, "基本支出"))
-		m = "expenditure/total/basic";
-	else if (has(s, "项目支出"))
-		m = "expenditure/total/project";
-	else if (resolve_code(doc, s, out))
-		m = sbuf_cstr(out);
-	else if (has(s, "收入") && (has(s, "总计") || has(s, "合计") || has(s, "预算")))
-		m = "summary/income.total/total";
-	else if (has(s, "支出") && (has(s, "总计") || has(s, "合计") || has(s, "预算")))
-		m = "summary/expenditure.total/total";
-done:
+	const char *m = metric_of(doc, sbuf_cstr(&sq), kind, context ? sbuf_cstr(&cx) : NULL, out);
 	if (m && m != sbuf_cstr(out)) {
 		sbuf_reset(out);
 		sbuf_puts(out, m);
