@@ -122,6 +122,110 @@ static int64_t total_of(const yoy_doc *d, int *decimals, bool *present)
 	return 0;
 }
 
+/* The latest year that prints the line: its table kind, year index and
+ * row (NULL when the name is printed more than once and no --nth picks
+ * one).  Returns how many rows of that year match; 0 when none does. */
+static size_t find_line(const yoy_doc *const *docs, size_t n, const yoy_trend_options *o,
+			yoy_table_kind *kind, size_t *start, const yoy_row **row)
+{
+	static const yoy_table_kind code_kinds[] = {
+		YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_EXPENDITURE,
+		YOY_TABLE_FISCAL_EXPENDITURE, YOY_TABLE_INCOME,
+	};
+	size_t count = 0, nth = o->nth ? o->nth : 1;
+	*kind = YOY_TABLE_PROJECTS;
+	*start = n;
+	*row = NULL;
+	for (size_t k = 0; o->code && k < sizeof code_kinds / sizeof *code_kinds && !count; k++)
+		for (size_t i = n; i-- > 0 && !count;)
+			if ((*row = find_row(yoy_doc_table(docs[i], code_kinds[k]), o->code, NULL, nth,
+					     &count)) || count) {
+				*kind = code_kinds[k];
+				*start = i;
+			}
+	for (size_t i = n; o->project && i-- > 0 && !count;)
+		if ((*row = find_row(yoy_doc_table(docs[i], *kind), NULL, o->project, nth, &count)) ||
+		    count)
+			*start = i;
+	return count;
+}
+
+/* The same name twice in a year: which one is for the user. */
+static int ambiguous_project(const yoy_doc *doc, yoy_table_kind kind,
+			     const yoy_trend_options *o, size_t count, yoy_error *err)
+{
+	sbuf w;
+	sbuf_init(&w);
+	list_rows(&w, yoy_doc_table(doc, kind), o->project);
+	int rc = yoy_error_set(err, YOY_EINPUT,
+			       "project %s names %zu projects in %d: %s; choose one with --nth N",
+			       o->project, count, doc->year, w.oom ? "?" : sbuf_cstr(&w));
+	sbuf_free(&w);
+	return rc;
+}
+
+/* From the year at start, the line followed one year at a time (back
+ * when step < 0, else forward), as the diff pairs it; a year that does
+ * not print it is stepped over (the line is paired against the nearest
+ * year that does). */
+static int follow_line(yoy_trend *t, const yoy_doc *const *docs, size_t n, size_t start,
+		       const yoy_row *row, yoy_table_kind kind, const yoy_diff_options *dopt,
+		       int step, yoy_error *err)
+{
+	const yoy_row *cur = row;
+	size_t at = start;
+	int rc = 0;
+	/* j runs down past 0 to SIZE_MAX, which ends the loop as n does */
+	for (size_t j = start + (size_t)step; j < n && !rc; j += (size_t)step) {
+		const yoy_diff_row *p;
+		yoy_diff *d = NULL;
+		bool back = step < 0;
+		rc = back ? yoy_diff_docs(&d, docs[j], docs[at], dopt, err)
+			  : yoy_diff_docs(&d, docs[at], docs[j], dopt, err);
+		if (!rc && (p = paired(d, cur, back)) && (back ? p->a : p->b)) {
+			cur = back ? p->a : p->b;
+			set_year(t, &t->years[j], yoy_doc_table(docs[j], kind), cur);
+			mark_change(t->arena, &t->years[back ? at : j], p);
+			at = j;
+		}
+		yoy_diff_free(d);
+	}
+	return rc;
+}
+
+/* A code or a project over the years. */
+static int line_over_years(yoy_trend *t, const yoy_doc *const *docs, size_t n,
+			   const yoy_trend_options *o, yoy_error *err)
+{
+	yoy_table_kind kind;
+	size_t start;
+	const yoy_row *row;
+	size_t count = find_line(docs, n, o, &kind, &start, &row);
+	if (!count)
+		return yoy_error_set(err, YOY_EINPUT, "%s%s is in none of the %zu years",
+				     o->code ? "code " : "project ", o->code ? o->code : o->project,
+				     n);
+	if (o->project && (count > 1 || o->nth) && (!o->nth || !row))
+		return ambiguous_project(docs[start], kind, o, count, err);
+	t->decimals = 0;
+	set_year(t, &t->years[start], yoy_doc_table(docs[start], kind), row);
+	t->what = arena_strdup(t->arena, o->code ? row->code : row->name);
+	if (o->code && row->name) {
+		sbuf w;
+		sbuf_init(&w);
+		sbuf_printf(&w, "%s %s", row->code, row->name);
+		t->what = w.oom ? t->what : arena_strdup(t->arena, sbuf_cstr(&w));
+		sbuf_free(&w);
+	}
+	yoy_diff_options dopt = { .tables = &kind, .ntables = 1,
+				  .by = o->project ? YOY_DIFF_BY_PROJECT : YOY_DIFF_BY_CODE,
+				  .project_aliases = o->project_aliases };
+	int rc = follow_line(t, docs, n, start, row, kind, &dopt, -1, err);
+	if (!rc)
+		rc = follow_line(t, docs, n, start, row, kind, &dopt, 1, err);
+	return rc;
+}
+
 int yoy_trend_build(yoy_trend **out, const yoy_doc *const *docs, size_t n,
 		    const yoy_trend_options *o, yoy_error *err)
 {
@@ -145,89 +249,7 @@ int yoy_trend_build(yoy_trend **out, const yoy_doc *const *docs, size_t n,
 		for (size_t i = 0; i < n; i++)
 			ys[i].value = total_of(docs[i], &t->decimals, &ys[i].present);
 	} else {
-		/* the table the line lives in */
-		static const yoy_table_kind code_kinds[] = {
-			YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_EXPENDITURE,
-			YOY_TABLE_FISCAL_EXPENDITURE, YOY_TABLE_INCOME,
-		};
-		yoy_table_kind kind = YOY_TABLE_PROJECTS;
-		size_t start = n, count = 0, nth = o->nth ? o->nth : 1;
-		const yoy_row *row = NULL;
-		for (size_t k = 0; o->code && k < sizeof code_kinds / sizeof *code_kinds && !count; k++)
-			for (size_t i = n; i-- > 0 && !count;)
-				if ((row = find_row(yoy_doc_table(docs[i], code_kinds[k]), o->code, NULL,
-						    nth, &count)) || count) {
-					kind = code_kinds[k];
-					start = i;
-				}
-		for (size_t i = n; o->project && i-- > 0 && !count;)
-			if ((row = find_row(yoy_doc_table(docs[i], kind), NULL, o->project, nth,
-					    &count)) || count)
-				start = i;
-		if (!count) {
-			yoy_trend_free(t);
-			return yoy_error_set(err, YOY_EINPUT, "%s%s is in none of the %zu years",
-					     o->code ? "code " : "project ", o->code ? o->code : o->project,
-					     n);
-		}
-		if (o->project && (count > 1 || o->nth) && (!o->nth || !row)) {
-			/* the same name twice in a year: which one is for the user */
-			sbuf w;
-			sbuf_init(&w);
-			list_rows(&w, yoy_doc_table(docs[start], kind), o->project);
-			rc = yoy_error_set(err, YOY_EINPUT,
-					   "project %s names %zu projects in %d: %s; choose one with "
-					   "--nth N", o->project, count, docs[start]->year,
-					   w.oom ? "?" : sbuf_cstr(&w));
-			sbuf_free(&w);
-			yoy_trend_free(t);
-			return rc;
-		}
-		const yoy_table *st = yoy_doc_table(docs[start], kind);
-		t->decimals = 0;
-		set_year(t, &ys[start], st, row);
-		t->what = arena_strdup(ar, o->code ? row->code : row->name);
-		if (o->code && row->name) {
-			sbuf w;
-			sbuf_init(&w);
-			sbuf_printf(&w, "%s %s", row->code, row->name);
-			t->what = w.oom ? t->what : arena_strdup(ar, sbuf_cstr(&w));
-			sbuf_free(&w);
-		}
-		yoy_diff_options dopt = { .tables = &kind, .ntables = 1,
-					  .by = o->project ? YOY_DIFF_BY_PROJECT : YOY_DIFF_BY_CODE,
-					  .project_aliases = o->project_aliases };
-		/* back from the latest year it is in, then forward; a year
-		 * that does not print it is stepped over (the line is paired
-		 * against the nearest year that does) */
-		const yoy_row *cur = row;
-		size_t at = start;
-		for (size_t j = start; j-- > 0 && !rc;) {
-			const yoy_diff_row *p;
-			yoy_diff *d = NULL;
-			rc = yoy_diff_docs(&d, docs[j], docs[at], &dopt, err);
-			if (!rc && (p = paired(d, cur, true)) && p->a) {
-				set_year(t, &ys[j], yoy_doc_table(docs[j], kind), p->a);
-				mark_change(ar, &ys[at], p);
-				cur = p->a;
-				at = j;
-			}
-			yoy_diff_free(d);
-		}
-		cur = row;
-		at = start;
-		for (size_t j = start + 1; j < n && !rc; j++) {
-			const yoy_diff_row *p;
-			yoy_diff *d = NULL;
-			rc = yoy_diff_docs(&d, docs[at], docs[j], &dopt, err);
-			if (!rc && (p = paired(d, cur, false)) && p->b) {
-				set_year(t, &ys[j], yoy_doc_table(docs[j], kind), p->b);
-				mark_change(ar, &ys[j], p);
-				cur = p->b;
-				at = j;
-			}
-			yoy_diff_free(d);
-		}
+		rc = line_over_years(t, docs, n, o, err);
 	}
 	if (rc) {
 		yoy_trend_free(t);
