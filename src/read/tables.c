@@ -1752,119 +1752,147 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 	}
 }
 
-size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind, size_t title_lines)
+/* The lines between a title and its body: the unit ("单位：万元", a lone
+ * "元" under "单位：万"), the department, "(…)" asides.  Returns the first
+ * body line; *unit gets the unit printed, or NONE. */
+static size_t table_meta(parse_ctx *pc, size_t j, yoy_unit *unit)
 {
 	const yoy_lines *ls = pc->lines;
-	const yoy_line *title = &ls->v[i];
-	size_t j = i + title_lines;
-	yoy_unit unit = YOY_UNIT_NONE;
-	/* meta lines between title and body */
-	while (j < ls->n) {
+	*unit = YOY_UNIT_NONE;
+	for (; j < ls->n; j++) {
 		const yoy_line *l = &ls->v[j];
-		if (l->ncells == 0 || page_label(l)) {
-			j++;
+		if (l->ncells == 0 || page_label(l))
 			continue;
-		}
 		size_t dl;
 		const char *dept = department_label(l->text, &dl);
 		yoy_unit u = unit_label(l->text);
 		if (u != YOY_UNIT_NONE)
-			unit = u;
+			*unit = u;
 		if (dept && !pc->department_hint)
 			pc->department_hint = doc_strn(pc->doc, dept, dl);
-		bool lone_yuan = strcmp(l->text, "元") == 0; /* "单位：万" / "元" */
-		if (dept || u != YOY_UNIT_NONE || lone_yuan ||
-		    (!l->tabbed && (str_starts(l->text, "(") || str_starts(l->text, "（")) &&
-		     l->len < 16)) {
-			j++;
-			continue;
-		}
-		break;
-	}
-	/* body: text tables run while lines have TABs; PDF tables run to the
-	 * next title, part heading, note or paragraph of text */
-	bool positioned = j < ls->n && line_positioned(&ls->v[j]);
-	size_t body = j;
-	while (j < ls->n) {
-		const yoy_line *l = &ls->v[j];
-		if (positioned ? (l->ncells && ends_table(ls, j))
-			       : (l->ncells && !l->tabbed))
+		bool lone_yuan = strcmp(l->text, "元") == 0;
+		if (!(dept || u != YOY_UNIT_NONE || lone_yuan ||
+		      (!l->tabbed && (str_starts(l->text, "(") || str_starts(l->text, "（")) &&
+		       l->len < 16)))
 			break;
-		j++;
 	}
-	size_t body_end = j;
-	const yoy_line *lines[1024];
-	size_t nl = 0;
-	for (size_t k = body; k < body_end && nl < 1024; k++)
-		if (ls->v[k].ncells)
-			lines[nl++] = &ls->v[k];
-	if (nl == 0)
-		return i; /* a title alone: not a table (e.g. in a list) */
+	return j;
+}
 
-	yoy_table *t = doc_add_table(pc->doc, &pc->table_cap);
-	if (!t) {
-		pc->oom = true;
-		return body_end;
+/* Where a body starting at j ends: text tables run while lines have TABs;
+ * PDF tables run to the next title, part heading, note or paragraph. */
+static size_t body_end_at(const yoy_lines *ls, size_t j, bool positioned)
+{
+	for (; j < ls->n; j++) {
+		const yoy_line *l = &ls->v[j];
+		if (positioned ? (l->ncells && ends_table(ls, j)) : (l->ncells && !l->tabbed))
+			break;
 	}
-	size_t ti = pc->doc->ntables - 1;
+	return j;
+}
+
+/* A new table of kind with its title (over title_lines lines at i) and
+ * unit; NULL when out of memory. */
+static yoy_table *new_table(parse_ctx *pc, size_t i, size_t title_lines, yoy_table_kind kind,
+			    yoy_unit unit)
+{
+	const yoy_line *title = &pc->lines->v[i];
+	yoy_table *t = doc_add_table(pc->doc, &pc->table_cap);
+	if (!t)
+		return NULL;
 	pc->row_cap = 0;
 	t->kind = kind;
 	sbuf tt;
 	sbuf_init(&tt);
 	for (size_t k = 0; k < title_lines; k++)
-		sbuf_puts(&tt, ls->v[i + k].text);
+		sbuf_puts(&tt, pc->lines->v[i + k].text);
 	t->title = doc_str(pc->doc, skip_ordinal(sbuf_cstr(&tt)));
 	sbuf_free(&tt);
 	t->at.line = title->no;
 	t->at.page = title->page;
 	t->at.file = title->file;
 	if (unit == YOY_UNIT_NONE) {
-		doc_warn(pc->doc, t->at, "table \"%s\": no unit printed; assuming 万元",
-			 t->title);
+		doc_warn(pc->doc, t->at, "table \"%s\": no unit printed; assuming 万元", t->title);
 		unit = YOY_UNIT_WAN;
 	}
 	t->unit = unit;
+	return t;
+}
 
+/* The body lines as a grid, its columns as the table's, each grid row as
+ * table rows.  False when out of memory. */
+static bool fill_table(parse_ctx *pc, size_t ti, const yoy_line *const *lines, size_t nl,
+		       bool positioned)
+{
+	yoy_table *t = &pc->doc->tables[ti];
 	grid g;
 	memset(&g, 0, sizeof g);
 	if (positioned)
-		grid_from_positions(&g, lines, nl, kind);
+		grid_from_positions(&g, lines, nl, t->kind);
 	else
-		grid_from_tabs(&g, lines, nl, kind);
+		grid_from_tabs(&g, lines, nl, t->kind);
 	layout lay;
-	build_layout(&lay, &g, kind);
-	if (g.oom || !layout_columns(pc, t, &lay, &g)) {
-		pc->oom = true;
-		grid_free(&g);
-		return body_end;
-	}
-	for (size_t k = 0; k < g.nrows && !pc->oom; k++) {
-		if (!g.rows[k].line)
-			continue; /* absorbed into a neighbouring row */
-		add_rows(pc, t, &lay, &g.rows[k]);
-		t = &pc->doc->tables[ti];
-	}
+	build_layout(&lay, &g, t->kind);
+	bool ok = !g.oom && layout_columns(pc, t, &lay, &g);
+	for (size_t k = 0; ok && k < g.nrows && !pc->oom; k++)
+		if (g.rows[k].line) /* else absorbed into a neighbouring row */
+			add_rows(pc, &pc->doc->tables[ti], &lay, &g.rows[k]);
 	grid_free(&g);
-	/* a note right after the body */
-	j = body_end;
+	return ok;
+}
+
+/* A note right after the body ("注：…") belongs to the table.  Returns the
+ * line after the table. */
+static size_t table_note(parse_ctx *pc, yoy_table *t, size_t body_end)
+{
+	const yoy_lines *ls = pc->lines;
+	size_t j = body_end;
 	while (j < ls->n && (ls->v[j].ncells == 0 || page_label(&ls->v[j])))
 		j++;
 	if (j < ls->n && is_note(&ls->v[j])) {
 		t->note = doc_str(pc->doc, ls->v[j].text);
-		j++;
-	} else {
-		j = body_end;
+		return j + 1;
 	}
+	return body_end;
+}
+
+/* A table: its meta lines, its body, its rows, its note; "三公" turned
+ * to rows; a table without a figure marked empty.  Returns the line after
+ * it (i when the title stands alone, e.g. in a list). */
+size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind, size_t title_lines)
+{
+	const yoy_lines *ls = pc->lines;
+	yoy_unit unit;
+	size_t body = table_meta(pc, i + title_lines, &unit);
+	bool positioned = body < ls->n && line_positioned(&ls->v[body]);
+	size_t body_end = body_end_at(ls, body, positioned);
+	const yoy_line *lines[1024];
+	size_t nl = 0;
+	for (size_t k = body; k < body_end && nl < 1024; k++)
+		if (ls->v[k].ncells)
+			lines[nl++] = &ls->v[k];
+	if (nl == 0)
+		return i;
+	if (!new_table(pc, i, title_lines, kind, unit)) {
+		pc->oom = true;
+		return body_end;
+	}
+	size_t ti = pc->doc->ntables - 1;
+	if (!fill_table(pc, ti, lines, nl, positioned)) {
+		pc->oom = true;
+		return body_end;
+	}
+	size_t j = table_note(pc, &pc->doc->tables[ti], body_end);
 	if (kind == YOY_TABLE_THREE_PUBLIC)
 		transpose_three_public(pc, ti);
-	t = &pc->doc->tables[ti];
+	yoy_table *t = &pc->doc->tables[ti];
 	bool any = false;
 	for (size_t r = 0; r < t->nrows && !any; r++)
 		for (size_t c = 0; c < t->ncolumns; c++)
 			if (t->rows[r].values[c].present)
 				any = true;
 	t->empty = !any;
-	if (t->decimals == 0 && unit == YOY_UNIT_WAN && !any)
+	if (t->decimals == 0 && t->unit == YOY_UNIT_WAN && !any)
 		t->decimals = 2;
 	return j;
 }
