@@ -250,6 +250,86 @@ static const char **text_field(yoy_perf_form *f, const char *label)
 	return NULL;
 }
 
+/* The fixed field a label names (项目名称, 实施单位, 项目属性, 项目期). */
+static const char **fixed_field(yoy_perf_form *f, const char *label)
+{
+	if (label_is(label, "项目名称"))
+		return &f->project;
+	if (label_is(label, "实施单位"))
+		return &f->implementer;
+	if (label_is(label, "项目属性"))
+		return &f->attribute;
+	if (label_is(label, "项目期"))
+		return &f->period;
+	return NULL;
+}
+
+static bool is_field_label(const char *s)
+{
+	static const char *const labels[] = {
+		"项目名称", "实施单位", "项目属性", "项目期", "主管部门及代码",
+	};
+	for (size_t q = 0; q < sizeof labels / sizeof *labels; q++)
+		if (label_is(s, labels[q]))
+			return true;
+	return false;
+}
+
+/* Fixed fields, label and value pairs on one row ("项目名称 X 实施单位 Y").
+ * True when the row had one. */
+static bool fixed_fields(parse_ctx *pc, yoy_perf_form *form, const tokens *t)
+{
+	bool fixed = false;
+	for (size_t k = 0; k < t->n; k++) {
+		const char *val = k + 1 < t->n ? t->v[k + 1] : NULL;
+		if (label_is(t->v[k], "主管部门及代码") || label_is(t->v[k], "主管部门")) {
+			fixed = true;
+			if (val && !text_field(form, val) && !label_is(val, "实施单位")) {
+				department_code(pc, form, val);
+				k++;
+			}
+			continue;
+		}
+		const char **dst = fixed_field(form, t->v[k]);
+		if (!dst)
+			continue;
+		fixed = true;
+		if (val && !is_field_label(val)) {
+			*dst = doc_str(pc->doc, val);
+			k++;
+		}
+	}
+	return fixed;
+}
+
+/* A row of the form before its indicators: a text field, the goals, the
+ * fixed fields or the funds. */
+static void form_row(parse_ctx *pc, yoy_perf_form *form, const tokens *t, const yoy_line *l)
+{
+	const char *first = t->v[0];
+	const char **text = text_field(form, first);
+	if (text) {
+		if (t->n > 1)
+			*text = doc_str(pc->doc, t->v[1]);
+		return;
+	}
+	if (label_is(first, "总体目标")) {
+		if (t->n > 1)
+			form->goal_period = doc_str(pc->doc, t->v[1]);
+		if (t->n > 2)
+			form->goal_annual = doc_str(pc->doc, t->v[2]);
+		return;
+	}
+	bool funds = false;
+	for (size_t k = 0; k < t->n; k++)
+		if (funds_field(&form->period_funds, t->v[k]) || str_starts(t->v[k], "项目资金"))
+			funds = true;
+	if (!fixed_fields(pc, form, t) && funds)
+		funds_row(pc, form, t, l);
+}
+
+/* One performance form from its title at line i to the first line that
+ * is not a table row.  Returns the line after it. */
 size_t form_parse(parse_ctx *pc, size_t i)
 {
 	const yoy_lines *ls = pc->lines;
@@ -280,84 +360,16 @@ size_t form_parse(parse_ctx *pc, size_t i)
 		tokenize(&t, l);
 		if (t.n == 0)
 			continue;
-		const char *first = t.v[0];
-		if (label_is(first, "负责人") || label_is(first, "填报人")) {
+		if (label_is(t.v[0], "负责人") || label_is(t.v[0], "填报人"))
 			in_indicators = false;
-			continue;
-		}
-		if (label_is(first, "绩效指标")) {
+		else if (label_is(t.v[0], "绩效指标"))
 			in_indicators = true;
-			continue;
-		}
-		if (in_indicators) {
+		else if (in_indicators)
 			indicator_row(pc, form, &st, &t, l);
-			continue;
-		}
-		const char **text = text_field(form, first);
-		if (text) {
-			if (t.n > 1)
-				*text = doc_str(pc->doc, t.v[1]);
-			continue;
-		}
-		if (label_is(first, "总体目标")) {
-			if (t.n > 1)
-				form->goal_period = doc_str(pc->doc, t.v[1]);
-			if (t.n > 2)
-				form->goal_annual = doc_str(pc->doc, t.v[2]);
-			continue;
-		}
-		bool funds = false;
-		for (size_t k = 0; k < t.n; k++)
-			if (funds_field(&form->period_funds, t.v[k]) ||
-			    str_starts(t.v[k], "项目资金"))
-				funds = true;
-		/* fixed fields: label, value pairs on one row */
-		bool fixed = false;
-		for (size_t k = 0; k + 1 < t.n + 1; k++) {
-			const char *lab = t.v[k];
-			const char *val = k + 1 < t.n ? t.v[k + 1] : NULL;
-			const char **dst = NULL;
-			if (label_is(lab, "项目名称"))
-				dst = &form->project;
-			else if (label_is(lab, "实施单位"))
-				dst = &form->implementer;
-			else if (label_is(lab, "项目属性"))
-				dst = &form->attribute;
-			else if (label_is(lab, "项目期"))
-				dst = &form->period;
-			else if (label_is(lab, "主管部门及代码") || label_is(lab, "主管部门")) {
-				fixed = true;
-				if (val && !text_field(form, val) && !label_is(val, "实施单位")) {
-					department_code(pc, form, val);
-					k++;
-				}
-				continue;
-			}
-			if (!dst)
-				continue;
-			fixed = true;
-			static const char *const labels[] = {
-				"项目名称", "实施单位", "项目属性", "项目期", "主管部门及代码",
-			};
-			bool val_is_label = false;
-			for (size_t q = 0; val && q < sizeof labels / sizeof *labels; q++)
-				if (label_is(val, labels[q]))
-					val_is_label = true;
-			if (val && !val_is_label) {
-				*dst = doc_str(pc->doc, val);
-				k++;
-			}
-		}
-		if (fixed)
-			continue;
-		if (funds) {
-			funds_row(pc, form, &t, l);
-			continue;
-		}
+		else
+			form_row(pc, form, &t, l);
 	}
-	if (!form->project) {
-		yoy_loc at = form->at;
-		doc_warn(pc->doc, at, "performance form without a project name");
-	}
+	if (!form->project)
+		doc_warn(pc->doc, form->at, "performance form without a project name");
 	return j;
 }
