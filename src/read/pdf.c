@@ -253,15 +253,20 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 	return 0;
 }
 
-static int read_page(page_ctx *pc, PopplerPage *page)
+/* The page's characters with their boxes, blanks and controls left out,
+ * sorted top to bottom, left to right.  *out is malloc'd (the caller
+ * frees it); 0 glyphs when the page has no text. */
+static int page_glyphs(PopplerPage *page, glyph **out, size_t *ng)
 {
+	*out = NULL;
+	*ng = 0;
 	char *text = P.page_get_text(page);
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
 	if (!text || !P.page_get_text_layout(page, &rects, &nrects)) {
 		P.free(text);
 		P.free(rects);
-		return 0; /* no text on this page */
+		return 0;
 	}
 	glyph *g = malloc((nrects + 1) * sizeof *g);
 	if (!g) {
@@ -269,14 +274,14 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 		P.free(rects);
 		return YOY_ENOMEM;
 	}
-	size_t ng = 0, len = strlen(text), off = 0;
+	size_t n = 0, len = strlen(text), off = 0;
 	for (guint i = 0; i < nrects && off < len; i++) {
 		size_t adv;
 		uint32_t cp = utf8_decode(text + off, len - off, &adv);
 		off += adv;
 		if (is_blank_cp(cp) || cp < 0x20)
 			continue;
-		glyph *gl = &g[ng++];
+		glyph *gl = &g[n++];
 		gl->cp = cp;
 		gl->x1 = (float)rects[i].x1;
 		gl->y1 = (float)rects[i].y1;
@@ -285,14 +290,21 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 	}
 	P.free(text);
 	P.free(rects);
-	qsort(g, ng, sizeof *g, by_y_then_x);
+	qsort(g, n, sizeof *g, by_y_then_x);
+	*out = g;
+	*ng = n;
+	return 0;
+}
 
-	/* group into lines by vertical overlap */
+/* Glyphs into lines by vertical overlap, each line's glyphs sorted by x
+ * and its box set.  *out is malloc'd (the caller frees it). */
+static int group_lines(glyph *g, size_t ng, pline **out, size_t *npl)
+{
 	pline *pls = NULL;
-	size_t npl = 0, cap = 0;
+	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < ng; i++) {
 		float yc = (g[i].y1 + g[i].y2) / 2, h = g[i].y2 - g[i].y1;
-		pline *cur = npl ? &pls[npl - 1] : NULL;
+		pline *cur = n ? &pls[n - 1] : NULL;
 		if (cur) {
 			float cc = (cur->y1 + cur->y2) / 2;
 			float ch = cur->y2 - cur->y1;
@@ -302,14 +314,12 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 			}
 		}
 		pline nl = { i, 1, g[i].y1, g[i].y2, 0, 0 };
-		if (!VEC_PUSH(pls, npl, cap, nl)) {
-			free(g);
+		if (!VEC_PUSH(pls, n, cap, nl)) {
 			free(pls);
 			return YOY_ENOMEM;
 		}
 	}
-	float left = 1e9f, right = 0;
-	for (size_t k = 0; k < npl; k++) {
+	for (size_t k = 0; k < n; k++) {
 		pline *pl = &pls[k];
 		qsort(g + pl->first, pl->n, sizeof *g, by_x);
 		pl->x1 = g[pl->first].x1;
@@ -321,37 +331,67 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 				pl->y2 = g[pl->first + j].y2;
 		}
 	}
-	/* the text block's edges, from lines long enough to be body text */
+	*out = pls;
+	*npl = n;
+	return 0;
+}
+
+/* The text block's left and right edges, from lines long enough to be
+ * body text; the page's width when there are none. */
+static void text_edges(const page_ctx *pc, const pline *pls, size_t npl, float *left,
+		       float *right)
+{
+	*left = 1e9f;
+	*right = 0;
 	for (size_t k = 0; k < npl; k++) {
 		if (pls[k].n < 12)
 			continue;
-		if (pls[k].x1 < left)
-			left = pls[k].x1;
-		if (pls[k].x2 > right)
-			right = pls[k].x2;
+		if (pls[k].x1 < *left)
+			*left = pls[k].x1;
+		if (pls[k].x2 > *right)
+			*right = pls[k].x2;
 	}
-	if (left > right) {
-		left = 0;
-		right = (float)pc->width;
+	if (*left > *right) {
+		*left = 0;
+		*right = (float)pc->width;
 	}
-	int rc = 0;
+}
+
+/* A page number at the top or bottom of the page ("─ 7 ─"). */
+static bool page_furniture(const page_ctx *pc, const glyph *g, const pline *pl, sbuf *s)
+{
+	if (!(pl->y2 > pc->height * 0.90 || pl->y1 < pc->height * 0.06))
+		return false;
+	sbuf_reset(s);
+	for (size_t j = 0; j < pl->n; j++) {
+		char enc[4];
+		sbuf_put(s, enc, utf8_encode(g[pl->first + j].cp, enc));
+	}
+	return page_number_text(sbuf_cstr(s));
+}
+
+/* One page: its glyphs, grouped into lines, each line (less page
+ * numbers) emitted with its cells. */
+static int read_page(page_ctx *pc, PopplerPage *page)
+{
+	glyph *g;
+	size_t ng;
+	int rc = page_glyphs(page, &g, &ng);
+	if (rc || !g)
+		return rc;
+	pline *pls = NULL;
+	size_t npl = 0;
+	if ((rc = group_lines(g, ng, &pls, &npl))) {
+		free(g);
+		return rc;
+	}
+	float left, right;
+	text_edges(pc, pls, npl, &left, &right);
 	sbuf s;
 	sbuf_init(&s);
-	for (size_t k = 0; k < npl && !rc; k++) {
-		pline *pl = &pls[k];
-		/* page furniture at the top or bottom */
-		bool edge = pl->y2 > pc->height * 0.90 || pl->y1 < pc->height * 0.06;
-		if (edge) {
-			sbuf_reset(&s);
-			for (size_t j = 0; j < pl->n; j++) {
-				char enc[4];
-				sbuf_put(&s, enc, utf8_encode(g[pl->first + j].cp, enc));
-			}
-			if (page_number_text(sbuf_cstr(&s)))
-				continue;
-		}
-		rc = emit_line(pc, g, pl, left, right);
-	}
+	for (size_t k = 0; k < npl && !rc; k++)
+		if (!page_furniture(pc, g, &pls[k], &s))
+			rc = emit_line(pc, g, &pls[k], left, right);
 	sbuf_free(&s);
 	free(pls);
 	free(g);
