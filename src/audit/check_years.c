@@ -61,6 +61,105 @@ static bool against_prior(const yoy_claim *c, int prior_year)
 	return c->base_year == prior_year || (c->base && strstr(c->base, "上年"));
 }
 
+/* "执行数" and other bases a budget disclosure does not publish: the
+ * change cannot be checked against last year (info). */
+static void unpublished_base(checker *k, yoy_finding *f, const yoy_claim *c)
+{
+	if (c->basis != YOY_BASIS_EXECUTION || (c->flags & YOY_CLAIM_IN_REASON))
+		return;
+	f->rule = "prior.base";
+	f->verdict = YOY_VERDICT_UNVERIFIABLE;
+	f->severity = YOY_SEV_INFO;
+	f->message = afmt(k->ar, "%s: compared with %s, which last year's budget disclosure "
+				 "does not publish",
+			  c->subject ? c->subject : "?", c->base ? c->base : "?");
+	add_finding(k, f);
+}
+
+/* Last year's figure for the code from another table (all funds against
+ * 财政拨款): the one the department compared with, when one matches. */
+static yoy_verdict other_table_base(checker *k, const char *metric, figure base, cell_ref *then)
+{
+	char cd[16], col[32] = "total";
+	static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
+					      "expenditure", "summary", "income" };
+	if (sscanf(strstr(metric, "/code:"), "/code:%15[0-9]/%31s", cd, col) < 1)
+		return YOY_VERDICT_MISMATCH;
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		cell_ref alt = metric_cell(k->o->prior,
+					   afmt(k->ar, "%s/code:%s/%s", tables[t], cd, col));
+		yoy_verdict v;
+		if (alt.found && alt.value.present &&
+		    (v = judge_sum(alt.value, base)) != YOY_VERDICT_MISMATCH) {
+			*then = alt;
+			return v;
+		}
+	}
+	return YOY_VERDICT_MISMATCH;
+}
+
+/* The base a change implies (current - change) against last year's
+ * published figure: a restated base is a warning, or info when the text
+ * says so. */
+static void implied_base(checker *k, yoy_finding *f, const yoy_claim *c, const char *metric,
+			 figure cur, figure delta, figure base, cell_ref *then)
+{
+	int prior_year = k->o->prior->year;
+	f->rule = "prior.base";
+	f->verdict = judge_sum(then->value, base);
+	if (f->verdict == YOY_VERDICT_MISMATCH && strstr(metric, "/code:"))
+		f->verdict = other_table_base(k, metric, base, then);
+	f->stated = fig_text(k->ar, base);
+	f->computed = fig_text(k->ar, then->value);
+	f->envelope = afmt(k->ar, "±%s", fen_text(k->ar, then->value.half + base.half, then->value));
+	if (f->verdict == YOY_VERDICT_MISMATCH) {
+		bool explained = says_restated(c);
+		f->severity = explained ? YOY_SEV_INFO : YOY_SEV_WARNING;
+		const char *implied = c->delta.present
+			? afmt(k->ar, "the base implied by the change (%s %s %s)", fig_text(k->ar, cur),
+			       c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta))
+			: afmt(k->ar, "last year's figure, said to be the same (%s)",
+			       fig_text(k->ar, cur));
+		f->message = afmt(k->ar, "%s: %s is not what the %d disclosure published%s",
+				  c->subject ? c->subject : "?", implied, prior_year,
+				  explained ? "; restated, as the text says (同口径/口径/调整)"
+					    : "; restated without saying so");
+	} else {
+		f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
+		f->message = afmt(k->ar, "%s: the base implied by the change against the %d "
+					 "disclosure", c->subject ? c->subject : "?", prior_year);
+	}
+	add_finding(k, f);
+}
+
+/* The direction the figures moved, for a change stated without an amount
+ * ("与上年预算数相等"); with an amount the base says it all, and a
+ * restated base may turn the direction. */
+static void moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c, figure cur,
+			    figure then)
+{
+	figure actual = fig_sum(cur, fig_neg(then));
+	int moved = actual.fen - actual.half > 0 ? 1 : actual.fen + actual.half < 0 ? -1 : 0;
+	int said = c->direction == YOY_DIR_INCREASE ? 1 : c->direction == YOY_DIR_DECREASE ? -1 : 0;
+	if (moved == said)
+		return;
+	yoy_finding d = *f;
+	d.rule = "prior.direction";
+	d.verdict = YOY_VERDICT_MISMATCH;
+	d.severity = YOY_SEV_ERROR;
+	d.stated = c->direction_word ? c->direction_word : "?";
+	d.computed = afmt(k->ar, "%s%s", actual.fen > 0 ? "+" : "", fig_text(k->ar, actual));
+	d.envelope = NULL;
+	d.message = afmt(k->ar, "%s: said to %s, but from %s (%d) to %s it %s",
+			 c->subject ? c->subject : "?",
+			 said > 0 ? "rise" : said < 0 ? "fall" : "stay the same",
+			 fig_text(k->ar, then), k->o->prior->year, fig_text(k->ar, cur),
+			 moved > 0 ? "rose" : moved < 0 ? "fell" : "did not move");
+	add_finding(k, &d);
+}
+
+/* A stated change against last year's disclosure: the base it implies,
+ * and for a change without an amount the direction. */
 static void stated_change(checker *k, size_t i)
 {
 	const yoy_doc *doc = k->doc, *prior = k->o->prior;
@@ -78,15 +177,7 @@ static void stated_change(checker *k, size_t i)
 	f.file = source_of(doc, c->at);
 	f.claim = (int)i;
 	if (!against_prior(c, prior->year)) {
-		if (c->basis == YOY_BASIS_EXECUTION && !(c->flags & YOY_CLAIM_IN_REASON)) {
-			f.rule = "prior.base";
-			f.verdict = YOY_VERDICT_UNVERIFIABLE;
-			f.severity = YOY_SEV_INFO;
-			f.message = afmt(k->ar, "%s: compared with %s, which last year's budget "
-						"disclosure does not publish",
-					 c->subject ? c->subject : "?", c->base ? c->base : "?");
-			add_finding(k, &f);
-		}
+		unpublished_base(k, &f, c);
 		return;
 	}
 	const char *metric = effective_metric(k, c);
@@ -106,72 +197,9 @@ static void stated_change(checker *k, size_t i)
 	figure base = fig_sum(cur, fig_neg(signed_delta));
 	base.unit = then.value.unit;
 	base.decimals = then.value.decimals;
-	f.rule = "prior.base";
-	f.verdict = judge_sum(then.value, base);
-	if (f.verdict == YOY_VERDICT_MISMATCH && strstr(metric, "/code:")) {
-		/* last year's figure for the code from another table (all funds
-		 * against 财政拨款): the one the department compared with */
-		char cd[16], col[32] = "total";
-		static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
-						      "expenditure", "summary", "income" };
-		if (sscanf(strstr(metric, "/code:"), "/code:%15[0-9]/%31s", cd, col) >= 1)
-			for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
-				cell_ref alt = metric_cell(prior, afmt(k->ar, "%s/code:%s/%s",
-								       tables[t], cd, col));
-				if (alt.found && alt.value.present &&
-				    judge_sum(alt.value, base) != YOY_VERDICT_MISMATCH) {
-					then = alt;
-					f.verdict = judge_sum(then.value, base);
-					break;
-				}
-			}
-	}
-	f.stated = fig_text(k->ar, base);
-	f.computed = fig_text(k->ar, then.value);
-	f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, then.value.half + base.half, then.value));
-	if (f.verdict == YOY_VERDICT_MISMATCH) {
-		bool explained = says_restated(c);
-		f.severity = explained ? YOY_SEV_INFO : YOY_SEV_WARNING;
-		const char *implied = c->delta.present
-			? afmt(k->ar, "the base implied by the change (%s %s %s)", fig_text(k->ar, cur),
-			       c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta))
-			: afmt(k->ar, "last year's figure, said to be the same (%s)",
-			       fig_text(k->ar, cur));
-		f.message = afmt(k->ar, "%s: %s is not what the %d disclosure published%s",
-				 c->subject ? c->subject : "?", implied, prior->year,
-				 explained ? "; restated, as the text says (同口径/口径/调整)"
-					   : "; restated without saying so");
-	} else {
-		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-		f.message = afmt(k->ar, "%s: the base implied by the change against the %d "
-					"disclosure", c->subject ? c->subject : "?", prior->year);
-	}
-	add_finding(k, &f);
-
-	/* the direction the figures moved, for a change stated without an
-	 * amount ("与上年预算数相等"); with an amount the base says it all,
-	 * and a restated base may turn the direction */
-	if (c->delta.present || says_restated(c))
-		return;
-	figure actual = fig_sum(cur, fig_neg(then.value));
-	int moved = actual.fen - actual.half > 0 ? 1 : actual.fen + actual.half < 0 ? -1 : 0;
-	int said = c->direction == YOY_DIR_INCREASE ? 1 : c->direction == YOY_DIR_DECREASE ? -1 : 0;
-	if (moved != said && !(said == 0 && moved == 0)) {
-		yoy_finding d = f;
-		d.rule = "prior.direction";
-		d.verdict = YOY_VERDICT_MISMATCH;
-		d.severity = YOY_SEV_ERROR;
-		d.stated = c->direction_word ? c->direction_word : "?";
-		d.computed = afmt(k->ar, "%s%s", actual.fen > 0 ? "+" : "",
-				  fig_text(k->ar, actual));
-		d.envelope = NULL;
-		d.message = afmt(k->ar, "%s: said to %s, but from %s (%d) to %s it %s",
-				 c->subject ? c->subject : "?",
-				 said > 0 ? "rise" : said < 0 ? "fall" : "stay the same",
-				 fig_text(k->ar, then.value), prior->year, fig_text(k->ar, cur),
-				 moved > 0 ? "rose" : moved < 0 ? "fell" : "did not move");
-		add_finding(k, &d);
-	}
+	implied_base(k, &f, c, metric, cur, delta, base, &then);
+	if (!c->delta.present && !says_restated(c))
+		moved_direction(k, &f, c, cur, then.value);
 }
 
 /* ---- unexplained changes ------------------------------------------------- */
