@@ -225,6 +225,78 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 	return rc;
 }
 
+/* The department a document is filed under: --department NAME (its
+ * printed name then recorded as an alias of NAME), else the alias of its
+ * printed name, else that name.  *key is malloc'd (the caller frees it). */
+static int filing_key(yoy_batch *b, const yoy_doc *doc, const char *department, char **key,
+		      yoy_error *err)
+{
+	const char *file = doc->nsources ? doc->sources[0].name : "?";
+	char *printed = yoy_department_key(doc->department);
+	*key = NULL;
+	if (department) {
+		*key = yoy_department_key(department);
+		if (*key && printed && strcmp(printed, *key) != 0) {
+			if (yoy_aliases_set(&b->aliases, printed, *key)) {
+				free(printed);
+				free(*key);
+				*key = NULL;
+				return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			}
+			b->aliases_changed = true;
+		}
+	} else if (printed) {
+		const char *alias = yoy_aliases_lookup(&b->aliases, printed);
+		*key = strdup(alias ? alias : printed);
+	}
+	free(printed);
+	if (!*key)
+		return yoy_error_set(err, YOY_EINPUT, "%s: no department name; give --department NAME",
+				     file);
+	return 0;
+}
+
+/* The document's JSON and its sources staged in the store, their paths
+ * and ids into s. */
+static int stage_objects(yoy_batch *b, const yoy_prepared *p, staged *s, yoy_error *err)
+{
+	memcpy(s->json_id, yoy_object_id(p->json), sizeof s->json_id);
+	int rc = yoy_store_add(b->st, p->json, err);
+	for (size_t i = 0; !rc && i < p->nsrc; i++) {
+		sbuf sp;
+		sbuf_init(&sp);
+		sbuf_printf(&sp, "%s/%s", s->sources_dir, p->src_names[i]);
+		s->src_paths[i] = sbuf_detach(&sp);
+		memcpy(s->src_ids[i], yoy_object_id(p->src[i]), sizeof s->src_ids[i]);
+		if (!s->src_paths[i])
+			return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		rc = yoy_store_add(b->st, p->src[i], err);
+	}
+	return rc;
+}
+
+/* New, revised or unchanged against what the tip stores, and the line the
+ * commit message gives it. */
+static int stage_status(yoy_batch *b, const yoy_doc *doc, staged *s, yoy_error *err)
+{
+	bool exists;
+	bool same = stored_equal(b->st, s->path, s->json_id, &exists);
+	for (size_t i = 0; i < s->nsrc && same; i++) {
+		bool e;
+		same = stored_equal(b->st, s->src_paths[i], s->src_ids[i], &e);
+	}
+	s->status = !exists ? YOY_IMPORT_NEW : same ? YOY_IMPORT_UNCHANGED : YOY_IMPORT_UPDATED;
+	sbuf line;
+	sbuf_init(&line);
+	sbuf_printf(&line, "%s %d %s (%s)\n", doc->department ? doc->department : "?",
+		    doc->year, doc->kind, s->status == YOY_IMPORT_NEW ? "new" : "revised");
+	for (size_t i = 0; i < doc->nsources; i++)
+		sbuf_printf(&line, "  source %s sha256 %s (%lld bytes)\n", doc->sources[i].name,
+			    doc->sources[i].sha256, (long long)doc->sources[i].size);
+	s->line = sbuf_detach(&line);
+	return s->line ? 0 : yoy_error_set(err, YOY_ENOMEM, "out of memory");
+}
+
 int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
 			   const char *department, yoy_import_status *status,
 			   const char **path, yoy_error *err)
@@ -232,27 +304,10 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 	if (!doc->year)
 		return yoy_error_set(err, YOY_EINPUT, "%s: no year found; cannot file it",
 				     doc->nsources ? doc->sources[0].name : "?");
-	char *printed = yoy_department_key(doc->department);
-	char *key = NULL;
-	if (department) {
-		key = yoy_department_key(department);
-		if (key && printed && strcmp(printed, key) != 0) {
-			if (yoy_aliases_set(&b->aliases, printed, key)) {
-				free(printed);
-				free(key);
-				return yoy_error_set(err, YOY_ENOMEM, "out of memory");
-			}
-			b->aliases_changed = true;
-		}
-	} else if (printed) {
-		const char *alias = yoy_aliases_lookup(&b->aliases, printed);
-		key = strdup(alias ? alias : printed);
-	}
-	free(printed);
-	if (!key)
-		return yoy_error_set(err, YOY_EINPUT,
-			"%s: no department name; give --department NAME",
-			doc->nsources ? doc->sources[0].name : "?");
+	char *key;
+	int rc = filing_key(b, doc, department, &key, err);
+	if (rc)
+		return rc;
 	staged s;
 	memset(&s, 0, sizeof s);
 	s.path = path_of(key, doc->year, doc->kind, ".json");
@@ -261,66 +316,29 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 	s.src_ids = calloc(p->nsrc ? p->nsrc : 1, sizeof *s.src_ids);
 	s.nsrc = p->nsrc;
 	free(key);
-	int rc = 0;
-	if (!s.path || !s.sources_dir || !s.src_paths || !s.src_ids) {
+	if (!s.path || !s.sources_dir || !s.src_paths || !s.src_ids)
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-		goto fail;
-	}
-	memcpy(s.json_id, yoy_object_id(p->json), sizeof s.json_id);
-	if ((rc = yoy_store_add(b->st, p->json, err)))
-		goto fail;
-	for (size_t i = 0; i < p->nsrc; i++) {
-		sbuf sp;
-		sbuf_init(&sp);
-		sbuf_printf(&sp, "%s/%s", s.sources_dir, p->src_names[i]);
-		s.src_paths[i] = sbuf_detach(&sp);
-		memcpy(s.src_ids[i], yoy_object_id(p->src[i]), sizeof s.src_ids[i]);
-		if (!s.src_paths[i]) {
-			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-			goto fail;
-		}
-		if ((rc = yoy_store_add(b->st, p->src[i], err)))
-			goto fail;
-	}
-	bool exists;
-	bool same = stored_equal(b->st, s.path, s.json_id, &exists);
-	for (size_t i = 0; i < s.nsrc && same; i++) {
-		bool e;
-		same = stored_equal(b->st, s.src_paths[i], s.src_ids[i], &e);
-	}
-	s.status = !exists ? YOY_IMPORT_NEW : same ? YOY_IMPORT_UNCHANGED : YOY_IMPORT_UPDATED;
-	sbuf line;
-	sbuf_init(&line);
-	sbuf_printf(&line, "%s %d %s (%s)\n", doc->department ? doc->department : "?",
-		    doc->year, doc->kind, s.status == YOY_IMPORT_NEW ? "new" : "revised");
-	for (size_t i = 0; i < doc->nsources; i++)
-		sbuf_printf(&line, "  source %s sha256 %s (%lld bytes)\n", doc->sources[i].name,
-			    doc->sources[i].sha256, (long long)doc->sources[i].size);
-	s.line = sbuf_detach(&line);
-	if (!s.line) {
-		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-		goto fail;
+	if (rc || (rc = stage_objects(b, p, &s, err)) || (rc = stage_status(b, doc, &s, err))) {
+		staged_free(&s);
+		return rc;
 	}
 	/* the same disclosure staged twice: the later one wins */
-	for (size_t i = 0; i < b->n; i++)
-		if (strcmp(b->v[i].path, s.path) == 0) {
-			staged_free(&b->v[i]);
-			b->v[i] = s;
-			*status = s.status;
-			*path = b->v[i].path;
-			return 0;
-		}
-	if (!vec_grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) {
+	size_t at = b->n;
+	for (size_t i = 0; i < b->n && at == b->n; i++)
+		if (strcmp(b->v[i].path, s.path) == 0)
+			at = i;
+	if (at < b->n) {
+		staged_free(&b->v[at]);
+	} else if (!vec_grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) {
 		staged_free(&s);
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	} else {
+		b->n++;
 	}
-	b->v[b->n++] = s;
+	b->v[at] = s;
 	*status = s.status;
-	*path = b->v[b->n - 1].path;
+	*path = b->v[at].path;
 	return 0;
-fail:
-	staged_free(&s);
-	return rc;
 }
 
 int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err)
@@ -673,6 +691,83 @@ int yoy_history_project_aliases(yoy_aliases *out, yoy_store *st, const char *rev
 
 /* ---- reparse -------------------------------------------------------------------- */
 
+/* The stored sources of a document, in the order it lists them (a
+ * stored name may carry an "N-" prefix).  *bufs is malloc'd with *nb
+ * buffers (free each with yoy_buffer_free, then the array). */
+static int stored_sources(yoy_store *st, const char *path, const yoy_doc *stored,
+			  yoy_buffer **bufs, size_t *nb, yoy_error *err)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%.*s.sources/", (int)(strlen(path) - 5), path);
+	char **paths = NULL;
+	size_t np = 0;
+	*nb = 0;
+	*bufs = calloc(stored->nsources ? stored->nsources : 1, sizeof **bufs);
+	if (!*bufs)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	int rc = yoy_store_list(st, NULL, dir, &paths, &np, err);
+	for (size_t s = 0; !rc && s < stored->nsources; s++) {
+		const char *want = stored->sources[s].name;
+		const char *hit = NULL;
+		for (size_t q = 0; q < np && !hit; q++) {
+			const char *b = base_name(paths[q]);
+			const char *dash = strchr(b, '-');
+			if (strcmp(b, want) == 0 ||
+			    (dash && strcmp(dash + 1, want) == 0 && atoi(b) == (int)s + 1))
+				hit = paths[q];
+		}
+		if (!hit) {
+			rc = yoy_error_set(err, YOY_ESTORE, "%s: source %s of %s is missing",
+					   yoy_store_dir(st), want, path);
+			break;
+		}
+		(*bufs)[*nb].name = strdup(want);
+		rc = yoy_store_read(st, NULL, hit, &(*bufs)[*nb].data, &(*bufs)[*nb].size, err);
+		(*nb)++;
+	}
+	yoy_strings_free(paths, np);
+	return rc;
+}
+
+/* One stored document parsed again from its sources.  *json gets the new
+ * JSON when it differs from the stored one, else NULL (malloc'd; the
+ * caller frees it). */
+static int reparse_one(yoy_store *st, const yoy_entry *e, char **json, yoy_error *err)
+{
+	*json = NULL;
+	char *old;
+	size_t olen;
+	yoy_doc *stored = NULL, *fresh = NULL;
+	yoy_buffer *bufs = NULL;
+	size_t nb = 0;
+	int rc = yoy_store_read(st, NULL, e->path, &old, &olen, err);
+	if (rc)
+		return rc;
+	if (!(rc = yoy_json_read(&stored, old, olen, e->path, err)))
+		rc = stored_sources(st, e->path, stored, &bufs, &nb, err);
+	if (!rc && nb && (rc = yoy_parse_buffers(&fresh, bufs, nb, err))) {
+		char why[sizeof err->message]; /* err->message is overwritten */
+		snprintf(why, sizeof why, "%s", err->message);
+		rc = yoy_error_set(err, YOY_EINPUT, "%s: %s", e->path, why);
+	}
+	if (!rc && fresh) {
+		char *j = yoy_json_write(fresh);
+		if (!j)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else if (strlen(j) != olen || memcmp(j, old, olen) != 0)
+			*json = j;
+		else
+			free(j);
+	}
+	yoy_doc_free(fresh);
+	yoy_doc_free(stored);
+	for (size_t s = 0; bufs && s < nb; s++)
+		yoy_buffer_free(&bufs[s]);
+	free(bufs);
+	free(old);
+	return rc;
+}
+
 int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
 			char id[41], int *committed, yoy_error *err)
 {
@@ -694,77 +789,18 @@ int yoy_history_reparse(yoy_store *st, size_t *changed, size_t *total,
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		yoy_entry *e = &v[i];
-		char *old;
-		size_t olen;
-		rc = yoy_store_read(st, NULL, e->path, &old, &olen, err);
+		rc = reparse_one(st, &v[i], &jsons[k], err);
 		if (rc)
 			break;
-		yoy_doc *stored = NULL;
-		rc = yoy_json_read(&stored, old, olen, e->path, err);
-		if (rc) {
-			free(old);
-			break;
-		}
-		/* the sources, in the order the document lists them */
-		char dir[1024];
-		snprintf(dir, sizeof dir, "%.*s.sources/", (int)(strlen(e->path) - 5), e->path);
-		char **paths;
-		size_t np;
-		rc = yoy_store_list(st, NULL, dir, &paths, &np, err);
-		yoy_buffer *bufs = calloc(stored->nsources ? stored->nsources : 1, sizeof *bufs);
-		size_t nb = 0;
-		for (size_t s = 0; !rc && bufs && s < stored->nsources; s++) {
-			const char *want = stored->sources[s].name;
-			const char *hit = NULL;
-			for (size_t q = 0; q < np && !hit; q++) {
-				const char *b = base_name(paths[q]);
-				const char *dash = strchr(b, '-');
-				if (strcmp(b, want) == 0 || (dash && strcmp(dash + 1, want) == 0 &&
-							      atoi(b) == (int)s + 1))
-					hit = paths[q];
-			}
-			if (!hit) {
-				rc = yoy_error_set(err, YOY_ESTORE, "%s: source %s of %s is missing",
-						   yoy_store_dir(st), want, e->path);
-				break;
-			}
-			bufs[nb].name = strdup(want);
-			rc = yoy_store_read(st, NULL, hit, &bufs[nb].data, &bufs[nb].size, err);
-			nb++;
-		}
-		if (!bufs && !rc)
-			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-		yoy_doc *fresh = NULL;
-		if (!rc && nb) {
-			rc = yoy_parse_buffers(&fresh, bufs, nb, err);
-			if (rc)
-				rc = yoy_error_set(err, YOY_EINPUT, "%s: %s", e->path, err->message);
-		}
-		if (!rc && fresh) {
-			jsons[k] = yoy_json_write(fresh);
-			if (!jsons[k]) {
-				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-			} else if (strlen(jsons[k]) != olen || memcmp(jsons[k], old, olen) != 0) {
-				ch[k] = (yoy_store_change){ e->path, jsons[k], strlen(jsons[k]), NULL };
-				if (k < YOY_COMMIT_LIST_MAX)
-					sbuf_printf(&listing, "%s\n", e->path);
-				else if (k == YOY_COMMIT_LIST_MAX)
-					sbuf_puts(&listing, "... (git show --stat lists every file)\n");
-				k++;
-			} else {
-				free(jsons[k]);
-				jsons[k] = NULL;
-			}
-		}
 		(*total)++;
-		yoy_doc_free(fresh);
-		yoy_doc_free(stored);
-		for (size_t s = 0; bufs && s < nb; s++)
-			yoy_buffer_free(&bufs[s]);
-		free(bufs);
-		yoy_strings_free(paths, np);
-		free(old);
+		if (!jsons[k])
+			continue;
+		ch[k] = (yoy_store_change){ v[i].path, jsons[k], strlen(jsons[k]), NULL };
+		if (k < YOY_COMMIT_LIST_MAX)
+			sbuf_printf(&listing, "%s\n", v[i].path);
+		else if (k == YOY_COMMIT_LIST_MAX)
+			sbuf_puts(&listing, "... (git show --stat lists every file)\n");
+		k++;
 	}
 	*changed = k;
 	if (!rc && k) {
