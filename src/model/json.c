@@ -618,6 +618,91 @@ static void install_hooks(void)
 	cJSON_InitHooks(&h);
 }
 
+static void read_sources(reader *r, const cJSON *root)
+{
+	const cJSON *s;
+	cJSON_ArrayForEach(s, get_array(r, root, "sources")) {
+		yoy_source_info *si = doc_add_source(r->doc);
+		if (!si) {
+			fail(r, "out of memory");
+			return;
+		}
+		si->name = get_str(r, s, "name");
+		si->sha256 = get_str(r, s, "sha256");
+		const char *fmt = get_str(r, s, "format");
+		si->format = fmt && strcmp(fmt, "pdf") == 0 ? "pdf" : "text";
+		si->encoding = get_str(r, s, "encoding");
+		si->size = get_int(r, s, "size");
+		si->pages = (int)get_int(r, s, "pages");
+		si->lines = (int)get_int(r, s, "lines");
+	}
+}
+
+static void read_sections(reader *r, const cJSON *root)
+{
+	size_t cap = 0;
+	const cJSON *v;
+	cJSON_ArrayForEach(v, get_array(r, root, "sections")) {
+		yoy_section *sec = doc_add_section(r->doc, &cap);
+		if (!sec) {
+			fail(r, "out of memory");
+			return;
+		}
+		sec->heading = get_str(r, v, "heading");
+		sec->level = (int)get_int(r, v, "level");
+		sec->text = get_str(r, v, "text");
+		sec->at = get_loc(r, v);
+	}
+}
+
+/* The document's members into r->doc: its identity (a year from 1900 to
+ * 2999), sources, tables, sections, claims, forms and warnings. */
+static void read_document(reader *r, const cJSON *root)
+{
+	const cJSON *schema = member(root, "schema");
+	if (!cJSON_IsString(schema) || strcmp(schema->valuestring, YOY_SCHEMA) != 0) {
+		fail(r, "not a yoy document of schema " YOY_SCHEMA);
+		return;
+	}
+	r->doc->department = get_str(r, root, "department");
+	long long year = get_int(r, root, "year");
+	if (year != 0 && (year < 1900 || year > 2999)) {
+		fail(r, "\"year\" must be from 1900 to 2999");
+		return;
+	}
+	r->doc->year = (int)year;
+	r->doc->kind = intern_kind(get_str(r, root, "kind"));
+	if (!r->doc->kind)
+		r->doc->kind = "department_budget";
+	r->doc->title = get_str(r, root, "title");
+	read_sources(r, root);
+	size_t cap = 0;
+	const cJSON *v;
+	cJSON_ArrayForEach(v, get_array(r, root, "tables")) {
+		if (r->rc)
+			return;
+		read_table(r, v, &cap);
+	}
+	read_sections(r, root);
+	cap = 0;
+	cJSON_ArrayForEach(v, get_array(r, root, "claims")) {
+		if (r->rc)
+			return;
+		read_claim(r, v, &cap);
+	}
+	cap = 0;
+	cJSON_ArrayForEach(v, get_array(r, root, "forms")) {
+		if (r->rc)
+			return;
+		read_form(r, v, &cap);
+	}
+	cJSON_ArrayForEach(v, get_array(r, root, "warnings")) {
+		const char *msg = get_str(r, v, "message");
+		if (msg)
+			doc_warn(r->doc, get_loc(r, v), "%s", msg);
+	}
+}
+
 int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		  const char *name, yoy_error *err)
 {
@@ -638,79 +723,13 @@ int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		return yoy_error_set(err, YOY_EINPUT, "%s:%zu: malformed JSON", name, line);
 	}
 	reader r = { doc_new(), name, err, 0 };
-	if (!r.doc) {
-		tree_arena = NULL;
-		arena_release(&arena);
-		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
-	}
-	const cJSON *schema = member(root, "schema");
-	if (!cJSON_IsString(schema) || strcmp(schema->valuestring, YOY_SCHEMA) != 0) {
-		fail(&r, "not a yoy document of schema " YOY_SCHEMA);
-		goto done;
-	}
-	r.doc->department = get_str(&r, root, "department");
-	r.doc->year = (int)get_int(&r, root, "year");
-	r.doc->kind = intern_kind(get_str(&r, root, "kind"));
-	if (!r.doc->kind)
-		r.doc->kind = "department_budget";
-	r.doc->title = get_str(&r, root, "title");
-	const cJSON *srcs = get_array(&r, root, "sources");
-	const cJSON *s;
-	cJSON_ArrayForEach(s, srcs) {
-		yoy_source_info *si = doc_add_source(r.doc);
-		if (!si) {
-			fail(&r, "out of memory");
-			goto done;
-		}
-		si->name = get_str(&r, s, "name");
-		si->sha256 = get_str(&r, s, "sha256");
-		const char *fmt = get_str(&r, s, "format");
-		si->format = fmt && strcmp(fmt, "pdf") == 0 ? "pdf" : "text";
-		si->encoding = get_str(&r, s, "encoding");
-		si->size = get_int(&r, s, "size");
-		si->pages = (int)get_int(&r, s, "pages");
-		si->lines = (int)get_int(&r, s, "lines");
-	}
-	size_t cap = 0;
-	const cJSON *v;
-	cJSON_ArrayForEach(v, get_array(&r, root, "tables")) {
-		if (r.rc)
-			goto done;
-		read_table(&r, v, &cap);
-	}
-	cap = 0;
-	cJSON_ArrayForEach(v, get_array(&r, root, "sections")) {
-		yoy_section *sec = doc_add_section(r.doc, &cap);
-		if (!sec) {
-			fail(&r, "out of memory");
-			goto done;
-		}
-		sec->heading = get_str(&r, v, "heading");
-		sec->level = (int)get_int(&r, v, "level");
-		sec->text = get_str(&r, v, "text");
-		sec->at = get_loc(&r, v);
-	}
-	cap = 0;
-	cJSON_ArrayForEach(v, get_array(&r, root, "claims")) {
-		if (r.rc)
-			goto done;
-		read_claim(&r, v, &cap);
-	}
-	cap = 0;
-	cJSON_ArrayForEach(v, get_array(&r, root, "forms")) {
-		if (r.rc)
-			goto done;
-		read_form(&r, v, &cap);
-	}
-	cJSON_ArrayForEach(v, get_array(&r, root, "warnings")) {
-		const char *msg = get_str(&r, v, "message");
-		if (msg)
-			doc_warn(r.doc, get_loc(&r, v), "%s", msg);
-	}
-done:
+	if (r.doc)
+		read_document(&r, root);
 	tree_arena = NULL;
 	last_object = last_member = NULL;
 	arena_release(&arena); /* the whole tree */
+	if (!r.doc)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	if (r.rc) {
 		yoy_doc_free(r.doc);
 		return r.rc;

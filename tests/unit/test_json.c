@@ -74,6 +74,31 @@ static void test_rejects_bad_json(void **state)
 		     "12.34万元");
 }
 
+/* A year outside 1900-2999 is refused, not wrapped into an int (it was
+ * filed as 2000 for 4294969296, negative for 2147483648). */
+static void test_rejects_absurd_year(void **state)
+{
+	(void)state;
+	static const char *const years[] = { "4294969296", "2147483648", "-5", "1899", "3000" };
+	for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+		char text[256];
+		snprintf(text, sizeof text,
+			 "{\"schema\":\"yoy-disclosure/1\",\"department\":\"x\",\"year\":%s}",
+			 years[i]);
+		yoy_doc *doc = NULL;
+		yoy_error err;
+		assert_int_equal(yoy_json_read(&doc, text, strlen(text), "y.json", &err), YOY_EINPUT);
+		assert_null(doc);
+		assert_non_null(strstr(err.message, "1900 to 2999"));
+	}
+	const char *ok = "{\"schema\":\"yoy-disclosure/1\",\"department\":\"x\",\"year\":2999}";
+	yoy_doc *doc = NULL;
+	yoy_error err;
+	assert_int_equal(yoy_json_read(&doc, ok, strlen(ok), "y.json", &err), 0);
+	assert_int_equal(doc->year, 2999);
+	yoy_doc_free(doc);
+}
+
 static void test_money_is_written_as_printed(void **state)
 {
 	(void)state;
@@ -93,6 +118,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_is_byte_identical),
 		cmocka_unit_test(test_stored_json_parses_as_input),
 		cmocka_unit_test(test_rejects_bad_json),
+		cmocka_unit_test(test_rejects_absurd_year),
 		cmocka_unit_test(test_money_is_written_as_printed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
