@@ -142,6 +142,73 @@ const char *pct4_text(yoy_arena *ar, int64_t v)
 
 /* ---- metrics ------------------------------------------------------------ */
 
+/* forms/count, projects/count, forms/annual_funds: counted or summed
+ * over the forms or project lines printed. */
+static cell_ref forms_cell(const yoy_doc *doc, const char *table, const char *row)
+{
+	cell_ref r = { 0 };
+	bool forms = strcmp(table, "forms") == 0;
+	if (strcmp(row, "count") == 0) {
+		const yoy_table *t = yoy_doc_table(doc, YOY_TABLE_PROJECTS);
+		if ((!forms && !t) || (forms && !doc->nforms))
+			return r; /* no forms printed: nothing to count */
+		r.found = true;
+		r.is_count = true;
+		r.value.present = true;
+		r.value.fen = forms ? (int64_t)doc->nforms : (int64_t)t->nrows;
+		return r;
+	}
+	if (forms && strcmp(row, "annual_funds") == 0 && doc->nforms) {
+		figure sum = { 0, 0, YOY_UNIT_YUAN, 0, false };
+		for (size_t i = 0; i < doc->nforms; i++)
+			sum = fig_sum(sum, fig_of(&doc->forms[i].annual_funds.total));
+		r.found = true;
+		r.value = sum;
+	}
+	return r;
+}
+
+/* The row a metric's row part names: "code:NNN", "GROUP.KEY" or "KEY".
+ * row is cut at its dot. */
+static const yoy_row *metric_row(const yoy_table *t, char *row)
+{
+	if (strncmp(row, "code:", 5) == 0)
+		return yoy_table_row_by_code(t, row + 5);
+	char *dot = strchr(row, '.');
+	if (!dot)
+		return yoy_table_row_by_key(t, row, NULL);
+	*dot = '\0';
+	const yoy_row *rw = yoy_table_row_by_key(t, dot + 1, row);
+	/* Jiangsu sums its fiscal summary's spending by use */
+	if (!rw && strcmp(row, "expenditure") == 0)
+		rw = yoy_table_row_by_key(t, dot + 1, "expenditure_use");
+	return rw;
+}
+
+/* No 人员经费/公用经费 columns: they are classes of the economic
+ * classification, 301 + 303 and 302 + 310. */
+static cell_ref economic_classes(const yoy_table *t, const yoy_row *rw, const char *col,
+				 int total_col)
+{
+	static const char *const personnel[] = { "301", "303", NULL };
+	static const char *const public_[] = { "302", "310", NULL };
+	const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
+	cell_ref r = { 0 };
+	figure sum = { 0, 0, t->unit, t->decimals, false };
+	for (size_t i = 0; total_col >= 0 && codes[i]; i++) {
+		const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);
+		if (cr)
+			sum = fig_sum(sum, fig_of(&cr->values[total_col]));
+	}
+	if (!sum.present)
+		return r;
+	r.table = t;
+	r.row = rw;
+	r.found = true;
+	r.value = sum;
+	return r;
+}
+
 cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 {
 	cell_ref r = { 0 };
@@ -150,47 +217,14 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 	char table[64], row[96], col[64] = "";
 	if (sscanf(metric, "%63[^/]/%95[^/]/%63s", table, row, col) < 2)
 		return r;
-	if (strcmp(table, "forms") == 0 || strcmp(table, "projects") == 0) {
-		bool forms = strcmp(table, "forms") == 0;
-		if (strcmp(row, "count") == 0) {
-			const yoy_table *t = yoy_doc_table(doc, YOY_TABLE_PROJECTS);
-			if ((!forms && !t) || (forms && !doc->nforms))
-				return r; /* no forms printed: nothing to count */
-			r.found = true;
-			r.is_count = true;
-			r.value.present = true;
-			r.value.fen = forms ? (int64_t)doc->nforms : (int64_t)t->nrows;
-			return r;
-		}
-		if (forms && strcmp(row, "annual_funds") == 0 && doc->nforms) {
-			figure sum = { 0, 0, YOY_UNIT_YUAN, 0, false };
-			for (size_t i = 0; i < doc->nforms; i++)
-				sum = fig_sum(sum, fig_of(&doc->forms[i].annual_funds.total));
-			r.found = true;
-			r.value = sum;
-			return r;
-		}
-		return r;
-	}
+	if (strcmp(table, "forms") == 0 || strcmp(table, "projects") == 0)
+		return forms_cell(doc, table, row);
 	yoy_table_kind kind = yoy_table_kind_parse(table);
 	const yoy_table *t = kind ? yoy_doc_table(doc, kind) : NULL;
 	if (!t)
 		return r;
-	const yoy_row *rw = NULL;
-	if (strncmp(row, "code:", 5) == 0) {
-		rw = yoy_table_row_by_code(t, row + 5);
-	} else {
-		char *dot = strchr(row, '.');
-		if (dot) {
-			*dot = '\0';
-			rw = yoy_table_row_by_key(t, dot + 1, row);
-			/* Jiangsu sums its fiscal summary's spending by use */
-			if (!rw && strcmp(row, "expenditure") == 0)
-				rw = yoy_table_row_by_key(t, dot + 1, "expenditure_use");
-		} else {
-			rw = yoy_table_row_by_key(t, row, NULL);
-		}
-	}
+	bool total_row = strcmp(row, "total") == 0;
+	const yoy_row *rw = metric_row(t, row);
 	int c = yoy_table_column(t, *col ? col : "total");
 	/* a table of one amount column headed "基本支出" one year, "金额" the
 	 * next: that column is its total */
@@ -200,32 +234,13 @@ cell_ref metric_cell(const yoy_doc *doc, const char *metric)
 	if (c < 0 && (!*col || strcmp(col, "total") == 0))
 		c = total_col;
 	if (rw && c < 0 && kind == YOY_TABLE_BASIC_ECONOMIC &&
-	    (strcmp(col, "personnel") == 0 || strcmp(col, "public") == 0)) {
-		/* no 人员经费/公用经费 columns: they are classes of the economic
-		 * classification, 301 + 303 and 302 + 310 */
-		static const char *const personnel[] = { "301", "303", NULL };
-		static const char *const public_[] = { "302", "310", NULL };
-		const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
-		int tc = total_col;
-		figure sum = { 0, 0, t->unit, t->decimals, false };
-		for (size_t i = 0; tc >= 0 && codes[i]; i++) {
-			const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);
-			if (cr)
-				sum = fig_sum(sum, fig_of(&cr->values[tc]));
-		}
-		if (!sum.present)
-			return r;
-		r.table = t;
-		r.row = rw;
-		r.found = true;
-		r.value = sum;
-		return r;
-	}
+	    (strcmp(col, "personnel") == 0 || strcmp(col, "public") == 0))
+		return economic_classes(t, rw, col, total_col);
 	if (!rw || c < 0) {
 		/* 一般公共预算基本支出 from a table without a basic column: the
 		 * basic expenditure by economic class is the same money */
-		if (kind == YOY_TABLE_GENERAL_EXPENDITURE && strcmp(col, "basic") == 0 &&
-		    rw && strcmp(row, "total") == 0)
+		if (kind == YOY_TABLE_GENERAL_EXPENDITURE && strcmp(col, "basic") == 0 && rw &&
+		    total_row)
 			return metric_cell(doc, "basic_economic/total/total");
 		return r;
 	}
