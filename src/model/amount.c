@@ -91,17 +91,11 @@ static char number_char(uint32_t cp)
 	}
 }
 
-static int scan_number(number *out, const char *text, size_t len,
-		       bool allow_percent)
+/* The ASCII image of a printed number into a[size], blanks inside
+ * dropped, full-width forms folded; a lone dash of any kind stays "-".
+ * Returns its length, or -1 when a character is no part of a number. */
+static int ascii_image(char *a, size_t size, const char *text, size_t len)
 {
-	memset(out, 0, sizeof *out);
-	trim_span(&text, &len);
-	if (len == 0) {
-		out->blank = true;
-		return 0;
-	}
-	/* ASCII image of the number, blanks inside dropped */
-	char a[64];
 	size_t n = 0, i = 0;
 	while (i < len) {
 		size_t adv;
@@ -110,18 +104,69 @@ static int scan_number(number *out, const char *text, size_t len,
 		if (is_blank_cp(cp))
 			continue;
 		char c = number_char(cp);
-		if (!c) {
-			/* a lone dash of any kind means "nothing here" */
-			if ((cp == 0x2014 || cp == 0x2015 || cp == 0x2500) && n == 0)
-				c = '-';
-			else
-				return YOY_EINPUT;
-		}
-		if (n + 1 >= sizeof a)
-			return YOY_EINPUT;
+		if (!c && (cp == 0x2014 || cp == 0x2015 || cp == 0x2500) && n == 0)
+			c = '-'; /* "—": nothing here */
+		if (!c || n + 1 >= size)
+			return -1;
 		a[n++] = c;
 	}
 	a[n] = '\0';
+	return (int)n;
+}
+
+/* Digits with thousands separators (every group exactly three digits)
+ * and a decimal point, from a[*p] on: the mantissa into out, *p past
+ * them. */
+static int scan_digits(number *out, const char *a, size_t n, size_t *p)
+{
+	int digits = 0, int_digits = 0, group = -1;
+	bool seen_point = false, any_comma = false;
+	int64_t m = 0;
+	for (; *p < n; (*p)++) {
+		char c = a[*p];
+		if (c >= '0' && c <= '9') {
+			if (++digits > YOY_MAX_DIGITS)
+				return YOY_EINPUT;
+			m = m * 10 + (c - '0');
+			if (seen_point)
+				out->decimals++;
+			else
+				int_digits++;
+			if (group >= 0)
+				group++;
+		} else if (c == ',' && !seen_point && int_digits > 0) {
+			if ((group >= 0 && group != 3) || (group < 0 && int_digits > 3))
+				return YOY_EINPUT;
+			group = 0;
+			any_comma = true;
+		} else if (c == '.' && !seen_point && int_digits > 0) {
+			if (any_comma && group != 3)
+				return YOY_EINPUT;
+			seen_point = true;
+			group = -1;
+		} else {
+			break;
+		}
+	}
+	if (digits == 0 || (any_comma && !seen_point && group != 3) ||
+	    (seen_point && out->decimals == 0))
+		return YOY_EINPUT;
+	out->mantissa = m;
+	return 0;
+}
+
+/* A printed number: blank (empty, dashes), or a sign or parentheses
+ * around digits, a % when allowed. */
+static int scan_number(number *out, const char *text, size_t len,
+		       bool allow_percent)
+{
+	memset(out, 0, sizeof *out);
+	trim_span(&text, &len);
+	char a[64];
+	int ni = len ? ascii_image(a, sizeof a, text, len) : 0;
+	if (ni < 0)
+		return YOY_EINPUT;
+	size_t n = (size_t)ni;
 	if (n == 0 || strspn(a, "-") == n) {
 		out->blank = true;
 		return 0;
@@ -136,43 +181,7 @@ static int scan_number(number *out, const char *text, size_t len,
 		out->negative = a[p] == '-';
 		p++;
 	}
-	int digits = 0, int_digits = 0, group = -1;
-	bool seen_point = false, any_comma = false;
-	int64_t m = 0;
-	for (; p < n; p++) {
-		char c = a[p];
-		if (c >= '0' && c <= '9') {
-			if (++digits > YOY_MAX_DIGITS)
-				return YOY_EINPUT;
-			m = m * 10 + (c - '0');
-			if (seen_point)
-				out->decimals++;
-			else
-				int_digits++;
-			if (group >= 0)
-				group++;
-		} else if (c == ',' && !seen_point && int_digits > 0) {
-			/* thousands separator: every group exactly three digits */
-			if (group >= 0 && group != 3)
-				return YOY_EINPUT;
-			if (group < 0 && int_digits > 3)
-				return YOY_EINPUT;
-			group = 0;
-			any_comma = true;
-		} else if (c == '.' && !seen_point && int_digits > 0) {
-			if (any_comma && group != 3)
-				return YOY_EINPUT;
-			seen_point = true;
-			group = -1;
-		} else {
-			break;
-		}
-	}
-	if (digits == 0)
-		return YOY_EINPUT;
-	if (any_comma && !seen_point && group != 3)
-		return YOY_EINPUT;
-	if (seen_point && out->decimals == 0)
+	if (scan_digits(out, a, n, &p))
 		return YOY_EINPUT;
 	if (p < n && a[p] == '%' && allow_percent)
 		p++;
@@ -182,10 +191,7 @@ static int scan_number(number *out, const char *text, size_t len,
 		out->negative = true;
 		p++;
 	}
-	if (p != n)
-		return YOY_EINPUT;
-	out->mantissa = m;
-	return 0;
+	return p == n ? 0 : YOY_EINPUT;
 }
 
 int yoy_amount_parse(yoy_amount *out, const char *text, size_t len,
