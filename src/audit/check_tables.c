@@ -390,42 +390,47 @@ static bool is_carryover(const char *key)
 	return str_starts(key, "carryover");
 }
 
-/* 收支总表: the income lines add up to 本年收入 (or the total), the
- * spending by function class and the spending by use to the spending. */
-static void summary_sums(checker *k, yoy_table_kind kind)
+/* The line income lines add up to: 本年收入, else (with no carry-over)
+ * the total. */
+static const yoy_row *income_whole(const yoy_table *t, int c)
 {
-	const yoy_table *t = yoy_doc_table(k->doc, kind);
-	if (!t || t->empty)
-		return;
-	int c = yoy_table_column(t, "total");
-	if (c < 0)
-		return;
-	bool fiscal = yoy_table_row_by_key(t, "fiscal", "income") != NULL;
-	const char *table = yoy_table_kind_name(kind);
-	/* income */
 	const yoy_row *whole = yoy_table_row_by_key(t, "current_total", "income");
-	bool has_carry = false;
+	if (whole)
+		return whole;
 	for (size_t i = 0; i < t->nrows; i++)
 		if (t->rows[i].key && is_carryover(t->rows[i].key) && t->rows[i].group &&
 		    strcmp(t->rows[i].group, "income") == 0 && t->rows[i].values[c].present &&
 		    t->rows[i].values[c].fen)
-			has_carry = true;
-	if (!whole && !has_carry)
-		whole = yoy_table_row_by_key(t, "total", "income");
+			return NULL;
+	return yoy_table_row_by_key(t, "total", "income");
+}
+
+/* An income line that is a part of 本年收入: not a total, not a
+ * carry-over, not a fund under 财政拨款 when the table prints 财政拨款. */
+static bool income_part(const yoy_row *r, bool fiscal)
+{
+	if (!r->key || !r->group || strcmp(r->group, "income") != 0 ||
+	    strcmp(r->key, "total") == 0 || strcmp(r->key, "current_total") == 0 ||
+	    is_carryover(r->key))
+		return false;
+	return !(fiscal && (strcmp(r->key, "general_budget") == 0 || strcmp(r->key, "fund") == 0 ||
+			    strcmp(r->key, "state_capital") == 0));
+}
+
+/* The income lines against 本年收入; 财政拨款 against its funds. */
+static void summary_income(checker *k, const yoy_table *t, int c)
+{
+	const char *table = yoy_table_kind_name(t->kind);
+	bool fiscal = yoy_table_row_by_key(t, "fiscal", "income") != NULL;
+	const yoy_row *whole = income_whole(t, c);
 	if (whole && whole->values[c].present) {
 		figure sum = { 0, 0, t->unit, t->decimals, false };
 		size_t n = 0;
-		for (size_t i = 0; i < t->nrows; i++) {
-			const yoy_row *r = &t->rows[i];
-			if (!r->key || !r->group || strcmp(r->group, "income") != 0 ||
-			    strcmp(r->key, "total") == 0 || strcmp(r->key, "current_total") == 0 ||
-			    is_carryover(r->key) ||
-			    (fiscal && (strcmp(r->key, "general_budget") == 0 ||
-					strcmp(r->key, "fund") == 0 || strcmp(r->key, "state_capital") == 0)))
-				continue;
-			sum = fig_sum(sum, fig_of(&r->values[c]));
-			n++;
-		}
+		for (size_t i = 0; i < t->nrows; i++)
+			if (income_part(&t->rows[i], fiscal)) {
+				sum = fig_sum(sum, fig_of(&t->rows[i].values[c]));
+				n++;
+			}
 		if (n >= 2 && sum.present)
 			relation(k, "summary.income-sum", judge_sum(fig_of(&whole->values[c]), sum), t,
 				 whole, whole->name,
@@ -433,22 +438,26 @@ static void summary_sums(checker *k, yoy_table_kind kind)
 				      whole->name ? whole->name : "本年收入", n),
 				 fig_of(&whole->values[c]), sum, YOY_SEV_ERROR);
 	}
-	if (fiscal) {
-		static const char *const parts[] = { "general_budget", "fund", "state_capital" };
-		const yoy_row *f = yoy_table_row_by_key(t, "fiscal", "income");
-		figure sum = { 0, 0, t->unit, t->decimals, false };
-		for (size_t i = 0; i < 3; i++) {
-			const yoy_row *r = yoy_table_row_by_key(t, parts[i], "income");
-			if (r)
-				sum = fig_sum(sum, fig_of(&r->values[c]));
-		}
-		if (f->values[c].present && sum.present)
-			relation(k, "summary.income-sum", judge_sum(fig_of(&f->values[c]), sum), t, f,
-				 f->name, afmt(k->ar, "%s: 财政拨款 against its 一般公共预算, 政府性基金 "
-						      "and 国有资本经营预算", table),
-				 fig_of(&f->values[c]), sum, YOY_SEV_ERROR);
+	if (!fiscal)
+		return;
+	static const char *const parts[] = { "general_budget", "fund", "state_capital" };
+	const yoy_row *f = yoy_table_row_by_key(t, "fiscal", "income");
+	figure sum = { 0, 0, t->unit, t->decimals, false };
+	for (size_t i = 0; i < 3; i++) {
+		const yoy_row *r = yoy_table_row_by_key(t, parts[i], "income");
+		if (r)
+			sum = fig_sum(sum, fig_of(&r->values[c]));
 	}
-	/* spending: by function class, and by use */
+	if (f->values[c].present && sum.present)
+		relation(k, "summary.income-sum", judge_sum(fig_of(&f->values[c]), sum), t, f,
+			 f->name, afmt(k->ar, "%s: 财政拨款 against its 一般公共预算, 政府性基金 "
+					      "and 国有资本经营预算", table),
+			 fig_of(&f->values[c]), sum, YOY_SEV_ERROR);
+}
+
+/* The spending against its function classes, and against its uses. */
+static void summary_spending(checker *k, const yoy_table *t, int c)
+{
 	const yoy_row *spend = yoy_table_row_by_key(t, "current_total", "expenditure");
 	if (!spend)
 		spend = yoy_table_row_by_key(t, "total", "expenditure");
@@ -475,10 +484,25 @@ static void summary_sums(checker *k, yoy_table_kind kind)
 		if (n >= 2 && sum.present)
 			relation(k, pass == 0 ? "summary.expenditure-sum" : "summary.use-sum",
 				 judge_sum(fig_of(&spend->values[c]), sum), t, spend, spend->name,
-				 afmt(k->ar, "%s: the spending against the sum of its %zu %s", table, n,
+				 afmt(k->ar, "%s: the spending against the sum of its %zu %s",
+				      yoy_table_kind_name(t->kind), n,
 				      pass == 0 ? "function classes" : "uses (基本, 项目 …)"),
 				 fig_of(&spend->values[c]), sum, YOY_SEV_ERROR);
 	}
+}
+
+/* 收支总表: the income lines add up to 本年收入 (or the total), the
+ * spending by function class and the spending by use to the spending. */
+static void summary_sums(checker *k, yoy_table_kind kind)
+{
+	const yoy_table *t = yoy_doc_table(k->doc, kind);
+	if (!t || t->empty)
+		return;
+	int c = yoy_table_column(t, "total");
+	if (c < 0)
+		return;
+	summary_income(k, t, c);
+	summary_spending(k, t, c);
 }
 
 /* Rows [from, to) split into groups of a line followed by lines that add
