@@ -122,7 +122,91 @@ static void total_line(sbuf *b, const yoy_diff_table *t)
 }
 
 
-static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_options *o)
+/* Column widths over the rows shown: code, both years, change, percent. */
+typedef struct widths {
+	size_t code, a, b, change, percent;
+} widths;
+
+/* The widths the reported rows need; returns how many are reported. */
+static size_t row_widths(widths *w, const yoy_diff_table *t, const yoy_diff_render_options *o)
+{
+	*w = (widths){ strlen("code"), utf8_width(o->label_a), utf8_width(o->label_b),
+		       strlen("change"), 1 };
+	size_t shown = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const yoy_diff_row *r = &t->rows[i];
+		if (!r->reported)
+			continue;
+		shown++;
+		w->code = max_z(w->code, r->code ? strlen(r->code) : 0);
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			figures f;
+			figures_of(&f, t, r, &r->cells[c]);
+			w->a = max_z(w->a, strlen(f.a));
+			w->b = max_z(w->b, strlen(f.b));
+			w->change = max_z(w->change, strlen(f.change));
+			w->percent = max_z(w->percent, strlen(f.percent));
+		}
+	}
+	return shown;
+}
+
+/* The four figures of a line, each right-aligned in its width. */
+static void figure_cells(sbuf *b, const widths *w, const char *a, const char *bb,
+			 const char *change, const char *percent)
+{
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, a, w->a, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, bb, w->b, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, change, w->change, true);
+	sbuf_puts(b, "  ");
+	sbuf_put_padded(b, percent, w->percent, true);
+	sbuf_puts(b, "  ");
+}
+
+/* One cell of a reported row: the first column with the row's marker,
+ * code and name; another column (only where it moved) under it, with
+ * its label. */
+static void cell_line(sbuf *b, const yoy_diff_table *t, const yoy_diff_row *r, size_t c,
+		      const widths *w, const yoy_diff_render_options *o)
+{
+	figures f;
+	figures_of(&f, t, r, &r->cells[c]);
+	if (c == 0) {
+		sbuf_puts(b, "  ");
+		if (o->color)
+			sbuf_puts(b, colour(r));
+		sbuf_puts(b, marker(r));
+		if (o->color && *colour(r))
+			sbuf_puts(b, RESET);
+		sbuf_putc(b, ' ');
+		sbuf_put_padded(b, r->code ? r->code : "", w->code, false);
+	} else {
+		sbuf_puts(b, "    ");
+		for (size_t k = 0; k < w->code; k++)
+			sbuf_putc(b, ' ');
+	}
+	figure_cells(b, w, f.a, f.b, f.change, f.percent);
+	if (c == 0) {
+		sbuf_puts(b, yoy_diff_row_name(r));
+		char why[512];
+		if (yoy_diff_describe(why, sizeof why, r))
+			sbuf_printf(b, "  [%s]", why);
+		const char *label = t->columns[0].label ? t->columns[0].label : t->columns[0].key;
+		if (t->ncolumns > 1 && strcmp(label, yoy_diff_row_name(r)) != 0)
+			sbuf_printf(b, "  (%s)", label);
+	} else {
+		sbuf_printf(b, "  (%s)", t->columns[c].label ? t->columns[c].label
+							    : t->columns[c].key);
+	}
+	sbuf_putc(b, '\n');
+}
+
+/* A table's heading: its kind, title and unit, counts, columns one year
+ * has alone, and its total. */
+static void table_heading(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_options *o)
 {
 	if (o->color)
 		sbuf_puts(b, BOLD);
@@ -141,89 +225,28 @@ static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_o
 		total_line(b, t);
 		sbuf_putc(b, '\n');
 	}
-	/* widths over the rows shown */
-	size_t wcode = strlen("code"), wa = utf8_width(o->label_a), wb = utf8_width(o->label_b);
-	size_t wc = strlen("change"), wp = 1, shown = 0;
-	for (size_t i = 0; i < t->nrows; i++) {
-		const yoy_diff_row *r = &t->rows[i];
-		if (!r->reported)
-			continue;
-		shown++;
-		wcode = max_z(wcode, r->code ? strlen(r->code) : 0);
-		for (size_t c = 0; c < t->ncolumns; c++) {
-			figures f;
-			figures_of(&f, t, r, &r->cells[c]);
-			wa = max_z(wa, strlen(f.a));
-			wb = max_z(wb, strlen(f.b));
-			wc = max_z(wc, strlen(f.change));
-			wp = max_z(wp, strlen(f.percent));
-		}
-	}
-	if (!shown) {
+}
+
+static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_options *o)
+{
+	table_heading(b, t, o);
+	widths w;
+	if (!row_widths(&w, t, o)) {
 		if (!has_total(t) && t->count[YOY_DIFF_UNCHANGED] == t->nrows)
 			sbuf_puts(b, "  (no figures changed)\n");
 		return;
 	}
 	sbuf_puts(b, "\n    ");
-	sbuf_put_padded(b, "code", wcode, false);
-	sbuf_puts(b, "  ");
-	sbuf_put_padded(b, o->label_a, wa, true);
-	sbuf_puts(b, "  ");
-	sbuf_put_padded(b, o->label_b, wb, true);
-	sbuf_puts(b, "  ");
-	sbuf_put_padded(b, "change", wc, true);
-	sbuf_puts(b, "  ");
-	sbuf_put_padded(b, "%", wp, true);
-	sbuf_puts(b, "  name\n");
+	sbuf_put_padded(b, "code", w.code, false);
+	figure_cells(b, &w, o->label_a, o->label_b, "change", "%");
+	sbuf_puts(b, "name\n");
 	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_diff_row *r = &t->rows[i];
 		if (!r->reported)
 			continue;
-		for (size_t c = 0; c < t->ncolumns; c++) {
-			const yoy_diff_cell *cell = &r->cells[c];
-			/* the first column always; the others where they moved */
-			if (c > 0 && !cell->change)
-				continue;
-			figures f;
-			figures_of(&f, t, r, cell);
-			if (c == 0) {
-				sbuf_puts(b, "  ");
-				if (o->color)
-					sbuf_puts(b, colour(r));
-				sbuf_puts(b, marker(r));
-				if (o->color && *colour(r))
-					sbuf_puts(b, RESET);
-				sbuf_putc(b, ' ');
-				sbuf_put_padded(b, r->code ? r->code : "", wcode, false);
-			} else {
-				sbuf_puts(b, "    ");
-				for (size_t k = 0; k < wcode; k++)
-					sbuf_putc(b, ' ');
-			}
-			sbuf_puts(b, "  ");
-			sbuf_put_padded(b, f.a, wa, true);
-			sbuf_puts(b, "  ");
-			sbuf_put_padded(b, f.b, wb, true);
-			sbuf_puts(b, "  ");
-			sbuf_put_padded(b, f.change, wc, true);
-			sbuf_puts(b, "  ");
-			sbuf_put_padded(b, f.percent, wp, true);
-			sbuf_puts(b, "  ");
-			if (c == 0) {
-				sbuf_puts(b, yoy_diff_row_name(r));
-				char why[512];
-				if (yoy_diff_describe(why, sizeof why, r))
-					sbuf_printf(b, "  [%s]", why);
-				const char *label = t->columns[0].label ? t->columns[0].label
-									: t->columns[0].key;
-				if (t->ncolumns > 1 && strcmp(label, yoy_diff_row_name(r)) != 0)
-					sbuf_printf(b, "  (%s)", label);
-			} else {
-				sbuf_printf(b, "  (%s)", t->columns[c].label ? t->columns[c].label
-									    : t->columns[c].key);
-			}
-			sbuf_putc(b, '\n');
-		}
+		for (size_t c = 0; c < t->ncolumns; c++)
+			if (c == 0 || r->cells[c].change) /* others where they moved */
+				cell_line(b, t, r, c, &w, o);
 	}
 }
 
