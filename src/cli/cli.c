@@ -132,23 +132,44 @@ int write_output(const char *path, const char *data, size_t len)
 	return 0;
 }
 
-int option_value(int argc, char **argv, int *i, const char *name,
-		 const char **value)
+void options_begin(void)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
+	optind = 0; /* glibc: start over, as for a new argv */
+	opterr = 0; /* errors are ours to word */
+}
+
+int next_option(int argc, char **argv, const char *shorts, const struct option *longs,
+		const char *usage)
+{
+	char spec[64];
+	/* ':' first: a missing value comes back as ':', not '?' */
+	snprintf(spec, sizeof spec, ":%sh", shorts);
+	int c = getopt_long(argc, argv, spec, longs, NULL);
+	if (c == '?') {
+		if (optopt)
+			return usage_error(usage, "unknown option '-%c'", optopt), OPT_USAGE;
+		return usage_error(usage, "unknown option '%s'", argv[optind - 1]), OPT_USAGE;
 	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*value = argv[++*i];
-	return 1;
+	if (c == ':')
+		return usage_error(usage, "%s needs a value", argv[optind - 1]), OPT_USAGE;
+	return c;
+}
+
+int parse_color(const char *when, const char *out, const char *format, const char *usage,
+		bool *color)
+{
+	if (strcmp(when, "always") == 0)
+		*color = true;
+	else if (strcmp(when, "never") == 0)
+		*color = false;
+	else if (strcmp(when, "auto") == 0)
+		*color = strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
+			 !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	else
+		return usage_error(usage, "--color is auto, always or never");
+	if (strcmp(format, "text") != 0)
+		*color = false;
+	return 0;
 }
 
 const char *repo_dir(const char *given)

@@ -39,11 +39,27 @@ void print_doc_warnings(const yoy_doc *doc);
  * Returns 0 or -1 with an error printed. */
 int write_output(const char *path, const char *data, size_t len);
 
-/* True when "--name" or "--name=value" matches arg; *value gets the value
- * (from the same arg or the next one, advancing *i).  Returns -1 when the
- * value is missing. */
-int option_value(int argc, char **argv, int *i, const char *name,
-		 const char **value);
+/* Options, through getopt_long: "--" ends them, short ones bundle
+ * ("-qo out"), "--name=value" and "--name value" both work, and options
+ * and operands may come in any order.  Call options_begin() once, then
+ * next_option() until it returns -1; operands are then
+ * argv[optind..argc).  next_option returns the option's val, -1 at the
+ * end, or OPT_USAGE after printing a usage error ("unknown option",
+ * "needs a value"): the command then exits with EXIT_USAGE.  -h and
+ * --help come back as 'h'. */
+#include <getopt.h>
+enum { OPT_USAGE = -2 };
+void options_begin(void);
+int next_option(int argc, char **argv, const char *shorts, const struct option *longs,
+		const char *usage);
+/* Long options every command has. */
+#define HELP_OPTION { "help", no_argument, NULL, 'h' }
+#define OUTPUT_OPTION { "output", required_argument, NULL, 'o' }
+/* --color WHEN: auto (on a terminal writing to stdout, unless NO_COLOR is
+ * set), always or never; never for any format but text.  Returns 0, or
+ * EXIT_USAGE after a usage error. */
+int parse_color(const char *when, const char *out, const char *format, const char *usage,
+		bool *color);
 
 /* The history repository to use: --repo DIR, else $YOY_REPO, else
  * ./history. */

@@ -36,7 +36,7 @@ static void help(void)
 	       "  --min-change AMT   unexplained changes: at least AMT (default 100 = 100万元)\n"
 	       "  --min-percent P    ... and at least P percent (default 10)\n"
 	       "  --color WHEN       auto (default), always or never\n"
-	       "  -o FILE            write to FILE (atomically) instead of standard output\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
 	       "  --repo DIR         the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV          the history as of this revision\n"
 	       "  --kind KIND        department_budget (default when several), ...\n\n"
@@ -127,136 +127,185 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 	return rc;
 }
 
-int cmd_check(int argc, char **argv)
-{
-	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "text", *out = "-";
-	const char *prior_file = NULL, *against = NULL, *show = "warning", *fail_on = "error";
-	const char *min_change = NULL, *min_percent = NULL, *color = "auto";
-	bool all = false;
-	char *pos[2];
-	int npos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int rr;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((rr = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (rr = option_value(argc, argv, &i, "--rev", &rev)) ||
-		    (rr = option_value(argc, argv, &i, "--kind", &kind)) ||
-		    (rr = option_value(argc, argv, &i, "--format", &format)) ||
-		    (rr = option_value(argc, argv, &i, "--prior", &prior_file)) ||
-		    (rr = option_value(argc, argv, &i, "--against", &against)) ||
-		    (rr = option_value(argc, argv, &i, "--show", &show)) ||
-		    (rr = option_value(argc, argv, &i, "--fail-on", &fail_on)) ||
-		    (rr = option_value(argc, argv, &i, "--min-change", &min_change)) ||
-		    (rr = option_value(argc, argv, &i, "--min-percent", &min_percent)) ||
-		    (rr = option_value(argc, argv, &i, "--color", &color)) ||
-		    (rr = option_value(argc, argv, &i, "-o", &out))) {
-			if (rr < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else if (strcmp(a, "--all") == 0) {
-			all = true;
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (npos < 2) {
-			pos[npos++] = argv[i];
-		} else {
-			return usage_error(usage, "too many arguments");
-		}
-	}
-	run r = { .format = format };
-	sbuf_init(&r.out);
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md"))
-		return usage_error(usage, "--format is text, json or md");
-	int s = yoy_severity_parse(show), f = yoy_severity_parse(fail_on);
-	if (s < 0)
-		return usage_error(usage, "--show is ok, info, warning or error");
-	if (f < 0 || f == YOY_SEV_OK)
-		return usage_error(usage, "--fail-on is info, warning or error");
-	r.ro.show = (yoy_severity)s;
-	r.fail_on = (yoy_severity)f;
-	if (min_change && parse_amount(min_change, &r.co.min_change_fen))
-		return usage_error(usage, "--min-change wants an amount (100, 100万元), not '%s'",
-				   min_change);
-	if (min_percent && parse_percent(min_percent, &r.co.min_percent))
-		return usage_error(usage, "--min-percent wants a percent, not '%s'", min_percent);
-	if (strcmp(color, "always") == 0)
-		r.ro.color = true;
-	else if (strcmp(color, "auto") == 0)
-		r.ro.color = strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
-			     !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-	else if (strcmp(color, "never") != 0)
-		return usage_error(usage, "--color is auto, always or never");
-	if (strcmp(format, "text") != 0)
-		r.ro.color = false;
-	int against_year = 0;
-	if (against && parse_year(against, &against_year))
-		return usage_error(usage, "--against wants a year, not '%s'", against);
-	if (all ? npos != 0 : (npos != 1 && npos != 2))
-		return usage_error(usage, all ? "--all takes no other argument"
-					      : "give FILE, or DEPARTMENT YEAR, or --all");
-	if (prior_file && npos != 1)
-		return usage_error(usage, "--prior goes with FILE");
+typedef struct check_args {
+	const char *repo, *rev, *kind, *out, *prior_file;
+	bool all;
+	int against_year;
+	char **pos;
+	int npos;
+} check_args;
 
-	yoy_error err;
-	yoy_error_clear(&err);
-	yoy_store *st = NULL;
-	yoy_doc *doc = NULL, *prior = NULL;
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_PRIOR, OPT_AGAINST, OPT_SHOW,
+       OPT_FAIL_ON, OPT_MIN_CHANGE, OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "prior", required_argument, NULL, OPT_PRIOR },
+	{ "against", required_argument, NULL, OPT_AGAINST },
+	{ "show", required_argument, NULL, OPT_SHOW },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "min-change", required_argument, NULL, OPT_MIN_CHANGE },
+	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "all", no_argument, NULL, OPT_ALL },
+	OUTPUT_OPTION,
+	HELP_OPTION,
+	{ 0 },
+};
+
+/* One option's value into a or r; returns -1 to go on, else the exit
+ * status. */
+static int check_option(check_args *a, run *r, int c, const char **color)
+{
+	const char *v = optarg;
+	int sev;
+	switch (c) {
+	case OPT_REPO: a->repo = v; break;
+	case OPT_REV: a->rev = v; break;
+	case OPT_KIND: a->kind = v; break;
+	case OPT_PRIOR: a->prior_file = v; break;
+	case OPT_COLOR: *color = v; break;
+	case OPT_ALL: a->all = true; break;
+	case 'o': a->out = v; break;
+	case OPT_FORMAT:
+		if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "md"))
+			return usage_error(usage, "--format is text, json or md");
+		r->format = v;
+		break;
+	case OPT_SHOW:
+		if ((sev = yoy_severity_parse(v)) < 0)
+			return usage_error(usage, "--show is ok, info, warning or error");
+		r->ro.show = (yoy_severity)sev;
+		break;
+	case OPT_FAIL_ON:
+		if ((sev = yoy_severity_parse(v)) < 0 || sev == YOY_SEV_OK)
+			return usage_error(usage, "--fail-on is info, warning or error");
+		r->fail_on = (yoy_severity)sev;
+		break;
+	case OPT_MIN_CHANGE:
+		if (parse_amount(v, &r->co.min_change_fen))
+			return usage_error(usage, "--min-change wants an amount (100, 100万元), "
+						  "not '%s'", v);
+		break;
+	case OPT_MIN_PERCENT:
+		if (parse_percent(v, &r->co.min_percent))
+			return usage_error(usage, "--min-percent wants a percent, not '%s'", v);
+		break;
+	case OPT_AGAINST:
+		if (parse_year(v, &a->against_year))
+			return usage_error(usage, "--against wants a year, not '%s'", v);
+		break;
+	case 'h': help(); return EXIT_OK;
+	default: return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* The command line into a and r; returns -1 to go on, else the exit
+ * status. */
+static int check_options(check_args *a, run *r, int argc, char **argv)
+{
+	const char *color = "auto";
+	*a = (check_args){ .out = "-" };
+	r->format = "text";
+	r->ro.show = YOY_SEV_WARNING;
+	r->fail_on = YOY_SEV_ERROR;
+	options_begin();
+	int c, rc;
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1)
+		if ((rc = check_option(a, r, c, &color)) >= 0)
+			return rc;
+	if (parse_color(color, a->out, r->format, usage, &r->ro.color))
+		return EXIT_USAGE;
+	a->pos = argv + optind;
+	a->npos = argc - optind;
+	if (!a->all && a->npos > 2)
+		return usage_error(usage, "too many arguments");
+	if (a->all ? a->npos != 0 : (a->npos != 1 && a->npos != 2))
+		return usage_error(usage, a->all ? "--all takes no other argument"
+						 : "give FILE, or DEPARTMENT YEAR, or --all");
+	if (a->prior_file && a->npos != 1)
+		return usage_error(usage, "--prior goes with FILE");
+	return -1;
+}
+
+/* DEPARTMENT YEAR from history, against --against or the year before
+ * (when stored). */
+static int check_from_history(run *r, const check_args *a, yoy_store **st, yoy_error *err)
+{
+	int year;
+	if (parse_year(a->pos[1], &year))
+		return usage_error(usage, "'%s' is not a year", a->pos[1]);
 	char *key = NULL;
+	yoy_doc *doc = NULL, *prior = NULL;
 	int status = EXIT_OK;
-	if (all) {
-		if (yoy_store_open(&st, repo_dir(repo), 0, &err) || check_all(&r, st, rev, &err)) {
-			status = fail_with(&err);
-			goto done;
-		}
-	} else if (npos == 2) {
-		int year;
-		if (parse_year(pos[1], &year)) {
-			status = usage_error(usage, "'%s' is not a year", pos[1]);
-			goto done;
-		}
-		if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
-		    yoy_history_department(st, rev, pos[0], &key, &err) ||
-		    yoy_history_load(&doc, NULL, st, rev, key, year, kind, &err)) {
-			status = fail_with(&err);
-			goto done;
-		}
-		int py = against ? against_year : year - 1;
-		int prc = yoy_history_load(&prior, NULL, st, rev, key, py, kind, &err);
-		if (prc && (against || prc != YOY_ESTORE)) {
-			status = fail_with(&err); /* asked for a year that is not there */
-			goto done;
-		}
-		if (check_one(&r, doc, prior, &err)) {
-			status = fail_with(&err);
-			goto done;
-		}
-	} else {
-		if (load_disclosure(&doc, pos[0], &err) ||
-		    (prior_file && load_disclosure(&prior, (char *)prior_file, &err)) ||
-		    check_one(&r, doc, prior, &err)) {
-			status = fail_with(&err);
-			goto done;
-		}
-	}
-	if (r.out.oom) {
-		error("out of memory");
-		status = EXIT_INTERNAL;
+	if (yoy_store_open(st, repo_dir(a->repo), 0, err) ||
+	    yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
+	    yoy_history_load(&doc, NULL, *st, a->rev, key, year, a->kind, err)) {
+		status = fail_with(err);
 		goto done;
 	}
-	if (write_output(out, sbuf_cstr(&r.out), r.out.len)) {
-		status = EXIT_INPUT;
-		goto done;
-	}
-	if (r.failed)
-		status = EXIT_FOUND;
+	int py = a->against_year ? a->against_year : year - 1;
+	int prc = yoy_history_load(&prior, NULL, *st, a->rev, key, py, a->kind, err);
+	if ((prc && (a->against_year || prc != YOY_ESTORE)) || check_one(r, doc, prior, err))
+		status = fail_with(err); /* asked for a year that is not there */
 done:
-	sbuf_free(&r.out);
 	free(key);
 	yoy_doc_free(doc);
 	yoy_doc_free(prior);
+	return status;
+}
+
+/* FILE, against --prior FILE when given. */
+static int check_file(run *r, const check_args *a, yoy_error *err)
+{
+	yoy_doc *doc = NULL, *prior = NULL;
+	int status = EXIT_OK;
+	if (load_disclosure(&doc, a->pos[0], err) ||
+	    (a->prior_file && load_disclosure(&prior, (char *)a->prior_file, err)) ||
+	    check_one(r, doc, prior, err))
+		status = fail_with(err);
+	yoy_doc_free(doc);
+	yoy_doc_free(prior);
+	return status;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_args a;
+	run r = { 0 };
+	int status = check_options(&a, &r, argc, argv);
+	if (status >= 0)
+		return status;
+	sbuf_init(&r.out);
+	yoy_error err;
+	yoy_error_clear(&err);
+	yoy_store *st = NULL;
+	if (a.all) {
+		status = yoy_store_open(&st, repo_dir(a.repo), 0, &err) ||
+				 check_all(&r, st, a.rev, &err)
+			 ? fail_with(&err)
+			 : EXIT_OK;
+	} else if (a.npos == 2) {
+		status = check_from_history(&r, &a, &st, &err);
+	} else {
+		status = check_file(&r, &a, &err);
+	}
+	if (status != EXIT_OK)
+		goto done;
+	if (r.out.oom) {
+		error("out of memory");
+		status = EXIT_INTERNAL;
+	} else if (write_output(a.out, sbuf_cstr(&r.out), r.out.len)) {
+		status = EXIT_INPUT;
+	} else if (r.failed) {
+		status = EXIT_FOUND;
+	}
+done:
+	sbuf_free(&r.out);
 	yoy_store_free(st);
 	return status;
 }

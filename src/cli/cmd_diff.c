@@ -41,7 +41,7 @@ static void help(void)
 	       "  --exit-code        exit 1 when there are differences, as git diff does\n"
 	       "  --color WHEN       auto (default: on a terminal, unless NO_COLOR is set),\n"
 	       "                     always or never\n"
-	       "  -o FILE            write to FILE (atomically) instead of standard output\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
 	       "  --repo DIR         the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV          the history as of this revision\n"
 	       "  --kind KIND        department_budget (default when several), ...\n\n"
@@ -50,170 +50,195 @@ static void help(void)
 	       usage);
 }
 
-int cmd_diff(int argc, char **argv)
-{
-	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "text", *by = "code";
-	const char *min_change = NULL, *min_percent = NULL, *color = "auto", *out = "-";
-	const char *aliases_file = NULL, *similarity = NULL;
-	bool stat = false, exit_code = false;
-	char *pos[3];
-	int npos = 0;
+typedef struct diff_args {
+	const char *repo, *rev, *kind, *format, *out, *aliases_file;
+	bool stat, exit_code, color;
+	char **pos;
+	int npos;
+	int years[2];
 	yoy_table_kind tables[YOY_TABLE_KIND_COUNT + 1];
-	size_t ntables = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *table = NULL;
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--rev", &rev)) ||
-		    (r = option_value(argc, argv, &i, "--kind", &kind)) ||
-		    (r = option_value(argc, argv, &i, "--format", &format)) ||
-		    (r = option_value(argc, argv, &i, "--by", &by)) ||
-		    (r = option_value(argc, argv, &i, "--min-change", &min_change)) ||
-		    (r = option_value(argc, argv, &i, "--min-percent", &min_percent)) ||
-		    (r = option_value(argc, argv, &i, "--similarity", &similarity)) ||
-		    (r = option_value(argc, argv, &i, "--aliases", &aliases_file)) ||
-		    (r = option_value(argc, argv, &i, "--color", &color)) ||
-		    (r = option_value(argc, argv, &i, "-o", &out)) ||
-		    (r = option_value(argc, argv, &i, "--table", &table))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-			if (table) {
-				yoy_table_kind k = strcmp(table, "forms") == 0
-						   ? YOY_TABLE_KIND_COUNT : yoy_table_kind_parse(table);
-				if (k == YOY_TABLE_UNKNOWN)
-					return usage_error(usage, "'%s' is not a table kind", table);
-				if (ntables <= YOY_TABLE_KIND_COUNT)
-					tables[ntables++] = k;
-			}
-		} else if (strcmp(a, "--stat") == 0) {
-			stat = true;
-		} else if (strcmp(a, "--exit-code") == 0) {
-			exit_code = true;
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (npos < 3) {
-			pos[npos++] = argv[i];
-		} else {
-			return usage_error(usage, "too many arguments");
-		}
+	yoy_diff_options opt;
+} diff_args;
+
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_BY, OPT_MIN_CHANGE, OPT_MIN_PERCENT,
+       OPT_SIMILARITY, OPT_ALIASES, OPT_COLOR, OPT_TABLE, OPT_STAT, OPT_EXIT_CODE };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "min-change", required_argument, NULL, OPT_MIN_CHANGE },
+	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },
+	{ "similarity", required_argument, NULL, OPT_SIMILARITY },
+	{ "aliases", required_argument, NULL, OPT_ALIASES },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "table", required_argument, NULL, OPT_TABLE },
+	{ "stat", no_argument, NULL, OPT_STAT },
+	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
+	OUTPUT_OPTION,
+	HELP_OPTION,
+	{ 0 },
+};
+
+/* One option's value into a; returns -1 to go on, else the exit status. */
+static int diff_option(diff_args *a, int c, const char **by, const char **color)
+{
+	const char *v = optarg;
+	switch (c) {
+	case OPT_REPO: a->repo = v; break;
+	case OPT_REV: a->rev = v; break;
+	case OPT_KIND: a->kind = v; break;
+	case OPT_FORMAT: a->format = v; break;
+	case OPT_BY: *by = v; break;
+	case OPT_ALIASES: a->aliases_file = v; break;
+	case OPT_COLOR: *color = v; break;
+	case 'o': a->out = v; break;
+	case OPT_STAT: a->stat = true; break;
+	case OPT_EXIT_CODE: a->exit_code = true; break;
+	case OPT_MIN_CHANGE:
+		if (parse_amount(v, &a->opt.min_change_fen))
+			return usage_error(usage, "--min-change wants an amount (10, 10万元, 5000元), "
+						  "not '%s'", v);
+		break;
+	case OPT_MIN_PERCENT:
+		if (parse_percent(v, &a->opt.min_percent))
+			return usage_error(usage, "--min-percent wants a percent (5, 12.5), not '%s'",
+					   v);
+		break;
+	case OPT_SIMILARITY: {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (*end || n < 1 || n > 100)
+			return usage_error(usage, "--similarity wants 1 to 100, not '%s'", v);
+		a->opt.min_similarity = (int)n;
+		break;
 	}
-	yoy_diff_options opt = { 0 };
+	case OPT_TABLE: {
+		yoy_table_kind k = strcmp(v, "forms") == 0 ? YOY_TABLE_KIND_COUNT
+							   : yoy_table_kind_parse(v);
+		if (k == YOY_TABLE_UNKNOWN)
+			return usage_error(usage, "'%s' is not a table kind", v);
+		if (a->opt.ntables <= YOY_TABLE_KIND_COUNT)
+			a->tables[a->opt.ntables++] = k;
+		break;
+	}
+	case 'h': help(); return EXIT_OK;
+	default: return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* The command line into a; returns -1 to go on, else the exit status. */
+static int diff_options(diff_args *a, int argc, char **argv)
+{
+	const char *by = "code", *color = "auto";
+	*a = (diff_args){ .format = "text", .out = "-" };
+	a->opt.tables = a->tables;
+	options_begin();
+	int c, rc;
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1)
+		if ((rc = diff_option(a, c, &by, &color)) >= 0)
+			return rc;
 	int b = yoy_diff_by_parse(by);
 	if (b < 0)
 		return usage_error(usage, "--by is code, project, economic, summary or all");
-	opt.by = (yoy_diff_by)b;
-	opt.tables = tables;
-	opt.ntables = ntables;
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv") &&
-	    strcmp(format, "md"))
+	a->opt.by = (yoy_diff_by)b;
+	if (strcmp(a->format, "text") && strcmp(a->format, "json") && strcmp(a->format, "csv") &&
+	    strcmp(a->format, "md"))
 		return usage_error(usage, "--format is text, json, csv or md");
-	if (min_change && parse_amount(min_change, &opt.min_change_fen))
-		return usage_error(usage, "--min-change wants an amount (10, 10万元, 5000元), not '%s'",
-				   min_change);
-	if (min_percent && parse_percent(min_percent, &opt.min_percent))
-		return usage_error(usage, "--min-percent wants a percent (5, 12.5), not '%s'",
-				   min_percent);
-	if (similarity) {
-		char *end;
-		long v = strtol(similarity, &end, 10);
-		if (*end || v < 1 || v > 100)
-			return usage_error(usage, "--similarity wants 1 to 100, not '%s'", similarity);
-		opt.min_similarity = (int)v;
-	}
-	bool use_color;
-	if (strcmp(color, "always") == 0)
-		use_color = true;
-	else if (strcmp(color, "never") == 0)
-		use_color = false;
-	else if (strcmp(color, "auto") == 0)
-		use_color = strcmp(out, "-") == 0 && isatty(STDOUT_FILENO) &&
-			    !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-	else
-		return usage_error(usage, "--color is auto, always or never");
-	if (strcmp(format, "text") != 0)
-		use_color = false;
-	if (npos != 2 && npos != 3)
-		return usage_error(usage, "give DEPARTMENT YEAR_A YEAR_B, or FILE_A FILE_B");
-	int years[2] = { 0, 0 };
-	for (int k = 0; npos == 3 && k < 2; k++)
-		if (parse_year(pos[1 + k], &years[k]))
-			return usage_error(usage, "'%s' is not a year", pos[1 + k]);
+	if (parse_color(color, a->out, a->format, usage, &a->color))
+		return EXIT_USAGE;
+	a->pos = argv + optind;
+	a->npos = argc - optind;
+	if (a->npos != 2 && a->npos != 3)
+		return usage_error(usage, a->npos > 3 ? "too many arguments"
+						      : "give DEPARTMENT YEAR_A YEAR_B, or FILE_A FILE_B");
+	for (int k = 0; a->npos == 3 && k < 2; k++)
+		if (parse_year(a->pos[1 + k], &a->years[k]))
+			return usage_error(usage, "'%s' is not a year", a->pos[1 + k]);
+	return -1;
+}
 
+/* The two documents, from history or from files, and the project
+ * aliases (--aliases, else the department's in history). */
+static int load_pair(const diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *aliases,
+		     yoy_error *err)
+{
+	char *key = NULL;
+	int rc = 0;
+	if (a->npos == 3) {
+		rc = yoy_store_open(st, repo_dir(a->repo), 0, err) ||
+		     yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
+		     yoy_history_load(&docs[0], NULL, *st, a->rev, key, a->years[0], a->kind, err) ||
+		     yoy_history_load(&docs[1], NULL, *st, a->rev, key, a->years[1], a->kind, err) ||
+		     (!a->aliases_file &&
+		      yoy_history_project_aliases(aliases, *st, a->rev, key, err));
+	} else {
+		rc = load_disclosure(&docs[0], a->pos[0], err) ||
+		     load_disclosure(&docs[1], a->pos[1], err);
+	}
+	free(key);
+	if (rc || !a->aliases_file)
+		return rc;
+	yoy_buffer buf;
+	rc = yoy_buffer_read(&buf, a->aliases_file, err);
+	if (!rc) {
+		rc = yoy_aliases_read(aliases, YOY_ALIASES_PROJECTS, buf.data, buf.size,
+				      a->aliases_file, err);
+		yoy_buffer_free(&buf);
+	}
+	return rc;
+}
+
+static char *render(const diff_args *a, const yoy_diff *d, const yoy_doc *const *docs)
+{
+	char la[16] = "A", lb[16] = "B";
+	if (docs[0]->year != docs[1]->year) {
+		snprintf(la, sizeof la, "%d", docs[0]->year);
+		snprintf(lb, sizeof lb, "%d", docs[1]->year);
+	}
+	yoy_diff_render_options ro = { la, lb, a->color, a->stat };
+	if (strcmp(a->format, "json") == 0)
+		return yoy_render_diff_json(d, &ro);
+	if (strcmp(a->format, "csv") == 0)
+		return yoy_render_diff_csv(d, &ro);
+	if (strcmp(a->format, "md") == 0)
+		return yoy_render_diff_md(d, &ro);
+	return yoy_render_diff_text(d, &ro);
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	diff_args a;
+	int status = diff_options(&a, argc, argv);
+	if (status >= 0)
+		return status;
+	status = EXIT_OK;
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;
 	yoy_doc *docs[2] = { NULL, NULL };
 	yoy_diff *d = NULL;
 	yoy_aliases aliases = { 0 };
-	char *key = NULL, *text = NULL, *data = NULL;
-	int status = EXIT_OK;
-	if (npos == 3) {
-		if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
-		    yoy_history_department(st, rev, pos[0], &key, &err) ||
-		    yoy_history_load(&docs[0], NULL, st, rev, key, years[0], kind, &err) ||
-		    yoy_history_load(&docs[1], NULL, st, rev, key, years[1], kind, &err) ||
-		    (!aliases_file && yoy_history_project_aliases(&aliases, st, rev, key, &err))) {
-			status = fail_with(&err);
-			goto done;
-		}
-	} else {
-		for (int k = 0; k < 2; k++)
-			if (load_disclosure(&docs[k], pos[k], &err)) {
-				status = fail_with(&err);
-				goto done;
-			}
-	}
-	if (aliases_file) {
-		yoy_buffer buf;
-		int rc = yoy_buffer_read(&buf, aliases_file, &err);
-		if (!rc) {
-			rc = yoy_aliases_read(&aliases, YOY_ALIASES_PROJECTS, buf.data, buf.size,
-					      aliases_file, &err);
-			yoy_buffer_free(&buf);
-		}
-		if (rc) {
-			status = fail_with(&err);
-			goto done;
-		}
-	}
-	opt.project_aliases = &aliases;
-	if (yoy_diff_docs(&d, docs[0], docs[1], &opt, &err)) {
+	char *text = NULL;
+	a.opt.project_aliases = &aliases;
+	if (load_pair(&a, &st, docs, &aliases, &err) ||
+	    yoy_diff_docs(&d, docs[0], docs[1], &a.opt, &err)) {
 		status = fail_with(&err);
 		goto done;
 	}
-	char la[16] = "A", lb[16] = "B";
-	if (docs[0]->year != docs[1]->year) {
-		snprintf(la, sizeof la, "%d", docs[0]->year);
-		snprintf(lb, sizeof lb, "%d", docs[1]->year);
-	}
-	yoy_diff_render_options ro = { la, lb, use_color, stat };
-	if (strcmp(format, "json") == 0)
-		text = yoy_render_diff_json(d, &ro);
-	else if (strcmp(format, "csv") == 0)
-		text = yoy_render_diff_csv(d, &ro);
-	else if (strcmp(format, "md") == 0)
-		text = yoy_render_diff_md(d, &ro);
-	else
-		text = yoy_render_diff_text(d, &ro);
-	if (!text) {
+	if (!(text = render(&a, d, (const yoy_doc *const *)docs))) {
 		error("out of memory");
 		status = EXIT_INTERNAL;
-		goto done;
-	}
-	if (write_output(out, text, strlen(text))) {
+	} else if (write_output(a.out, text, strlen(text))) {
 		status = EXIT_INPUT;
-		goto done;
-	}
-	if (exit_code && yoy_diff_changes(d))
+	} else if (a.exit_code && yoy_diff_changes(d)) {
 		status = EXIT_FOUND;
+	}
 done:
 	free(text);
-	free(data);
-	free(key);
 	yoy_aliases_free(&aliases);
 	yoy_diff_free(d);
 	yoy_doc_free(docs[0]);

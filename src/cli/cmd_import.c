@@ -108,92 +108,188 @@ static int default_jobs(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-int cmd_import(int argc, char **argv)
+enum { OPT_REPO = 256, OPT_DEPARTMENT };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "department", required_argument, NULL, OPT_DEPARTMENT },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	HELP_OPTION,
+	{ 0 },
+};
+
+typedef struct import_args {
+	const char *repo, *department;
+	bool quiet;
+	int nthreads;
+	char **files;
+	size_t nfiles;
+} import_args;
+
+/* The command line into a; returns -1 to go on, else the exit status. */
+static int import_options(import_args *a, int argc, char **argv)
 {
-	const char *repo = NULL, *department = NULL, *jobs_arg = NULL;
-	bool quiet = false;
-	char **args = calloc((size_t)argc + 1, sizeof *args);
-	size_t nargs = 0;
-	if (!args)
-		return error("out of memory"), EXIT_INTERNAL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			free(args);
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--department", &department)) ||
-		    (r = option_value(argc, argv, &i, "--jobs", &jobs_arg)) ||
-		    (r = option_value(argc, argv, &i, "-j", &jobs_arg))) {
-			if (r < 0) {
-				free(args);
-				return usage_error(usage, "%s needs a value", a);
-			}
-		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-			quiet = true;
-		} else if (a[0] == '-' && a[1]) {
-			free(args);
-			return usage_error(usage, "unknown option '%s'", a);
-		} else {
-			args[nargs++] = argv[i];
-		}
-	}
-	int nthreads = default_jobs();
-	if (jobs_arg) {
-		char *end;
-		long v = strtol(jobs_arg, &end, 10);
-		if (*end || v < 1 || v > 256) {
-			free(args);
-			return usage_error(usage, "--jobs wants a number from 1 to 256, not '%s'",
-					   jobs_arg);
-		}
-		nthreads = (int)v;
-	}
-	if (nargs == 0) {
-		free(args);
-		return usage_error(usage, "no file to import");
-	}
-	if ((size_t)nthreads > nargs)
-		nthreads = (int)nargs;
-	if (nthreads == 1)
-		nthreads = 0; /* the main thread does the work itself */
-
-	pipeline p = { .n = nargs, .window = 2 * (size_t)(nthreads ? nthreads : 1) };
-	p.jobs = calloc(nargs, sizeof *p.jobs);
-	pthread_t *threads = calloc((size_t)nthreads + 1, sizeof *threads);
-	if (!p.jobs || !threads) {
-		free(p.jobs);
-		free(threads);
-		free(args);
-		return error("out of memory"), EXIT_INTERNAL;
-	}
-	for (size_t i = 0; i < nargs; i++)
-		p.jobs[i].nf = split_files(args[i], p.jobs[i].files);
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.done_cv, NULL);
-	pthread_cond_init(&p.room_cv, NULL);
-	int started = 0;
-	for (; started < nthreads; started++)
-		if (pthread_create(&threads[started], NULL, worker, &p))
+	*a = (import_args){ .nthreads = default_jobs() };
+	options_begin();
+	int c;
+	char *end;
+	long v;
+	while ((c = next_option(argc, argv, "qj:", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: a->repo = optarg; break;
+		case OPT_DEPARTMENT: a->department = optarg; break;
+		case 'q': a->quiet = true; break;
+		case 'j':
+			v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 256)
+				return usage_error(usage, "--jobs wants a number from 1 to 256, not '%s'",
+						   optarg);
+			a->nthreads = (int)v;
 			break;
-	if (nthreads && !started)
-		nthreads = 0; /* no thread could start: work here */
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	a->files = argv + optind;
+	a->nfiles = (size_t)(argc - optind);
+	if (a->nfiles == 0)
+		return usage_error(usage, "no file to import");
+	if ((size_t)a->nthreads > a->nfiles)
+		a->nthreads = (int)a->nfiles;
+	if (a->nthreads == 1)
+		a->nthreads = 0; /* the main thread does the work itself */
+	return -1;
+}
 
+/* Jobs for the files and up to nthreads workers; returns how many
+ * started (0: the main thread works), or -1 when out of memory. */
+static int pipeline_start(pipeline *p, pthread_t *threads, const import_args *a)
+{
+	*p = (pipeline){ .n = a->nfiles, .window = 2 * (size_t)(a->nthreads ? a->nthreads : 1) };
+	p->jobs = calloc(a->nfiles, sizeof *p->jobs);
+	if (!p->jobs)
+		return -1;
+	for (size_t i = 0; i < a->nfiles; i++)
+		p->jobs[i].nf = split_files(a->files[i], p->jobs[i].files);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->done_cv, NULL);
+	pthread_cond_init(&p->room_cv, NULL);
+	int started = 0;
+	for (; started < a->nthreads; started++)
+		if (pthread_create(&threads[started], NULL, worker, p))
+			break;
+	return started;
+}
+
+static void pipeline_stop(pipeline *p, pthread_t *threads, int started)
+{
+	pthread_mutex_lock(&p->mu);
+	p->stop = true;
+	pthread_cond_broadcast(&p->room_cv);
+	pthread_mutex_unlock(&p->mu);
+	for (int t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	for (size_t i = 0; i < p->n; i++)
+		job_clear(&p->jobs[i]);
+	pthread_cond_destroy(&p->done_cv);
+	pthread_cond_destroy(&p->room_cv);
+	pthread_mutex_destroy(&p->mu);
+	free(p->jobs);
+}
+
+/* What the main thread keeps while it stages the jobs in order. */
+typedef struct importer {
+	const import_args *a;
+	yoy_store *st;
+	yoy_batch *batch;
+	size_t counts[3], failed;
+} importer;
+
+/* Job j, done: staged into the batch (the repository opened, or created,
+ * only once something parsed, so a failed import leaves no trace), or
+ * reported and skipped.  Returns -1 to go on, else the exit status
+ * (a history error ends the import). */
+static int stage_job(importer *im, job *j)
+{
+	yoy_import_status s;
+	const char *path;
+	int rc = j->rc;
+	if (!rc && !im->batch &&
+	    (yoy_store_open(&im->st, repo_dir(im->a->repo), 1, &j->err) ||
+	     yoy_batch_new(&im->batch, im->st, &j->err)))
+		rc = YOY_ESTORE;
+	if (!rc)
+		rc = yoy_batch_add_prepared(im->batch, j->doc, j->prep, im->a->department, &s, &path,
+					    &j->err);
+	if (rc) {
+		int code = exit_status(rc);
+		if (code == EXIT_STORE || code == EXIT_INTERNAL)
+			return fail_with(&j->err);
+		error("%s (skipped)", j->err.message);
+		im->failed++;
+		return -1;
+	}
+	im->counts[s]++;
+	if (!im->a->quiet) {
+		static const char *const word[] = { "new", "revised", "unchanged" };
+		const yoy_doc *doc = j->doc;
+		printf("%-9s  %s %d %s  (%s)\n", word[s], doc->department ? doc->department : "?",
+		       doc->year, doc->kind, path);
+	}
+	return -1;
+}
+
+/* The one commit, and what it says. */
+static int commit_batch(importer *im)
+{
+	size_t nargs = im->a->nfiles;
+	if (!im->batch) {
+		error("nothing imported: %zu of %zu files failed to parse", im->failed, nargs);
+		return EXIT_INPUT;
+	}
+	char id[41];
+	int committed;
 	yoy_error err;
 	yoy_error_clear(&err);
-	yoy_store *st = NULL;
-	yoy_batch *batch = NULL;
-	int status = EXIT_OK;
-	bool progress = isatty(STDERR_FILENO) && nargs > 1;
-	size_t counts[3] = { 0 }, failed = 0;
-	for (size_t i = 0; i < nargs; i++) {
+	if (yoy_batch_commit(im->batch, id, &committed, &err))
+		return fail_with(&err);
+	if (committed)
+		printf("committed %.12s: %zu new, %zu revised, %zu unchanged\n", id,
+		       im->counts[YOY_IMPORT_NEW], im->counts[YOY_IMPORT_UPDATED],
+		       im->counts[YOY_IMPORT_UNCHANGED]);
+	else
+		printf("unchanged: nothing new to commit (%zu already stored)\n",
+		       im->counts[YOY_IMPORT_UNCHANGED]);
+	if (im->failed) {
+		error("%zu of %zu files failed to parse", im->failed, nargs);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	import_args a;
+	int status = import_options(&a, argc, argv);
+	if (status >= 0)
+		return status;
+	pipeline p;
+	pthread_t *threads = calloc((size_t)a.nthreads + 1, sizeof *threads);
+	int started = threads ? pipeline_start(&p, threads, &a) : -1;
+	if (started < 0) {
+		free(threads);
+		return error("out of memory"), EXIT_INTERNAL;
+	}
+	bool threaded = started > 0; /* no thread could start: work here */
+	importer im = { .a = &a };
+	bool progress = isatty(STDERR_FILENO) && a.nfiles > 1;
+	status = -1;
+	for (size_t i = 0; i < a.nfiles && status < 0; i++) {
 		job *j = &p.jobs[i];
 		if (progress)
-			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, nargs, j->files[0]);
-		if (nthreads) {
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, a.nfiles, j->files[0]);
+		if (threaded) {
 			pthread_mutex_lock(&p.mu);
 			while (!j->done)
 				pthread_cond_wait(&p.done_cv, &p.mu);
@@ -201,83 +297,20 @@ int cmd_import(int argc, char **argv)
 		} else {
 			run_job(j);
 		}
-		int rc = j->rc;
-		yoy_import_status s;
-		const char *path;
-		/* the repository is opened (or created) only once something
-		 * parsed, so a failed import leaves no trace */
-		if (!rc && !batch) {
-			if (yoy_store_open(&st, repo_dir(repo), 1, &j->err) ||
-			    yoy_batch_new(&batch, st, &j->err))
-				rc = YOY_ESTORE;
-		}
-		if (!rc)
-			rc = yoy_batch_add_prepared(batch, j->doc, j->prep, department, &s, &path,
-						    &j->err);
 		if (progress)
 			fprintf(stderr, "\r\033[K");
-		if (rc) {
-			int code = exit_status(rc);
-			if (code == EXIT_STORE || code == EXIT_INTERNAL) {
-				status = fail_with(&j->err);
-				goto done;
-			}
-			error("%s (skipped)", j->err.message);
-			failed++;
-		} else {
-			counts[s]++;
-			if (!quiet) {
-				static const char *const word[] = { "new", "revised", "unchanged" };
-				const yoy_doc *doc = j->doc;
-				printf("%-9s  %s %d %s  (%s)\n", word[s],
-				       doc->department ? doc->department : "?", doc->year,
-				       doc->kind, path);
-			}
-		}
+		status = stage_job(&im, j);
 		job_clear(j);
 		pthread_mutex_lock(&p.mu);
 		p.consumed = i + 1;
 		pthread_cond_broadcast(&p.room_cv);
 		pthread_mutex_unlock(&p.mu);
 	}
-	char id[41];
-	int committed;
-	if (!batch) {
-		error("nothing imported: %zu of %zu files failed to parse", failed, nargs);
-		status = EXIT_INPUT;
-		goto done;
-	}
-	if (yoy_batch_commit(batch, id, &committed, &err)) {
-		status = fail_with(&err);
-		goto done;
-	}
-	if (committed)
-		printf("committed %.12s: %zu new, %zu revised, %zu unchanged\n", id,
-		       counts[YOY_IMPORT_NEW], counts[YOY_IMPORT_UPDATED],
-		       counts[YOY_IMPORT_UNCHANGED]);
-	else
-		printf("unchanged: nothing new to commit (%zu already stored)\n",
-		       counts[YOY_IMPORT_UNCHANGED]);
-	if (failed) {
-		error("%zu of %zu files failed to parse", failed, nargs);
-		status = EXIT_INPUT;
-	}
-done:
-	pthread_mutex_lock(&p.mu);
-	p.stop = true;
-	pthread_cond_broadcast(&p.room_cv);
-	pthread_mutex_unlock(&p.mu);
-	for (int t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	for (size_t i = 0; i < nargs; i++)
-		job_clear(&p.jobs[i]);
-	pthread_cond_destroy(&p.done_cv);
-	pthread_cond_destroy(&p.room_cv);
-	pthread_mutex_destroy(&p.mu);
-	free(p.jobs);
+	if (status < 0)
+		status = commit_batch(&im);
+	pipeline_stop(&p, threads, started);
 	free(threads);
-	yoy_batch_free(batch);
-	yoy_store_free(st);
-	free(args);
+	yoy_batch_free(im.batch);
+	yoy_store_free(im.st);
 	return status;
 }

@@ -35,28 +35,32 @@ static void print_revisions(const yoy_commit_info *log, size_t n, const char *pa
 	}
 }
 
+enum { OPT_REPO = 256, OPT_REV };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	HELP_OPTION,
+	{ 0 },
+};
+
 int cmd_log(int argc, char **argv)
 {
 	const char *repo = NULL, *rev = NULL, *dept = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--rev", &rev))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (!dept) {
-			dept = a;
-		} else {
-			return usage_error(usage, "one department at a time");
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: repo = optarg; break;
+		case OPT_REV: rev = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (argc - optind > 1)
+		return usage_error(usage, "one department at a time");
+	if (optind < argc)
+		dept = argv[optind];
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;

@@ -28,47 +28,50 @@ static void help(void)
 	       usage);
 }
 
+enum { OPT_FORMAT = 256, OPT_TABLE };
+
+static const struct option longs[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "table", required_argument, NULL, OPT_TABLE },
+	{ "quiet", no_argument, NULL, 'q' },
+	OUTPUT_OPTION,
+	HELP_OPTION,
+	{ 0 },
+};
+
 int cmd_parse(int argc, char **argv)
 {
 	const char *out = "-";
 	const char *format = "json", *table = "expenditure";
 	bool quiet = false;
-	const char *files[8];
-	size_t nfiles = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-			quiet = true;
-		} else if (strcmp(a, "-o") == 0) {
-			if (i + 1 >= argc)
-				return usage_error(usage, "-o needs a file name");
-			out = argv[++i];
-		} else if ((r = option_value(argc, argv, &i, "--output", &out)) != 0) {
-			if (r < 0)
-				return usage_error(usage, "--output needs a file name");
-		} else if ((r = option_value(argc, argv, &i, "--format", &format)) != 0) {
-			if (r < 0 || (strcmp(format, "json") && strcmp(format, "summary") &&
-				       strcmp(format, "lines") && strcmp(format, "csv")))
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "qo:", longs, usage)) != -1) {
+		switch (c) {
+		case 'q': quiet = true; break;
+		case 'o': out = optarg; break;
+		case OPT_FORMAT:
+			format = optarg;
+			if (strcmp(format, "json") && strcmp(format, "summary") &&
+			    strcmp(format, "lines") && strcmp(format, "csv"))
 				return usage_error(usage, "--format is json, summary, lines or csv");
-		} else if ((r = option_value(argc, argv, &i, "--table", &table)) != 0) {
-			if (r < 0 || yoy_table_kind_parse(table) == YOY_TABLE_UNKNOWN)
+			break;
+		case OPT_TABLE:
+			table = optarg;
+			if (yoy_table_kind_parse(table) == YOY_TABLE_UNKNOWN)
 				return usage_error(usage, "--table wants a table kind such as "
 							  "expenditure");
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (nfiles < 2) {
-			files[nfiles++] = a;
-		} else {
-			return usage_error(usage, "at most two files make one disclosure");
+			break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	const char *const *files = (const char *const *)argv + optind;
+	size_t nfiles = (size_t)(argc - optind);
 	if (nfiles == 0)
 		return usage_error(usage, "no input file");
+	if (nfiles > 2)
+		return usage_error(usage, "at most two files make one disclosure");
 	yoy_error err;
 	yoy_error_clear(&err);
 	if (strcmp(format, "lines") == 0) {

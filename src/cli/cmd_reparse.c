@@ -19,23 +19,28 @@ static void help(void)
 	       usage);
 }
 
+enum { OPT_REPO = 256 };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	HELP_OPTION,
+	{ 0 },
+};
+
 int cmd_reparse(int argc, char **argv)
 {
 	const char *repo = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else {
-			return usage_error(usage, "unknown argument '%s'", a);
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: repo = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (optind < argc)
+		return usage_error(usage, "unknown argument '%s'", argv[optind]);
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;

@@ -25,7 +25,7 @@ static void help(void)
 	       "                 (one self-contained page with charts, for screen, phone\n"
 	       "                 and A4 print) or text (for a terminal)\n"
 	       "  --top N        how many of the largest changes to list (default 10)\n"
-	       "  -o FILE        write to FILE (atomically) instead of standard output\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
 	       "  --repo DIR     the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV      the history as of this revision\n"
 	       "  --kind KIND    department_budget (default when several), ...\n\n"
@@ -33,50 +33,80 @@ static void help(void)
 	       usage);
 }
 
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_TOP };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "top", required_argument, NULL, OPT_TOP },
+	OUTPUT_OPTION,
+	HELP_OPTION,
+	{ 0 },
+};
+
+typedef struct report_args {
+	const char *repo, *rev, *kind, *format, *out;
+	long top;
+	char **pos;
+	int year;
+} report_args;
+
+/* The command line into a; returns -1 to go on, else the exit status. */
+static int report_options(report_args *a, int argc, char **argv)
+{
+	*a = (report_args){ .format = "md", .out = "-", .top = 10 };
+	options_begin();
+	int c;
+	char *end;
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: a->repo = optarg; break;
+		case OPT_REV: a->rev = optarg; break;
+		case OPT_KIND: a->kind = optarg; break;
+		case OPT_FORMAT: a->format = optarg; break;
+		case 'o': a->out = optarg; break;
+		case OPT_TOP:
+			a->top = strtol(optarg, &end, 10);
+			if (*end || a->top < 1 || a->top > 1000)
+				return usage_error(usage, "--top wants a number from 1 to 1000");
+			break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	a->pos = argv + optind;
+	if (argc - optind > 2)
+		return usage_error(usage, "too many arguments");
+	if (argc - optind != 2)
+		return usage_error(usage, "give a department and a year");
+	if (parse_year(a->pos[1], &a->year))
+		return usage_error(usage, "'%s' is not a year", a->pos[1]);
+	if (strcmp(a->format, "md") && strcmp(a->format, "html") && strcmp(a->format, "text"))
+		return usage_error(usage, "--format is md, html or text");
+	return -1;
+}
+
+static char *render(const char *format, const yoy_report *rep)
+{
+	if (strcmp(format, "html") == 0)
+		return yoy_render_report_html(rep);
+	if (strcmp(format, "text") == 0)
+		return yoy_render_report_text(rep);
+	return yoy_render_report_md(rep);
+}
+
 int cmd_report(int argc, char **argv)
 {
-	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "md", *out = "-";
-	const char *top_arg = NULL;
-	char *pos[2];
-	int npos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--rev", &rev)) ||
-		    (r = option_value(argc, argv, &i, "--kind", &kind)) ||
-		    (r = option_value(argc, argv, &i, "--format", &format)) ||
-		    (r = option_value(argc, argv, &i, "--top", &top_arg)) ||
-		    (r = option_value(argc, argv, &i, "-o", &out))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (npos < 2) {
-			pos[npos++] = argv[i];
-		} else {
-			return usage_error(usage, "too many arguments");
-		}
-	}
-	if (npos != 2)
-		return usage_error(usage, "give a department and a year");
-	int year;
-	if (parse_year(pos[1], &year))
-		return usage_error(usage, "'%s' is not a year", pos[1]);
-	if (strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "text"))
-		return usage_error(usage, "--format is md, html or text");
-	long top = 10;
-	if (top_arg) {
-		char *end;
-		top = strtol(top_arg, &end, 10);
-		if (*end || top < 1 || top > 1000)
-			return usage_error(usage, "--top wants a number from 1 to 1000");
-	}
-
+	report_args a;
+	int status = report_options(&a, argc, argv);
+	if (status >= 0)
+		return status;
+	const char *repo = a.repo, *rev = a.rev, *kind = a.kind, *out = a.out;
+	char **pos = a.pos;
+	int year = a.year;
+	long top = a.top;
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;
@@ -85,7 +115,7 @@ int cmd_report(int argc, char **argv)
 	yoy_doc **years = NULL, *doc = NULL, *prior = NULL;
 	yoy_report *rep = NULL;
 	char revision[41];
-	int status = EXIT_OK;
+	status = EXIT_OK;
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    yoy_history_department(st, rev, pos[0], &key, &err) ||
 	    yoy_store_resolve(st, rev, revision, &err) ||
@@ -110,13 +140,7 @@ int cmd_report(int argc, char **argv)
 		status = fail_with(&err);
 		goto done;
 	}
-	if (strcmp(format, "html") == 0)
-		text = yoy_render_report_html(rep);
-	else if (strcmp(format, "text") == 0)
-		text = yoy_render_report_text(rep);
-	else
-		text = yoy_render_report_md(rep);
-	if (!text) {
+	if (!(text = render(a.format, rep))) {
 		error("out of memory");
 		status = EXIT_INTERNAL;
 		goto done;

@@ -25,32 +25,36 @@ static void help(void)
 	       usage);
 }
 
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	HELP_OPTION,
+	{ 0 },
+};
+
 int cmd_show(int argc, char **argv)
 {
 	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "json";
-	const char *pos[2];
-	int npos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--rev", &rev)) ||
-		    (r = option_value(argc, argv, &i, "--kind", &kind)) ||
-		    (r = option_value(argc, argv, &i, "--format", &format))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (npos < 2) {
-			pos[npos++] = a;
-		} else {
-			return usage_error(usage, "too many arguments");
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: repo = optarg; break;
+		case OPT_REV: rev = optarg; break;
+		case OPT_KIND: kind = optarg; break;
+		case OPT_FORMAT: format = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	const char *const *pos = (const char *const *)argv + optind;
+	int npos = argc - optind;
+	if (npos > 2)
+		return usage_error(usage, "too many arguments");
 	if (npos != 2)
 		return usage_error(usage, "give a department and a year");
 	int year;

@@ -26,7 +26,7 @@ static void help(void)
 	       "                  Nth of them (as listed when the name is ambiguous)\n"
 	       "  --format FMT    text (default), csv (UTF-8 with BOM, for spreadsheets)\n"
 	       "                  or json (schema yoy-trend/1)\n"
-	       "  -o FILE         write to FILE (atomically) instead of standard output\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
 	       "  --repo DIR      the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV       the history as of this revision\n"
 	       "  --kind KIND     department_budget (default when several), ...\n\n"
@@ -35,57 +35,98 @@ static void help(void)
 	       usage);
 }
 
-int cmd_trend(int argc, char **argv)
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_PROJECT, OPT_NTH };
+
+static const struct option longs[] = {
+	{ "repo", required_argument, NULL, OPT_REPO },
+	{ "rev", required_argument, NULL, OPT_REV },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "project", required_argument, NULL, OPT_PROJECT },
+	{ "nth", required_argument, NULL, OPT_NTH },
+	OUTPUT_OPTION,
+	HELP_OPTION,
+	{ 0 },
+};
+
+typedef struct trend_args {
+	const char *repo, *rev, *kind, *format, *out, *project, *code, *nth_arg;
+	char **pos;
+	long nth;
+} trend_args;
+
+/* What the operands and --nth say; returns -1 to go on, else the exit
+ * status. */
+static int trend_operands(trend_args *a, int npos)
 {
-	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "text", *out = "-";
-	const char *project = NULL, *nth_arg = NULL;
-	char *pos[2];
-	int npos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			help();
-			return EXIT_OK;
-		}
-		if ((r = option_value(argc, argv, &i, "--repo", &repo)) ||
-		    (r = option_value(argc, argv, &i, "--rev", &rev)) ||
-		    (r = option_value(argc, argv, &i, "--kind", &kind)) ||
-		    (r = option_value(argc, argv, &i, "--format", &format)) ||
-		    (r = option_value(argc, argv, &i, "--project", &project)) ||
-		    (r = option_value(argc, argv, &i, "--nth", &nth_arg)) ||
-		    (r = option_value(argc, argv, &i, "-o", &out))) {
-			if (r < 0)
-				return usage_error(usage, "%s needs a value", a);
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(usage, "unknown option '%s'", a);
-		} else if (npos < 2) {
-			pos[npos++] = argv[i];
-		} else {
-			return usage_error(usage, "too many arguments");
-		}
-	}
+	if (npos > 2)
+		return usage_error(usage, "too many arguments");
 	if (npos < 1)
 		return usage_error(usage, "give a department");
-	const char *code = npos == 2 ? pos[1] : NULL;
-	if (code && project)
+	a->code = npos == 2 ? a->pos[1] : NULL;
+	const char *code = a->code;
+	if (code && a->project)
 		return usage_error(usage, "give a CODE or --project, not both");
-	if (code && (strlen(code) < 3 || strlen(code) > 12 || strspn(code, "0123456789") != strlen(code)))
+	if (code && (strlen(code) < 3 || strlen(code) > 12 ||
+		     strspn(code, "0123456789") != strlen(code)))
 		return usage_error(usage, "'%s' is not a function code (3 to 12 digits)", code);
-	if (project && !*project)
+	if (a->project && !*a->project)
 		return usage_error(usage, "--project needs a name");
-	long nth = 0;
-	if (nth_arg) {
+	if (a->nth_arg) {
 		char *end;
-		nth = strtol(nth_arg, &end, 10);
-		if (!project)
+		a->nth = strtol(a->nth_arg, &end, 10);
+		if (!a->project)
 			return usage_error(usage, "--nth goes with --project");
-		if (*end || nth < 1 || nth > 100000)
-			return usage_error(usage, "--nth wants a number from 1, not '%s'", nth_arg);
+		if (*end || a->nth < 1 || a->nth > 100000)
+			return usage_error(usage, "--nth wants a number from 1, not '%s'", a->nth_arg);
 	}
-	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))
+	if (strcmp(a->format, "text") && strcmp(a->format, "csv") && strcmp(a->format, "json"))
 		return usage_error(usage, "--format is text, csv or json");
+	return -1;
+}
 
+/* The command line into a; returns -1 to go on, else the exit status. */
+static int trend_options(trend_args *a, int argc, char **argv)
+{
+	*a = (trend_args){ .format = "text", .out = "-" };
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: a->repo = optarg; break;
+		case OPT_REV: a->rev = optarg; break;
+		case OPT_KIND: a->kind = optarg; break;
+		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_PROJECT: a->project = optarg; break;
+		case OPT_NTH: a->nth_arg = optarg; break;
+		case 'o': a->out = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	a->pos = argv + optind;
+	return trend_operands(a, argc - optind);
+}
+
+static char *render(const char *format, const yoy_trend *t, const char *dept)
+{
+	if (strcmp(format, "csv") == 0)
+		return yoy_render_trend_csv(t, dept);
+	if (strcmp(format, "json") == 0)
+		return yoy_render_trend_json(t, dept);
+	return yoy_render_trend_text(t, dept);
+}
+
+int cmd_trend(int argc, char **argv)
+{
+	trend_args a;
+	int status = trend_options(&a, argc, argv);
+	if (status >= 0)
+		return status;
+	const char *repo = a.repo, *rev = a.rev, *kind = a.kind, *out = a.out;
+	const char *code = a.code, *project = a.project;
+	char **pos = a.pos;
+	long nth = a.nth;
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;
@@ -94,7 +135,7 @@ int cmd_trend(int argc, char **argv)
 	size_t ny = 0;
 	yoy_aliases aliases = { 0 };
 	yoy_trend *t = NULL;
-	int status = EXIT_OK;
+	status = EXIT_OK;
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    yoy_history_department(st, rev, pos[0], &key, &err) ||
 	    yoy_history_series(&years, &ny, st, rev, key, 0, kind, &err) ||
@@ -109,13 +150,7 @@ int cmd_trend(int argc, char **argv)
 		goto done;
 	}
 	const char *dept = years[ny - 1]->department ? years[ny - 1]->department : key;
-	if (strcmp(format, "csv") == 0)
-		text = yoy_render_trend_csv(t, dept);
-	else if (strcmp(format, "json") == 0)
-		text = yoy_render_trend_json(t, dept);
-	else
-		text = yoy_render_trend_text(t, dept);
-	if (!text) {
+	if (!(text = render(a.format, t, dept))) {
 		error("out of memory");
 		status = EXIT_INTERNAL;
 		goto done;

@@ -37,9 +37,18 @@ static void usage(FILE *out)
 		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out,
 		"\n"
-		"Run 'yoy <command> --help' for a command's options.\n"
+		"Run 'yoy help <command>' or 'yoy <command> --help' for a command's\n"
+		"options; 'yoy --version' for the version.\n"
 		"Exit status: 0 ok, 1 findings or differences, 2 usage, 3 bad input,\n"
 		"4 history repository, 5 internal error.\n");
+}
+
+static const command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -50,17 +59,28 @@ int main(int argc, char **argv)
 	}
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
-	    strcmp(name, "help") == 0) {
+	    (strcmp(name, "help") == 0 && argc == 2)) {
 		usage(stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(name, "--version") == 0) {
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0 ||
+	    strcmp(name, "version") == 0) {
 		printf("yoy %s\n", YOY_VERSION);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(name, commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	if (strcmp(name, "help") == 0) {
+		/* yoy help CMD is yoy CMD --help */
+		const command *c = find_command(argv[2]);
+		if (!c) {
+			error("'%s' is not a yoy command; see 'yoy --help'", argv[2]);
+			return EXIT_USAGE;
+		}
+		char *args[] = { argv[2], "--help", NULL };
+		return c->run(2, args);
+	}
+	const command *c = find_command(name);
+	if (c)
+		return c->run(argc - 1, argv + 1);
 	error("'%s' is not a yoy command; see 'yoy --help'", name);
 	return EXIT_USAGE;
 }
