@@ -1,3 +1,6 @@
+/* What every subcommand shares: error and warning lines, exit statuses,
+ * options through getopt_long, atomic output files, year, amount and
+ * percent arguments.  Calls the library's public headers only. */
 #include "cli.h"
 
 #include "yoy/amount.h"

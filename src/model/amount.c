@@ -1,3 +1,5 @@
+/* Exact money (amount.h): printed numbers to int64 fen with their unit
+ * and decimals, and back.  Calls util only. */
 #include "yoy/amount.h"
 
 #include <stdbool.h>

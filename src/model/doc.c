@@ -1,3 +1,6 @@
+/* The document model (doc.h): tables, rows, claims and forms in one arena,
+ * and the builders the parser and the JSON reader fill it with
+ * (docbuild.h).  Calls util only. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,7 +13,12 @@
  * previous sentence's head ("…支出 26200.88 万元。与上年相比增加…").  A
  * reason runs to the end of the sentence, or to the next clause that states
  * a new figure.  A reason standing alone explains the open changes before
- * it. */
+ * it.
+ *
+ * sentence() walks a sentence's tokens once, one step per kind: on_amount
+ * (a figure, a delta, an execution base), on_percent, on_count, on_base
+ * and on_compare (a change opens), on_direction, on_reason, and the end
+ * of a clause.  Calls model, util and regex.c only. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* Text as numbered lines of cells (lines.h), shared by the tabbed-text and
+ * PDF readers.  Calls util only. */
 #include "lines.h"
 
 #include <stdlib.h>

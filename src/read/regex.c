@@ -1,3 +1,5 @@
+/* PCRE2 behind one file (regex.h): UTF-8 patterns, compiled once, JIT where
+ * available.  The only file that includes pcre2.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 

@@ -1,3 +1,6 @@
+/* Reading an input file (source.h): whole into memory, its sha256, and its
+ * text decoded to UTF-8 from GB18030, UTF-16 or UTF-8 with a BOM.  The only
+ * file that uses iconv.  Calls util only. */
 #include "source.h"
 
 #include <errno.h>

@@ -1,6 +1,15 @@
 /* Table recognition: a title names the kind, the header rows name the
  * columns, the rows are read by the roles of their columns (code, name,
- * value).  Nothing depends on line numbers or on a province's layout. */
+ * value).  Nothing depends on line numbers or on a province's layout.
+ *
+ * table_parse reads a table in steps: the meta lines under the title
+ * (unit, department); the body, to the next title or paragraph; a grid of
+ * columns from it, by TABs (grid_from_tabs) or by x-position
+ * (grid_from_positions: header end, body less repeated headers, column
+ * bands, header labels over the bands, rows placed by band, wrapped
+ * fragments joined); the columns' keys (build_layout, layout_columns);
+ * each grid row as table rows (add_rows: column groups, code and names,
+ * key, figures); the note under it.  Calls model and util only. */
 #include <stdio.h>
 #include <stdlib.h>
 

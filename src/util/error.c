@@ -1,3 +1,5 @@
+/* Error values (error.h): a status code and a message naming the file and
+ * line.  The library never prints; the CLI does.  Calls nothing of ours. */
 #include "yoy/error.h"
 
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* Helpers every layer uses (util.h): arenas, growable buffers, UTF-8 and
+ * display width, name normalization.  Calls nothing of ours. */
 #include "util.h"
 
 #include <errno.h>
