@@ -2,6 +2,7 @@
 #ifndef YOY_CLI_H
 #define YOY_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,7 +48,6 @@ int write_output(const char *path, const char *data, size_t len);
  * end, or OPT_USAGE after printing a usage error ("unknown option",
  * "needs a value"): the command then exits with EXIT_USAGE.  -h and
  * --help come back as 'h'. */
-#include <getopt.h>
 enum { OPT_USAGE = -2 };
 void options_begin(void);
 int next_option(int argc, char **argv, const char *shorts, const struct option *longs,
