@@ -113,6 +113,9 @@ typedef struct yoy_report_year_cells {
 } yoy_report_year_cells;
 void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
 			    const yoy_trend_year *y);
+/* The two years' column labels: "2018年", "2019年" (上年 when there is
+ * no prior year). */
+void yoy_report_year_labels(char la[16], char lb[16], const yoy_report *r);
 /* A headline figure's cells as every renderer prints them: its label,
  * both years ("—" for a year without it), change, percent and where it is
  * printed. */

@@ -461,6 +461,14 @@ void yoy_report_year_format(yoy_report_year_cells *out, const yoy_report *r,
 	yoy_report_percent(out->percent, sizeof out->percent, y->has_percent, y->percent);
 }
 
+void yoy_report_year_labels(char la[16], char lb[16], const yoy_report *r)
+{
+	snprintf(la, 16, "上年");
+	snprintf(lb, 16, "%d年", r->doc->year);
+	if (r->prior)
+		snprintf(la, 16, "%d年", r->prior->year);
+}
+
 void yoy_report_figure_format(yoy_report_figure_cells *out, const yoy_report_figure *f)
 {
 	yoy_report_figure_label(out->label, sizeof out->label, f);

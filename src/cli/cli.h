@@ -52,9 +52,16 @@ enum { OPT_USAGE = -2 };
 void options_begin(void);
 int next_option(int argc, char **argv, const char *shorts, const struct option *longs,
 		const char *usage);
-/* Long options every command has. */
+/* Long options the commands share; a command numbers its own from
+ * OPT_OWN. */
+enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_OWN };
 #define HELP_OPTION { "help", no_argument, NULL, 'h' }
 #define OUTPUT_OPTION { "output", required_argument, NULL, 'o' }
+#define FORMAT_OPTION { "format", required_argument, NULL, OPT_FORMAT }
+#define REPO_OPTION { "repo", required_argument, NULL, OPT_REPO }
+/* --repo, --rev and --kind: which history, as of when, which kind. */
+#define HISTORY_OPTIONS REPO_OPTION, { "rev", required_argument, NULL, OPT_REV }, \
+	{ "kind", required_argument, NULL, OPT_KIND }
 /* --color WHEN: auto (on a terminal writing to stdout, unless NO_COLOR is
  * set), always or never; never for any format but text.  Returns 0, or
  * EXIT_USAGE after a usage error. */

@@ -135,14 +135,14 @@ typedef struct check_args {
 	int npos;
 } check_args;
 
-enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_PRIOR, OPT_AGAINST, OPT_SHOW,
-       OPT_FAIL_ON, OPT_MIN_CHANGE, OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL };
+enum {
+	OPT_PRIOR = OPT_OWN, OPT_AGAINST, OPT_SHOW, OPT_FAIL_ON, OPT_MIN_CHANGE,
+	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL
+};
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "kind", required_argument, NULL, OPT_KIND },
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	HISTORY_OPTIONS,
+	FORMAT_OPTION,
 	{ "prior", required_argument, NULL, OPT_PRIOR },
 	{ "against", required_argument, NULL, OPT_AGAINST },
 	{ "show", required_argument, NULL, OPT_SHOW },

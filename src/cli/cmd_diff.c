@@ -60,14 +60,14 @@ typedef struct diff_args {
 	yoy_diff_options opt;
 } diff_args;
 
-enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_BY, OPT_MIN_CHANGE, OPT_MIN_PERCENT,
-       OPT_SIMILARITY, OPT_ALIASES, OPT_COLOR, OPT_TABLE, OPT_STAT, OPT_EXIT_CODE };
+enum {
+	OPT_BY = OPT_OWN, OPT_MIN_CHANGE, OPT_MIN_PERCENT, OPT_SIMILARITY, OPT_ALIASES,
+	OPT_COLOR, OPT_TABLE, OPT_STAT, OPT_EXIT_CODE
+};
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "kind", required_argument, NULL, OPT_KIND },
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	HISTORY_OPTIONS,
+	FORMAT_OPTION,
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "min-change", required_argument, NULL, OPT_MIN_CHANGE },
 	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },

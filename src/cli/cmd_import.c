@@ -108,10 +108,10 @@ static int default_jobs(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-enum { OPT_REPO = 256, OPT_DEPARTMENT };
+enum { OPT_DEPARTMENT = OPT_OWN };
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
+	REPO_OPTION,
 	{ "department", required_argument, NULL, OPT_DEPARTMENT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },

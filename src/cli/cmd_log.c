@@ -35,10 +35,9 @@ static void print_revisions(const yoy_commit_info *log, size_t n, const char *pa
 	}
 }
 
-enum { OPT_REPO = 256, OPT_REV };
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
+	REPO_OPTION,
 	{ "rev", required_argument, NULL, OPT_REV },
 	HELP_OPTION,
 	{ 0 },

@@ -28,10 +28,10 @@ static void help(void)
 	       usage);
 }
 
-enum { OPT_FORMAT = 256, OPT_TABLE };
+enum { OPT_TABLE = OPT_OWN };
 
 static const struct option longs[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	FORMAT_OPTION,
 	{ "table", required_argument, NULL, OPT_TABLE },
 	{ "quiet", no_argument, NULL, 'q' },
 	OUTPUT_OPTION,

@@ -19,10 +19,9 @@ static void help(void)
 	       usage);
 }
 
-enum { OPT_REPO = 256 };
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
+	REPO_OPTION,
 	HELP_OPTION,
 	{ 0 },
 };

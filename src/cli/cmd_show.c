@@ -25,13 +25,10 @@ static void help(void)
 	       usage);
 }
 
-enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT };
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "kind", required_argument, NULL, OPT_KIND },
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	HISTORY_OPTIONS,
+	FORMAT_OPTION,
 	HELP_OPTION,
 	{ 0 },
 };

@@ -35,13 +35,11 @@ static void help(void)
 	       usage);
 }
 
-enum { OPT_REPO = 256, OPT_REV, OPT_KIND, OPT_FORMAT, OPT_PROJECT, OPT_NTH };
+enum { OPT_PROJECT = OPT_OWN, OPT_NTH };
 
 static const struct option longs[] = {
-	{ "repo", required_argument, NULL, OPT_REPO },
-	{ "rev", required_argument, NULL, OPT_REV },
-	{ "kind", required_argument, NULL, OPT_KIND },
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	HISTORY_OPTIONS,
+	FORMAT_OPTION,
 	{ "project", required_argument, NULL, OPT_PROJECT },
 	{ "nth", required_argument, NULL, OPT_NTH },
 	OUTPUT_OPTION,

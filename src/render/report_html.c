@@ -426,10 +426,8 @@ char *yoy_render_report_html(const yoy_report *r)
 {
 	sbuf b;
 	sbuf_init(&b);
-	char la[16] = "上年", lb[16];
-	snprintf(lb, sizeof lb, "%d年", r->doc->year);
-	if (r->prior)
-		snprintf(la, sizeof la, "%d年", r->prior->year);
+	char la[16], lb[16];
+	yoy_report_year_labels(la, lb, r);
 	page_head(&b, r);
 	sbuf_puts(&b, "<h2>一、主要指标</h2>\n");
 	headline(&b, r, la, lb);

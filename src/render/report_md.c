@@ -126,10 +126,8 @@ char *yoy_render_report_md(const yoy_report *r)
 	sbuf b;
 	sbuf_init(&b);
 	const yoy_doc *d = r->doc, *p = r->prior;
-	char la[16] = "上年", lb[16];
-	snprintf(lb, sizeof lb, "%d年", d->year);
-	if (p)
-		snprintf(la, sizeof la, "%d年", p->year);
+	char la[16], lb[16];
+	yoy_report_year_labels(la, lb, r);
 	sbuf_printf(&b, "# %s %d年部门预算变动情况\n\n", d->department ? d->department : "?",
 		    d->year);
 	if (p)
