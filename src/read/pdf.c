@@ -164,6 +164,88 @@ static bool page_number_text(const char *s)
 	return digit && n <= 24;
 }
 
+/* A figure in a table cell: "17,981.68", "1,200", "3.50" -- a point or
+ * thousands separators, so that a year or a count is not one. */
+static bool amount_text(const char *s, size_t n)
+{
+	return figure_text(s, n) && (memchr(s, '.', n) || memchr(s, ',', n));
+}
+
+static bool is_unit_or_punct(uint32_t cp)
+{
+	/* 万元 亿元 元 % and CJK punctuation follow a figure in prose */
+	return cp == 0x4E07 || cp == 0x5143 || cp == 0x4EBF || cp == '%' || cp == 0xFF05 ||
+	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+	       (cp >= 0xFF1A && cp <= 0xFF20);
+}
+
+enum { BREAK_NONE, BREAK_CELL, BREAK_SPACE };
+
+/* A line of prose has sentence punctuation or an amount with its unit
+ * ("1619.83万元"); a table row has neither: its unit is in the header.
+ * Only on a table row do narrow gaps around figures part cells, so a
+ * sentence is never cut into cells at "2017 年". */
+static bool table_like(const glyph *g, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		uint32_t cp = g[k].cp;
+		if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1F)
+			return false; /* ，。；？ */
+		if ((cp == 0x4E07 || cp == 0x4EBF) && k + 1 < n && g[k + 1].cp == 0x5143)
+			return false; /* 万元, 亿元 */
+	}
+	return true;
+}
+
+/* What the gap between glyphs p and c means, given the cell so far
+ * (cell, n bytes).  A space in running text is ~0.25 em; between table
+ * columns it is wider, so a gap over 0.6 em ends a cell -- except in a
+ * header spaced out letter by letter ("合    计"), which stays one word
+ * (类 款 项 are columns of their own).  Narrow columns of figures sit
+ * closer, so a figure ends a cell at a smaller gap: a figure running
+ * into the next column's words (0.3 em) or into the next figure
+ * (0.2 em), and words running into a figure (0.3 em) -- on a line that
+ * reads as a table row, not prose (see table_like). */
+/* The glyphs from c on spell an amount ("82,096,797.42"), up to the first
+ * glyph that is no part of one; end is one past the line's last glyph. */
+static bool amount_ahead(const glyph *c, const glyph *end)
+{
+	char buf[32];
+	size_t n = 0;
+	for (; c < end && n < sizeof buf; c++) {
+		bool part = (c->cp >= '0' && c->cp <= '9') || c->cp == ',' || c->cp == '.';
+		if (!part)
+			break;
+		buf[n++] = (char)c->cp;
+	}
+	return amount_text(buf, n);
+}
+
+static int boundary(const char *cell, size_t n, const glyph *p, const glyph *c,
+		    const glyph *end, float em, bool table_like)
+{
+	float gap = c->x1 - p->x2;
+	bool spaced_word = n == utf8_length_of(p->cp) && is_han(p->cp) && is_han(c->cp) &&
+			   gap < 1.8f * em && !is_code_part(p->cp) && !is_code_part(c->cp);
+	if (spaced_word)
+		return BREAK_NONE;
+	bool c_digit = c->cp >= '0' && c->cp <= '9';
+	bool p_digit = p->cp >= '0' && p->cp <= '9';
+	bool figure_end = gap > 0.3f * em && is_han(c->cp) && !is_unit_or_punct(c->cp) &&
+			  p_digit && amount_text(cell, n);
+	bool figure_next = gap > 0.2f * em && (c_digit || c->cp == '-') && p_digit &&
+			   amount_text(cell, n);
+	bool figure_start = gap > 0.3f * em && c_digit && is_han(p->cp) &&
+			    !is_unit_or_punct(p->cp) && amount_ahead(c, end);
+	bool old_figure_end = gap > 0.3f * em && is_han(c->cp) && p_digit && figure_text(cell, n);
+	if (gap > 0.6f * em || old_figure_end ||
+	    (table_like && (figure_end || figure_next || figure_start)))
+		return BREAK_CELL;
+	if (gap > 0.2f * em && is_ascii_word(p->cp) && is_ascii_word(c->cp))
+		return BREAK_SPACE;
+	return BREAK_NONE;
+}
+
 typedef struct page_ctx {
 	yoy_lines *ls;
 	int page;
@@ -190,29 +272,18 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 	size_t nc = 0;
 	starts[0] = 0;
 	x0s[0] = (int)lrintf(g[pl->first].x1 * 10);
+	bool table_row = table_like(g + pl->first, pl->n);
 	for (size_t k = 0; k < pl->n; k++) {
 		const glyph *c = &g[pl->first + k];
 		if (k > 0) {
-			const glyph *p = c - 1;
-			float gap = c->x1 - p->x2;
-			/* a space in running text is ~0.25 em; between
-			 * table columns it is wider.  A header spaced out
-			 * letter by letter ("合    计") stays one word, but
-			 * 类 款 项 are columns of their own. */
-			bool spaced_word = text.len - starts[nc] == utf8_length_of(p->cp) &&
-					   is_han(p->cp) && is_han(c->cp) && gap < 1.8f * em &&
-					   !is_code_part(p->cp) && !is_code_part(c->cp);
-			/* a figure running into the next column's words */
-			bool figure_end = gap > 0.3f * em && is_han(c->cp) &&
-					  p->cp >= '0' && p->cp <= '9' &&
-					  figure_text(text.data + starts[nc], text.len - starts[nc]);
-			if ((gap > 0.6f * em || figure_end) && !spaced_word && nc + 1 < 64) {
-				x1s[nc] = (int)lrintf(p->x2 * 10);
+			int b = boundary(text.data + starts[nc], text.len - starts[nc], c - 1, c,
+					 g + pl->first + pl->n, em, table_row);
+			if (b == BREAK_CELL && nc + 1 < 64) {
+				x1s[nc] = (int)lrintf(c[-1].x2 * 10);
 				nc++;
 				starts[nc] = text.len;
 				x0s[nc] = (int)lrintf(c->x1 * 10);
-			} else if (gap > 0.2f * em && is_ascii_word(p->cp) &&
-				   is_ascii_word(c->cp)) {
+			} else if (b == BREAK_SPACE) {
 				sbuf_putc(&text, ' ');
 			}
 		}

@@ -196,7 +196,7 @@ bool title_at(const yoy_lines *ls, size_t i, yoy_table_kind *kind,
 const char *department_label(const char *s, size_t *len)
 {
 	static const char *const labels[] = {
-		"部门名称：", "部门名称:", "编制部门：", "编制部门:",
+		"部门名称：", "部门名称:", "编制部门：", "编制部门:", "编制单位：", "编制单位:",
 		"预算主管部门：", "预算主管部门:", "单位名称：", "单位名称:",
 		"部门：", "部门:",
 	};
@@ -218,25 +218,28 @@ const char *department_label(const char *s, size_t *len)
 	return NULL;
 }
 
-/* "单位：万元" anywhere in the line: the unit, else YOY_UNIT_NONE. */
+/* "单位：万元" anywhere in the line: the unit, else YOY_UNIT_NONE.  Every
+ * "单位" is tried: "编制单位：X  单位：元" names the unit second. */
 static yoy_unit unit_label(const char *s)
 {
-	const char *p = strstr(s, "单位");
-	if (!p)
-		return YOY_UNIT_NONE;
-	p += strlen("单位");
-	if (str_starts(p, "："))
-		p += strlen("：");
-	else if (*p == ':')
-		p++;
-	else
-		return YOY_UNIT_NONE;
-	while (*p == ' ')
-		p++;
-	size_t n = strcspn(p, " \t)）");
-	if (span_eq(p, n, "万"))
-		return YOY_UNIT_WAN; /* "单位：万" with 元 wrapped to the next line */
-	return yoy_unit_parse(p, n);
+	for (const char *p = strstr(s, "单位"); p; p = strstr(p, "单位")) {
+		p += strlen("单位");
+		if (str_starts(p, "："))
+			p += strlen("：");
+		else if (*p == ':')
+			p++;
+		else
+			continue;
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " \t)）");
+		if (span_eq(p, n, "万"))
+			return YOY_UNIT_WAN; /* "单位：万" with 元 wrapped to the next line */
+		yoy_unit u = yoy_unit_parse(p, n);
+		if (u != YOY_UNIT_NONE)
+			return u;
+	}
+	return YOY_UNIT_NONE;
 }
 
 /* ---- column labels --------------------------------------------------- */
