@@ -13,6 +13,11 @@ bool form_title(const yoy_line *l)
 {
 	if (l->ncells == 0 || line_filled(l) != 1)
 		return false;
+	/* "详见单位的项目绩效目标表": a pointer to forms printed elsewhere */
+	static const char *const refer[] = { "详见", "参见", "具体见", "见" };
+	for (size_t i = 0; i < sizeof refer / sizeof *refer; i++)
+		if (str_starts(l->text, refer[i]))
+			return false;
 	return str_has(l->text, "绩效目标") &&
 	       (str_has(l->text, "申报表") || str_ends(l->text, "目标表")) &&
 	       !str_has(l->text, "。") && utf8_length(l->text, l->len) < 64 &&
@@ -368,6 +373,12 @@ size_t form_parse(parse_ctx *pc, size_t i)
 			indicator_row(pc, form, &st, &t, l);
 		else
 			form_row(pc, form, &t, l);
+	}
+	if (!form->project && !form->nindicators && !form->annual_funds.total.present &&
+	    !form->period_funds.total.present) {
+		/* a title with no form under it: not a form */
+		pc->doc->nforms--;
+		return i + 1;
 	}
 	if (!form->project)
 		doc_warn(pc->doc, form->at, "performance form without a project name");

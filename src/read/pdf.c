@@ -164,11 +164,20 @@ static bool page_number_text(const char *s)
 	return digit && n <= 24;
 }
 
-/* A figure in a table cell: "17,981.68", "1,200", "3.50" -- a point or
- * thousands separators, so that a year or a count is not one. */
+/* A figure in a table cell: "17,981.68", "1,200", "3.50" -- thousands
+ * separators, or one or two decimals, so that a year, a count or "9.2023"
+ * (an item number and a year in a list) is not one. */
 static bool amount_text(const char *s, size_t n)
 {
-	return figure_text(s, n) && (memchr(s, '.', n) || memchr(s, ',', n));
+	if (!figure_text(s, n))
+		return false;
+	const char *point = memchr(s, '.', n);
+	if (point && memchr(point + 1, '.', n - (size_t)(point + 1 - s)))
+		return false;
+	size_t decimals = point ? n - (size_t)(point + 1 - s) : 0;
+	if (memchr(s, ',', n))
+		return decimals == 0 || decimals == 2;
+	return decimals == 1 || decimals == 2;
 }
 
 static bool is_unit_or_punct(uint32_t cp)
@@ -202,10 +211,10 @@ static bool table_like(const glyph *g, size_t n)
  * columns it is wider, so a gap over 0.6 em ends a cell -- except in a
  * header spaced out letter by letter ("合    计"), which stays one word
  * (类 款 项 are columns of their own).  Narrow columns of figures sit
- * closer, so a figure ends a cell at a smaller gap: a figure running
- * into the next column's words (0.3 em) or into the next figure
- * (0.2 em), and words running into a figure (0.3 em) -- on a line that
- * reads as a table row, not prose (see table_like). */
+ * closer, so on a line that reads as a table row, not prose (see
+ * table_like), an amount ends a cell where words follow it (at any gap:
+ * a label never starts with "91,016,775.35"), where another figure
+ * follows 0.2 em on, and words end a cell 0.1 em before an amount. */
 /* The glyphs from c on spell an amount ("82,096,797.42"), up to the first
  * glyph that is no part of one; end is one past the line's last glyph. */
 static bool amount_ahead(const glyph *c, const glyph *end)
@@ -231,11 +240,11 @@ static int boundary(const char *cell, size_t n, const glyph *p, const glyph *c,
 		return BREAK_NONE;
 	bool c_digit = c->cp >= '0' && c->cp <= '9';
 	bool p_digit = p->cp >= '0' && p->cp <= '9';
-	bool figure_end = gap > 0.3f * em && is_han(c->cp) && !is_unit_or_punct(c->cp) &&
-			  p_digit && amount_text(cell, n);
+	bool figure_end = is_han(c->cp) && !is_unit_or_punct(c->cp) && p_digit &&
+			  amount_text(cell, n);
 	bool figure_next = gap > 0.2f * em && (c_digit || c->cp == '-') && p_digit &&
 			   amount_text(cell, n);
-	bool figure_start = gap > 0.3f * em && c_digit && is_han(p->cp) &&
+	bool figure_start = gap > 0.1f * em && c_digit && is_han(p->cp) &&
 			    !is_unit_or_punct(p->cp) && amount_ahead(c, end);
 	bool old_figure_end = gap > 0.3f * em && is_han(c->cp) && p_digit && figure_text(cell, n);
 	if (gap > 0.6f * em || old_figure_end ||
