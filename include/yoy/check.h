@@ -23,7 +23,11 @@ typedef enum yoy_verdict {
 	YOY_VERDICT_EXACT = 0,
 	YOY_VERDICT_ROUNDING,     /* holds within the rounding of the figures */
 	YOY_VERDICT_MISMATCH,
-	YOY_VERDICT_UNVERIFIABLE
+	YOY_VERDICT_UNVERIFIABLE,
+	/* the printed figure is the true one cut off at its last digit, not
+	 * rounded (87.70万元 for 87.708, 10.15% for 10.1581%): a habit of the
+	 * department, not a wrong figure (info) */
+	YOY_VERDICT_TRUNCATED
 } yoy_verdict;
 
 typedef enum yoy_severity {
@@ -53,6 +57,13 @@ typedef struct yoy_finding {
 	int year;                /* whose disclosure it is in */
 	const char *file;        /* its source file name */
 	yoy_loc at;
+	/* the same finding printed again: the same sentence elsewhere in the
+	 * document (its other places, in the check's arena) */
+	yoy_loc *also;
+	size_t nalso;
+	/* a finding across years: where last year's figure is printed */
+	const char *prior_file;
+	yoy_loc prior_at;
 	int claim;               /* index into the document's claims, or -1 */
 } yoy_finding;
 

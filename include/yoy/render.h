@@ -24,6 +24,7 @@ typedef struct yoy_diff_render_options {
 	const char *label_a, *label_b; /* column headings: "2017", "2018" */
 	bool color;                    /* ANSI colours (text only) */
 	bool stat;                     /* one screen: counts, totals, top changes */
+	const char *revision;          /* history revision read, or NULL (files) */
 } yoy_diff_render_options;
 
 /* The reported rows of a diff (diff.h), table by table, largest change

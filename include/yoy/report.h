@@ -150,6 +150,11 @@ const char *yoy_report_no_reason_words(const yoy_report_change *c);
 const char *yoy_report_claim_file(const yoy_report *r, const yoy_claim *c);
 /* "2019-budget.pdf 第17页第472行".  Returns the length written. */
 size_t yoy_report_where(char *buf, size_t size, const char *file, yoy_loc at);
+/* Where a finding is printed, with the same sentence's other places and
+ * last year's figure: "2019-budget.pdf 第25页第12行（又见第26页第3行）；
+ * 2018年：2018-budget.pdf 第19页第8行".  Returns the length written. */
+size_t yoy_report_where_finding(char *buf, size_t size, const yoy_finding *f,
+				const yoy_doc *prior);
 /* A finding of r's check as a question to ask: "文中增减率为5.95%，按增减额
  * 与基数计算为6.0985%（舍入允许…）"; an unexplained change in 万元.
  * Returns the length written. */

@@ -12,8 +12,8 @@
 const char *yoy_verdict_name(yoy_verdict v)
 {
 	static const char *const n[] = { "exact", "within rounding", "mismatch",
-					 "unverifiable" };
-	return (unsigned)v < 4 ? n[v] : "?";
+					 "unverifiable", "truncated" };
+	return (unsigned)v < sizeof n / sizeof *n ? n[v] : "?";
 }
 
 static const char *const severity_names[] = { "ok", "info", "warning", "error" };
@@ -38,9 +38,57 @@ static int by_location(const void *p, const void *q)
 		return a->year < b->year ? 1 : -1; /* this year before last year's */
 	if (a->at.file != b->at.file)
 		return a->at.file - b->at.file;
+	if (a->at.page != b->at.page)
+		return a->at.page - b->at.page;
 	if (a->at.line != b->at.line)
 		return a->at.line - b->at.line;
 	return strcmp(a->rule, b->rule);
+}
+
+static bool str_same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The same finding twice: the same rule on the same sentence with the
+ * same figures, printed at two places (a paragraph a department printed
+ * twice). */
+static bool same_finding(const yoy_finding *a, const yoy_finding *b)
+{
+	return a->year == b->year && a->text && str_same(a->rule, b->rule) &&
+	       str_same(a->text, b->text) && str_same(a->stated, b->stated) &&
+	       str_same(a->computed, b->computed) && str_same(a->message, b->message) &&
+	       str_same(a->file, b->file);
+}
+
+/* Said once: a finding repeated elsewhere keeps its first place and lists
+ * the others (findings are in document order).  False when out of
+ * memory. */
+static bool merge_repeats(yoy_check *c)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < c->nfindings; i++) {
+		yoy_finding *f = &c->findings[i];
+		yoy_finding *first = NULL;
+		for (size_t j = 0; j < kept && !first; j++)
+			if (same_finding(&c->findings[j], f))
+				first = &c->findings[j];
+		if (!first) {
+			c->findings[kept++] = *f;
+			continue;
+		}
+		yoy_loc *also = arena_alloc(c->arena, (first->nalso + 1) * sizeof *also);
+		if (!also)
+			return false;
+		if (first->nalso)
+			memcpy(also, first->also, first->nalso * sizeof *also);
+		also[first->nalso] = f->at;
+		first->also = also;
+		first->nalso++;
+		c->count[f->severity]--;
+	}
+	c->nfindings = kept;
+	return true;
 }
 
 int yoy_check_doc(yoy_check **out, const yoy_doc *doc, const yoy_check_options *o,
@@ -71,6 +119,10 @@ int yoy_check_doc(yoy_check **out, const yoy_doc *doc, const yoy_check_options *
 	 * the rule id breaks ties and a finding never moves between runs */
 	if (c->nfindings)
 		qsort(c->findings, c->nfindings, sizeof *c->findings, by_location);
+	if (!merge_repeats(c)) {
+		yoy_check_free(c);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
 	*out = c;
 	return 0;
 }

@@ -3,6 +3,7 @@
  * hold too (severity ok), so a report can say of each statement whether
  * it holds. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_rules.h"
@@ -114,13 +115,28 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 			where = alt_metric;
 		}
 	}
+	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && judge_truncated(stated, cellv);
+	if (truncated)
+		f.verdict = YOY_VERDICT_TRUNCATED;
 	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-	f.computed = fig_text(k->ar, cellv);
+	/* the table's figure in the unit the text states it in */
+	f.computed = cellv.unit == stated.unit ? fig_text(k->ar, cellv)
+					       : fen_text(k->ar, cellv.fen, stated);
 	if (f.verdict != YOY_VERDICT_EXACT)
 		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated.half + cellv.half, stated));
-	f.message = afmt(k->ar, "%s: the figure stated against %s", c->subject ? c->subject : "?",
-			 where);
+	f.message = afmt(k->ar, "%s: the figure stated against %s%s", c->subject ? c->subject : "?",
+			 where, truncated ? " (cut off rather than rounded)" : "");
 	add_finding(k, &f);
+}
+
+/* The stated percent is the recomputed one cut off, not rounded
+ * (2.3153% printed 2.31%): a habit more than a wrong figure. */
+static bool truncates(const yoy_decimal *p, int64_t point4)
+{
+	int64_t scale = 1;
+	for (int i = p->decimals; i < 4; i++)
+		scale *= 10;
+	return point4 >= 0 && p->decimals <= 4 && point4 / scale == p->scaled;
 }
 
 /* 占…%: the share recomputed from the part and the whole. */
@@ -164,6 +180,8 @@ static void share_claim(checker *k, size_t i, const cell_ref *cell)
 	}
 	int64_t lo, hi, point;
 	f.verdict = judge_percent(&c->share, part, whole, &lo, &hi, &point);
+	if (f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->share, point))
+		f.verdict = YOY_VERDICT_TRUNCATED;
 	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
 	if (f.verdict == YOY_VERDICT_UNVERIFIABLE) {
 		f.message = afmt(k->ar, "%s: a share of %s, which is zero", c->subject ? c->subject : "?",
@@ -176,16 +194,6 @@ static void share_claim(checker *k, size_t i, const cell_ref *cell)
 				 fig_text(k->ar, part), fig_text(k->ar, whole));
 	}
 	add_finding(k, &f);
-}
-
-/* The stated percent is the recomputed one cut off, not rounded
- * (2.3153% printed 2.31%): a habit more than a wrong figure. */
-static bool truncates(const yoy_decimal *p, int64_t point4)
-{
-	int64_t scale = 1;
-	for (int i = p->decimals; i < 4; i++)
-		scale *= 10;
-	return point4 >= 0 && p->decimals <= 4 && point4 / scale == p->scaled;
 }
 
 /* A percent stated with both figures and no amount of change. */
@@ -224,10 +232,10 @@ static void stated_pair(checker *k, size_t i)
 		diff.fen = -diff.fen;
 	int64_t lo, hi, point;
 	f.verdict = judge_percent(&c->percent, diff, base, &lo, &hi, &point);
-	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
 	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
 	if (truncated)
-		f.severity = YOY_SEV_WARNING;
+		f.verdict = YOY_VERDICT_TRUNCATED;
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
 	if (f.verdict != YOY_VERDICT_UNVERIFIABLE) {
 		f.computed = pct4_text(k->ar, point);
 		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
@@ -246,10 +254,6 @@ static void change_words(checker *k, size_t i)
 {
 	const yoy_claim *c = &k->doc->claims[i];
 	const char *subject = c->subject ? c->subject : "?";
-	if (c->direction == YOY_DIR_TEMPLATE)
-		flag(k, i, "change.template", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: the template word \"%s\" was left in the text", subject,
-			  c->direction_word ? c->direction_word : "增加（减少）"));
 	if (c->flags & YOY_CLAIM_EMPTY_REASON)
 		flag(k, i, "change.empty-reason", YOY_SEV_WARNING,
 		     afmt(k->ar, "%s: the change is given a reason with nothing in it", subject));
@@ -337,6 +341,53 @@ static bool comparable_base(checker *k, size_t i, figure delta, figure *base, yo
 	return false;
 }
 
+/* Totals last year's disclosure publishes, which a department sometimes
+ * measures a change against instead of the base the change implies. */
+static const struct {
+	const char *metric, *label;
+} prior_totals[] = {
+	{ "summary/income.total/total", "收入总计" },
+	{ "summary/expenditure.total/total", "支出总计" },
+	{ "summary/income.current_total/total", "本年收入合计" },
+	{ "fiscal_summary/income.total/total", "财政拨款收入总计" },
+	{ "fiscal_summary/expenditure.total/total", "财政拨款支出总计" },
+	{ "summary/income.general_budget/total", "一般公共预算收入" },
+	{ "summary/income.fiscal/total", "财政拨款收入" },
+	{ "general_expenditure/total/total", "一般公共预算支出合计" },
+	{ "expenditure/total/total", "支出合计" },
+	{ "income/total/total", "收入合计" },
+	{ "expenditure/total/basic", "基本支出" },
+	{ "expenditure/total/project", "项目支出" },
+};
+
+/* Before a percent is called wrong: does it hold against a figure last
+ * year's disclosure published -- the line itself as printed there, or one
+ * of its totals?  *label and *base get the first that does. */
+static yoy_verdict prior_base(checker *k, const yoy_claim *c, figure delta, figure *base,
+			      const char **label, int64_t *lo, int64_t *hi, int64_t *point)
+{
+	const yoy_doc *prior = k->o->prior;
+	if (!prior)
+		return YOY_VERDICT_MISMATCH;
+	size_t n = sizeof prior_totals / sizeof *prior_totals;
+	for (size_t t = 0; t <= n; t++) {
+		const char *m = t == 0 ? c->metric : prior_totals[t - 1].metric;
+		cell_ref r = metric_cell(prior, m);
+		if (!m || !r.found || !r.value.present || r.is_count)
+			continue;
+		int64_t l, h, p;
+		yoy_verdict v = judge_percent(&c->percent, delta, r.value, &l, &h, &p);
+		if (v != YOY_VERDICT_EXACT && v != YOY_VERDICT_ROUNDING)
+			continue;
+		*base = r.value;
+		*label = afmt(k->ar, "%d年%s", prior->year,
+			      t == 0 ? (c->subject ? c->subject : "?") : prior_totals[t - 1].label);
+		*lo = l, *hi = h, *point = p;
+		return v;
+	}
+	return YOY_VERDICT_MISMATCH;
+}
+
 /* A stated percent against the change and the base: from a base of zero
  * a warning; as a multiple (倍); else recomputed, on the comparable base
  * when the text says 口径. */
@@ -366,11 +417,28 @@ static void change_percent(checker *k, size_t i, figure delta, figure base)
 	f.verdict = judge_percent(&c->percent, delta, base, &lo, &hi, &point);
 	if (f.verdict == YOY_VERDICT_MISMATCH && c->basis == YOY_BASIS_COMPARABLE)
 		comparable_base(k, i, delta, &base, &f.verdict, &lo, &hi, &point);
-	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	figure implied = base;
+	const char *held = NULL;
+	if (f.verdict == YOY_VERDICT_MISMATCH) {
+		yoy_verdict v = prior_base(k, c, delta, &base, &held, &lo, &hi, &point);
+		if (held)
+			f.verdict = v;
+	}
 	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point);
 	if (truncated)
-		f.severity = YOY_SEV_WARNING;
+		f.verdict = YOY_VERDICT_TRUNCATED;
+	f.severity = held ? YOY_SEV_INFO : severity_of(f.verdict, YOY_SEV_ERROR);
 	f.computed = pct4_text(k->ar, point);
+	if (held) {
+		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+		f.message = afmt(k->ar, "%s: %s %s holds against %s %s, not against the base the "
+					"change implies (%s)",
+				 c->subject ? c->subject : "?",
+				 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated, held,
+				 fig_text(k->ar, base), fig_text(k->ar, implied));
+		add_finding(k, &f);
+		return;
+	}
 	f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
 	f.message = afmt(k->ar, "%s: %s %s of %s, recomputed as %s / %s%s",
 			 c->subject ? c->subject : "?",
@@ -474,12 +542,69 @@ static void consistent_changes(checker *k)
 					*pb ? "%" : "");
 			f.computed = afmt(k->ar, "%s%s%s%s", fig_text(k->ar, da), *pa ? ", " : "", pa,
 					  *pa ? "%" : "");
-			f.message = afmt(k->ar, "%s: the change of %s is stated differently at line %d "
+			f.message = afmt(k->ar, "%s: the change of %s is stated differently at %s "
 						"(%s)", b->subject ? b->subject : "?", fig_text(k->ar, cb),
-					 a->at.line, a->subject ? a->subject : "?");
+					 place_text(k->ar, a->at), a->subject ? a->subject : "?");
 			add_finding(k, &f);
 		}
 	}
+}
+
+static const char *const template_words[] = {
+	"增加（减少）", "增加(减少)", "增长（下降）", "增长(下降)", "增加/减少",
+	"增加（下降）", "增长（减少）", "上升（下降）",
+};
+
+/* The template word a claim keeps, in its direction or its reason, or
+ * NULL. */
+static const char *template_word(const yoy_claim *c)
+{
+	if (c->direction == YOY_DIR_TEMPLATE)
+		return c->direction_word ? c->direction_word : "增加（减少）";
+	for (size_t w = 0; w < sizeof template_words / sizeof *template_words; w++)
+		if ((c->reason && strstr(c->reason, template_words[w])) ||
+		    (c->text && strstr(c->text, template_words[w])))
+			return template_words[w];
+	return NULL;
+}
+
+/* A template not filled in ("增加（减少）0万元，增长（下降）0%", or its
+ * words left in a reason): one warning for the document, at the first
+ * place, listing the others -- a drafting slip, not a wrong figure. */
+static void template_left(checker *k)
+{
+	yoy_finding f = { 0 };
+	yoy_loc *also = NULL;
+	size_t n = 0, cap = 0;
+	const char *word = NULL;
+	for (size_t i = 0; i < k->doc->nclaims; i++) {
+		const yoy_claim *c = &k->doc->claims[i];
+		const char *w = template_word(c);
+		if (!w)
+			continue;
+		if (!word) {
+			word = w;
+			f = claim_finding(k, i, "change.template");
+			continue;
+		}
+		bool seen = f.at.line == c->at.line && f.at.page == c->at.page;
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = also[j].line == c->at.line && also[j].page == c->at.page;
+		if (!seen && !VEC_PUSH(also, n, cap, c->at))
+			k->oom = true;
+	}
+	if (word) {
+		f.verdict = YOY_VERDICT_MISMATCH;
+		f.severity = YOY_SEV_WARNING;
+		f.stated = word;
+		f.also = also;
+		f.nalso = n;
+		f.message = afmt(k->ar, "the template word \"%s\" was left in the text%s", word,
+				 n ? afmt(k->ar, ", here and at %zu more places", n) : "");
+		f.subject = NULL;
+		add_finding(k, &f);
+	}
+	free(also);
 }
 
 void check_claims(checker *k)
@@ -494,4 +619,5 @@ void check_claims(checker *k)
 			change_claim(k, i, &cell);
 	}
 	consistent_changes(k);
+	template_left(k);
 }

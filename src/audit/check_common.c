@@ -48,11 +48,24 @@ const char *afmt(yoy_arena *ar, const char *fmt, ...)
 	return arena_strdup(ar, buf);
 }
 
+/* The true value, never rounded: like's decimals, more when fen needs
+ * them (an allowance of 150 fen in 万元 is ±0.015, not ±0.02). */
 const char *fen_text(yoy_arena *ar, int64_t fen, figure like)
 {
 	yoy_unit u = like.unit ? like.unit : YOY_UNIT_WAN;
+	int64_t unit_fen = yoy_unit_fen(u);
+	int d = like.decimals, max = 0;
+	for (int64_t f = unit_fen; f > 1; f /= 10)
+		max++;
+	for (int64_t step = unit_fen; d < max; d++) {
+		int64_t s = step;
+		for (int k = 0; k < d; k++)
+			s /= 10;
+		if (s <= 1 || fen % s == 0)
+			break;
+	}
 	char buf[64];
-	size_t n = yoy_fen_format(buf, sizeof buf, fen, u, like.decimals);
+	size_t n = yoy_fen_format(buf, sizeof buf, fen, u, d);
 	snprintf(buf + n, sizeof buf - n, "%s", yoy_unit_name(u));
 	return arena_strdup(ar, buf);
 }
@@ -76,6 +89,19 @@ yoy_verdict judge_equal(figure a, figure b)
 		return YOY_VERDICT_MISMATCH;
 	return magnitude(a.fen - b.fen) <= a.half + b.half ? YOY_VERDICT_ROUNDING
 							   : YOY_VERDICT_MISMATCH;
+}
+
+bool judge_truncated(figure printed, figure truth)
+{
+	int64_t unit = 2 * printed.half; /* one unit of the last printed digit */
+	if (unit <= 0 || !printed.present || !truth.present)
+		return false;
+	int64_t lo = truth.fen - truth.half, hi = truth.fen + truth.half;
+	if (printed.fen >= 0 && truth.fen >= 0)
+		return hi >= printed.fen && lo < printed.fen + unit && printed.fen != truth.fen;
+	if (printed.fen <= 0 && truth.fen <= 0)
+		return lo <= printed.fen && hi > printed.fen - unit && printed.fen != truth.fen;
+	return false;
 }
 
 yoy_verdict judge_sum(figure whole, figure parts)
@@ -142,6 +168,21 @@ const char *pct4_text(yoy_arena *ar, int64_t v)
 
 /* ---- metrics ------------------------------------------------------------ */
 
+/* Projects with a performance form: a project whose form is printed more
+ * than once (once per implementing unit, say) counts once. */
+static int64_t form_projects(const yoy_doc *doc)
+{
+	int64_t n = 0;
+	for (size_t i = 0; i < doc->nforms; i++) {
+		const char *p = doc->forms[i].project;
+		bool seen = false;
+		for (size_t j = 0; j < i && p && !seen; j++)
+			seen = doc->forms[j].project && strcmp(doc->forms[j].project, p) == 0;
+		n += !seen;
+	}
+	return n;
+}
+
 /* forms/count, projects/count, forms/annual_funds: counted or summed
  * over the forms or project lines printed. */
 static cell_ref forms_cell(const yoy_doc *doc, const char *table, const char *row)
@@ -155,7 +196,7 @@ static cell_ref forms_cell(const yoy_doc *doc, const char *table, const char *ro
 		r.found = true;
 		r.is_count = true;
 		r.value.present = true;
-		r.value.fen = forms ? (int64_t)doc->nforms : (int64_t)t->nrows;
+		r.value.fen = forms ? form_projects(doc) : (int64_t)t->nrows;
 		return r;
 	}
 	if (forms && strcmp(row, "annual_funds") == 0 && doc->nforms) {
@@ -277,6 +318,11 @@ bool text_mentions(const char *text, const char *name)
 	return false;
 }
 
+const char *place_text(yoy_arena *ar, yoy_loc at)
+{
+	return at.page ? afmt(ar, "p%d:%d", at.page, at.line) : afmt(ar, "%d", at.line);
+}
+
 const char *source_of(const yoy_doc *doc, yoy_loc at)
 {
 	if (at.file >= 0 && (size_t)at.file < doc->nsources)
@@ -289,6 +335,7 @@ yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch)
 	switch (v) {
 	case YOY_VERDICT_EXACT: return YOY_SEV_OK;
 	case YOY_VERDICT_MISMATCH: return mismatch;
+	case YOY_VERDICT_TRUNCATED: return YOY_SEV_INFO;
 	default: return YOY_SEV_INFO;
 	}
 }
@@ -313,7 +360,16 @@ void add_finding(checker *k, const yoy_finding *f)
 	COPY(metric);
 	COPY(text);
 	COPY(file);
+	COPY(prior_file);
 #undef COPY
+	if (f->nalso) {
+		n->also = arena_alloc(k->ar, f->nalso * sizeof *n->also);
+		if (!n->also) {
+			k->oom = true;
+			return;
+		}
+		memcpy(n->also, f->also, f->nalso * sizeof *n->also);
+	}
 	c->count[n->severity]++;
 }
 

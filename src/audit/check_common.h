@@ -31,6 +31,9 @@ const char *fen_text(yoy_arena *ar, int64_t fen, figure like);
 /* a and b speak of one quantity.  Same precision: they must be equal;
  * different precision: within both halves.  *gap gets b - a. */
 yoy_verdict judge_equal(figure a, figure b);
+/* printed is truth cut off at printed's last digit rather than rounded
+ * (87.70 for 87.708): a habit, judged YOY_VERDICT_TRUNCATED. */
+bool judge_truncated(figure printed, figure truth);
 /* parent against a sum of separately rounded parts: within the sum of all
  * halves. */
 yoy_verdict judge_sum(figure whole, figure sum_of_parts);
@@ -72,6 +75,8 @@ yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch);
 /* printf into the arena. */
 const char *afmt(yoy_arena *ar, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* "p25:12" on a page, "12" in a text without pages. */
+const char *place_text(yoy_arena *ar, yoy_loc at);
 /* The source file name of a location in doc. */
 const char *source_of(const yoy_doc *doc, yoy_loc at);
 /* True when text names name as a narrative says it: whole, or without a

@@ -53,6 +53,10 @@ static const char *effective_metric(checker *k, const yoy_claim *c)
 	return c->metric;
 }
 
+/* Below this a restated base is immaterial (0.1万元), as is one under
+ * 0.01% of last year's figure. */
+#define MATERIAL_FEN ((int64_t)100000)
+
 /* Does the claim compare with the prior year's budget, as published? */
 static bool against_prior(const yoy_claim *c, int prior_year)
 {
@@ -109,12 +113,22 @@ static void implied_base(checker *k, yoy_finding *f, const yoy_claim *c, const c
 	f->verdict = judge_sum(then->value, base);
 	if (f->verdict == YOY_VERDICT_MISMATCH && strstr(metric, "/code:"))
 		f->verdict = other_table_base(k, metric, base, then);
+	if (then->row) {
+		f->prior_at = then->row->at;
+		f->prior_file = source_of(k->o->prior, then->row->at);
+	}
 	f->stated = fig_text(k->ar, base);
 	f->computed = fig_text(k->ar, then->value);
 	f->envelope = afmt(k->ar, "±%s", fen_text(k->ar, then->value.half + base.half, then->value));
 	if (f->verdict == YOY_VERDICT_MISMATCH) {
 		bool explained = says_restated(c);
-		f->severity = explained ? YOY_SEV_INFO : YOY_SEV_WARNING;
+		int64_t gap = then->value.fen - base.fen, mag = then->value.fen;
+		gap = gap < 0 ? -gap : gap;
+		mag = mag < 0 ? -mag : mag;
+		/* a base restated by less than 0.1万元 or 0.01% is not worth a
+		 * question (README: materiality) */
+		bool immaterial = gap <= MATERIAL_FEN || gap * 10000 <= mag;
+		f->severity = explained || immaterial ? YOY_SEV_INFO : YOY_SEV_WARNING;
 		const char *implied = c->delta.present
 			? afmt(k->ar, "the base implied by the change (%s %s %s)", fig_text(k->ar, cur),
 			       c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta))
@@ -123,7 +137,8 @@ static void implied_base(checker *k, yoy_finding *f, const yoy_claim *c, const c
 		f->message = afmt(k->ar, "%s: %s is not what the %d disclosure published%s",
 				  c->subject ? c->subject : "?", implied, prior_year,
 				  explained ? "; restated, as the text says (同口径/口径/调整)"
-					    : "; restated without saying so");
+				  : immaterial ? "; restated by less than 0.1万元 or 0.01% (immaterial)"
+					       : "; restated without saying so");
 	} else {
 		f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
 		f->message = afmt(k->ar, "%s: the base implied by the change against the %d "
@@ -135,14 +150,14 @@ static void implied_base(checker *k, yoy_finding *f, const yoy_claim *c, const c
 /* The direction the figures moved, for a change stated without an amount
  * ("与上年预算数相等"); with an amount the base says it all, and a
  * restated base may turn the direction. */
-static void moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c, figure cur,
+static bool moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c, figure cur,
 			    figure then)
 {
 	figure actual = fig_sum(cur, fig_neg(then));
 	int moved = actual.fen - actual.half > 0 ? 1 : actual.fen + actual.half < 0 ? -1 : 0;
 	int said = c->direction == YOY_DIR_INCREASE ? 1 : c->direction == YOY_DIR_DECREASE ? -1 : 0;
 	if (moved == said)
-		return;
+		return false;
 	yoy_finding d = *f;
 	d.rule = "prior.direction";
 	d.verdict = YOY_VERDICT_MISMATCH;
@@ -156,6 +171,7 @@ static void moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c
 			 fig_text(k->ar, then), k->o->prior->year, fig_text(k->ar, cur),
 			 moved > 0 ? "rose" : moved < 0 ? "fell" : "did not move");
 	add_finding(k, &d);
+	return true;
 }
 
 /* A stated change against last year's disclosure: the base it implies,
@@ -197,9 +213,15 @@ static void stated_change(checker *k, size_t i)
 	figure base = fig_sum(cur, fig_neg(signed_delta));
 	base.unit = then.value.unit;
 	base.decimals = then.value.decimals;
+	/* said once: a change said to be nil that was not is that finding
+	 * alone, not also a restated base */
+	if (!c->delta.present && !says_restated(c) && then.row) {
+		f.prior_at = then.row->at;
+		f.prior_file = source_of(prior, then.row->at);
+		if (moved_direction(k, &f, c, cur, then.value))
+			return;
+	}
 	implied_base(k, &f, c, metric, cur, delta, base, &then);
-	if (!c->delta.present && !says_restated(c))
-		moved_direction(k, &f, c, cur, then.value);
 }
 
 /* ---- unexplained changes ------------------------------------------------- */
@@ -259,6 +281,39 @@ static bool mentioned(const yoy_doc *doc, const yoy_diff_table *dt, const yoy_di
 	return false;
 }
 
+/* A row that deserves an unexplained-change finding: a line below the
+ * total that changed past the thresholds and that no statement names. */
+static bool unexplained_row(const yoy_doc *doc, const yoy_diff_table *dt,
+			    const yoy_diff_row *r)
+{
+	/* function codes below the total; of "三公" and 机关运行经费 their
+	 * fixed lines (the breakdown by economic class of the latter is
+	 * detail, not a statement's business) */
+	const yoy_row *x = r->b ? r->b : r->a;
+	bool item = dt->kind == YOY_TABLE_THREE_PUBLIC || dt->kind == YOY_TABLE_OPERATING_COSTS
+			    ? x->key != NULL : r->level > 0;
+	return r->reported && item && dt->ncolumns && r->status != YOY_DIFF_UNCHANGED &&
+	       !mentioned(doc, dt, r);
+}
+
+/* A class whose whole change is carried by one of its items (a 类 with a
+ * single 款 that moved, a 款 with a single 项): the change is asked once,
+ * of the item, or is explained with it. */
+static bool carried_by_item(const yoy_diff_table *dt, const yoy_diff_row *r)
+{
+	if (!r->code || !dt->ncolumns)
+		return false;
+	size_t n = strlen(r->code);
+	for (size_t i = 0; i < dt->nrows; i++) {
+		const yoy_diff_row *c = &dt->rows[i];
+		if (c == r || !c->code || strlen(c->code) <= n || strncmp(c->code, r->code, n) != 0)
+			continue;
+		if (c->cells[0].change == r->cells[0].change && c->status != YOY_DIFF_UNCHANGED)
+			return true;
+	}
+	return false;
+}
+
 static void unexplained(checker *k)
 {
 	const yoy_check_options *o = k->o;
@@ -282,15 +337,8 @@ static void unexplained(checker *k)
 		const yoy_diff_table *dt = &d->tables[t];
 		for (size_t i = 0; i < dt->nrows; i++) {
 			const yoy_diff_row *r = &dt->rows[i];
-			/* function codes below the total; of "三公" and 机关运行经费
-			 * their fixed lines (the breakdown by economic class of the
-			 * latter is detail, not a statement's business) */
 			const yoy_row *x = r->b ? r->b : r->a;
-			bool item = dt->kind == YOY_TABLE_THREE_PUBLIC ||
-					    dt->kind == YOY_TABLE_OPERATING_COSTS
-				    ? x->key != NULL : r->level > 0;
-			if (!r->reported || !item || !dt->ncolumns ||
-			    r->status == YOY_DIFF_UNCHANGED || mentioned(k->doc, dt, r))
+			if (!unexplained_row(k->doc, dt, r) || carried_by_item(dt, r))
 				continue;
 			const yoy_diff_cell *cell = &r->cells[0];
 			figure like = { 0, 0, dt->unit, dt->decimals, true };
@@ -325,6 +373,10 @@ static void unexplained(checker *k)
 			f.year = k->doc->year;
 			f.at = r->b ? r->b->at : r->a->at;
 			f.file = source_of(r->b ? k->doc : o->prior, f.at);
+			if (r->a && r->b) {
+				f.prior_at = r->a->at;
+				f.prior_file = source_of(o->prior, r->a->at);
+			}
 			f.claim = -1;
 			add_finding(k, &f);
 		}

@@ -583,6 +583,31 @@ size_t yoy_report_where(char *buf, size_t size, const char *file, yoy_loc at)
 	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
+static size_t page_line(char *buf, size_t size, yoy_loc at)
+{
+	int n = at.page ? snprintf(buf, size, "第%d页第%d行", at.page, at.line)
+			: snprintf(buf, size, "第%d行", at.line);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+size_t yoy_report_where_finding(char *buf, size_t size, const yoy_finding *f,
+				const yoy_doc *prior)
+{
+	size_t n = yoy_report_where(buf, size, f->file, f->at);
+	for (size_t i = 0; i < f->nalso && n + 1 < size; i++) {
+		n += (size_t)snprintf(buf + n, size - n, "%s", i ? "、" : "（又见");
+		n += n < size ? page_line(buf + n, size - n, f->also[i]) : 0;
+		if (i + 1 == f->nalso && n + 1 < size)
+			n += (size_t)snprintf(buf + n, size - n, "）");
+	}
+	if (f->prior_file && n + 1 < size) {
+		n += (size_t)snprintf(buf + n, size - n, "；%d年：",
+				      prior ? prior->year : f->year - 1);
+		n += n < size ? yoy_report_where(buf + n, size - n, f->prior_file, f->prior_at) : 0;
+	}
+	return n < size ? n : size ? size - 1 : 0;
+}
+
 /* An unexplained change in 万元 like the rest of the report (the check
  * states it in the table's unit): "133.30 → 257.8025万元，变动+124.5025万元
  * （+93.40%）".  False when the line is not found in both years. */

@@ -64,7 +64,12 @@ static void list_rows(sbuf *w, const yoy_table *t, const char *project)
 		char v[48];
 		yoy_fen_format(v, sizeof v, first_value(t, r), YOY_UNIT_WAN, wan_decimals(t));
 		n++;
-		sbuf_printf(w, "%s#%zu = %s万元 (line %d)", n > 1 ? ", " : "", n, v, r->at.line);
+		if (r->at.page)
+			sbuf_printf(w, "%s#%zu = %s万元 (p%d:%d)", n > 1 ? ", " : "", n, v, r->at.page,
+				    r->at.line);
+		else
+			sbuf_printf(w, "%s#%zu = %s万元 (line %d)", n > 1 ? ", " : "", n, v,
+				    r->at.line);
 	}
 }
 

@@ -74,8 +74,8 @@ void print_doc_warnings(const yoy_doc *doc)
 		if (w->at.file >= 0 && (size_t)w->at.file < doc->nsources)
 			file = doc->sources[w->at.file].name;
 		if (w->at.page)
-			fprintf(stderr, "%s:%d (page %d): warning: %s\n", file,
-				w->at.line, w->at.page, w->message);
+			fprintf(stderr, "%s:p%d:%d: warning: %s\n", file, w->at.page,
+				w->at.line, w->message);
 		else
 			fprintf(stderr, "%s:%d: warning: %s\n", file, w->at.line,
 				w->message);

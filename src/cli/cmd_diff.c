@@ -56,6 +56,7 @@ typedef struct diff_args {
 	char **pos;
 	int npos;
 	int years[2];
+	char revision[41];     /* the history revision read, "" for files */
 	yoy_table_kind tables[YOY_TABLE_KIND_COUNT + 1];
 	yoy_diff_options opt;
 } diff_args;
@@ -163,7 +164,7 @@ static int diff_options(diff_args *a, int argc, char **argv)
 
 /* The two documents, from history or from files, and the project
  * aliases (--aliases, else the department's in history). */
-static int load_pair(const diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *aliases,
+static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *aliases,
 		     yoy_error *err)
 {
 	char *key = NULL;
@@ -173,6 +174,7 @@ static int load_pair(const diff_args *a, yoy_store **st, yoy_doc **docs, yoy_ali
 		     yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
 		     yoy_history_load(&docs[0], NULL, *st, a->rev, key, a->years[0], a->kind, err) ||
 		     yoy_history_load(&docs[1], NULL, *st, a->rev, key, a->years[1], a->kind, err) ||
+		     yoy_store_resolve(*st, a->rev, a->revision, err) ||
 		     (!a->aliases_file &&
 		      yoy_history_project_aliases(aliases, *st, a->rev, key, err));
 	} else {
@@ -199,7 +201,8 @@ static char *render(const diff_args *a, const yoy_diff *d, const yoy_doc *const 
 		snprintf(la, sizeof la, "%d", docs[0]->year);
 		snprintf(lb, sizeof lb, "%d", docs[1]->year);
 	}
-	yoy_diff_render_options ro = { la, lb, a->color, a->stat };
+	yoy_diff_render_options ro = { la, lb, a->color, a->stat,
+				       *a->revision ? a->revision : NULL };
 	if (strcmp(a->format, "json") == 0)
 		return yoy_render_diff_json(d, &ro);
 	if (strcmp(a->format, "csv") == 0)

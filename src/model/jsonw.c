@@ -184,12 +184,33 @@ bool jw_ok(const jsonw *w)
 void jw_loc(jsonw *w, const char *key, yoy_loc at)
 {
 	jw_object(w, key, JW_COMPACT);
-	jw_int(w, "line", at.line);
-	if (at.page)
-		jw_int(w, "page", at.page);
 	if (at.file)
 		jw_int(w, "file", at.file);
+	if (at.page)
+		jw_int(w, "page", at.page);
+	jw_int(w, "line", at.line);
 	jw_end(w);
+}
+
+void jw_place(jsonw *w, const char *key, const char *file, yoy_loc at)
+{
+	if (!file)
+		return;
+	jw_object(w, key, JW_COMPACT);
+	jw_str(w, "file", file);
+	if (at.page)
+		jw_int(w, "page", at.page);
+	jw_int(w, "line", at.line);
+	jw_end(w);
+}
+
+const char *jw_source_name(const yoy_doc *d, yoy_loc at)
+{
+	if (!d || !d->nsources)
+		return NULL;
+	if (at.file >= 0 && (size_t)at.file < d->nsources)
+		return d->sources[at.file].name;
+	return d->sources[0].name;
 }
 
 void jw_doc_ref(jsonw *w, const char *key, const yoy_doc *d, const char *label)

@@ -63,6 +63,12 @@ void jw_quote(sbuf *out, const char *s);
 /* Pieces of yoy's model that every schema writes the same way. */
 /* {"line":12,"page":3,"file":1} under key: page and file only when set. */
 void jw_loc(jsonw *w, const char *key, yoy_loc at);
+/* {"file":"2019-budget.pdf","page":25,"line":12} under key: where a
+ * figure is printed, named for a reader (page only when the source has
+ * pages).  Nothing is written when file is NULL. */
+void jw_place(jsonw *w, const char *key, const char *file, yoy_loc at);
+/* The name of the source file of at in d, or NULL. */
+const char *jw_source_name(const yoy_doc *d, yoy_loc at);
 /* The disclosure a diff or check speaks of: {"label" (when not NULL),
  * "department", "year", "kind", "sources": [{"name","sha256"}]}. */
 void jw_doc_ref(jsonw *w, const char *key, const yoy_doc *d, const char *label);

@@ -965,8 +965,11 @@ static void on_direction(extractor *x, sentence_state *st, const token *t)
 		c->direction_word = doc_strn(x->doc, s + t->vb, t->ve - t->vb);
 		st->last_change = pd->target;
 		st->had_change = true;
-	} else if (dir != pd->dir && dir != YOY_DIR_FLAT &&
+	} else if (dir != pd->dir && dir != YOY_DIR_FLAT && dir != YOY_DIR_TEMPLATE &&
+		   pd->dir != YOY_DIR_TEMPLATE &&
 		   !(t->vb >= 3 && span_eq(s + t->vb - 3, 3, "零"))) {
+		/* a template's "增加（减少）…增长（下降）" is no conflict: it is
+		 * reported as a template */
 		c->flags |= YOY_CLAIM_DIR_CONFLICT;
 	}
 	pd->dir_end = t->e;

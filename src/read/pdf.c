@@ -259,7 +259,7 @@ typedef struct page_ctx {
 	yoy_lines *ls;
 	int page;
 	int file;
-	int *line_no;
+	int line_no;      /* of the line being read, on its page */
 	double width, height;
 	bool prev_open;   /* the previous line did not end a sentence */
 	float prev_x2;    /* right edge of the previous body line */
@@ -309,7 +309,7 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 		cells[i] = text.data + starts[i];
 		lens[i] = (i + 1 < nc ? starts[i + 1] : text.len) - starts[i];
 	}
-	yoy_line *l = lines_add(pc->ls, ++*pc->line_no, pc->page, pc->file,
+	yoy_line *l = lines_add(pc->ls, pc->line_no, pc->page, pc->file,
 				cells, lens, nc);
 	sbuf_free(&text);
 	if (!l)
@@ -469,9 +469,13 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 	text_edges(pc, pls, npl, &left, &right);
 	sbuf s;
 	sbuf_init(&s);
-	for (size_t k = 0; k < npl && !rc; k++)
+	/* lines are numbered on their page, top down, page numbers too, as
+	 * the non-blank lines of `pdftotext -layout -f P -l P` */
+	for (size_t k = 0; k < npl && !rc; k++) {
+		pc->line_no = (int)k + 1;
 		if (!page_furniture(pc, g, &pls[k], &s))
 			rc = emit_line(pc, g, &pls[k], left, right);
+	}
 	sbuf_free(&s);
 	free(pls);
 	free(g);
@@ -522,13 +526,9 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 			"%s: PDF claims %d pages (limit %d); not a single disclosure",
 			in->path, pages, PDF_MAX_PAGES);
 	}
-	int line_no = 0;
-	for (size_t i = 0; i < ls->n; i++)
-		if (ls->v[i].file == file && ls->v[i].no > line_no)
-			line_no = ls->v[i].no;
 	size_t before = ls->n;
 	int rc = 0;
-	page_ctx pc = { ls, 0, file, &line_no, 0, 0, false, 0 };
+	page_ctx pc = { ls, 0, file, 0, 0, 0, false, 0 };
 	for (int p = 0; p < pages && !rc; p++) {
 		PopplerPage *page = P.document_get_page(doc, p);
 		if (!page)

@@ -36,8 +36,15 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 		jw_str(&w, "subject", f->subject);
 		jw_str(&w, "metric", f->metric);
 		jw_int(&w, "year", f->year);
-		jw_str(&w, "file", f->file);
-		jw_loc(&w, "at", f->at);
+		jw_place(&w, "at", f->file, f->at);
+		if (f->nalso) {
+			jw_array(&w, "also_at", JW_COMPACT);
+			for (size_t a = 0; a < f->nalso; a++)
+				jw_place(&w, NULL, f->file, f->also[a]);
+			jw_end(&w);
+		}
+		if (f->prior_file)
+			jw_place(&w, "prior_at", f->prior_file, f->prior_at);
 		if (f->claim >= 0)
 			jw_int(&w, "claim", f->claim);
 		jw_str(&w, "text", f->text);

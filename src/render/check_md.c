@@ -25,12 +25,8 @@ char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o)
 		const yoy_finding *f = &c->findings[i];
 		if (f->severity < o->show)
 			continue;
-		char where[160];
-		if (f->at.page)
-			snprintf(where, sizeof where, "%s p.%d l.%d", f->file ? f->file : "?",
-				 f->at.page, f->at.line);
-		else
-			snprintf(where, sizeof where, "%s l.%d", f->file ? f->file : "?", f->at.line);
+		char where[768];
+		yoy_report_where_finding(where, sizeof where, f, c->prior);
 		sbuf_putc(&b, '|');
 		md_cell(&b, yoy_severity_name(f->severity));
 		md_cell(&b, f->rule);

@@ -15,12 +15,30 @@ static const char *colour(yoy_severity s)
 	}
 }
 
-static void place(sbuf *b, const yoy_finding *f)
+static void loc(sbuf *b, yoy_loc at)
 {
-	sbuf_printf(b, "%s", f->file ? f->file : "?");
-	if (f->at.page)
-		sbuf_printf(b, ":p%d", f->at.page);
-	sbuf_printf(b, ":%d", f->at.line);
+	if (at.page)
+		sbuf_printf(b, "p%d:", at.page);
+	sbuf_printf(b, "%d", at.line);
+}
+
+/* FILE:p25:12, the same sentence's other places, and where last year's
+ * figure is printed: "(also p26:3) (2018: 2018-budget.pdf:p19:8)". */
+static void place(sbuf *b, const yoy_finding *f, const yoy_doc *prior)
+{
+	sbuf_printf(b, "%s:", f->file ? f->file : "?");
+	loc(b, f->at);
+	for (size_t i = 0; i < f->nalso; i++) {
+		sbuf_puts(b, i ? ", " : " (also ");
+		loc(b, f->also[i]);
+		if (i + 1 == f->nalso)
+			sbuf_putc(b, ')');
+	}
+	if (f->prior_file) {
+		sbuf_printf(b, " (%d: %s:", prior ? prior->year : f->year - 1, f->prior_file);
+		loc(b, f->prior_at);
+		sbuf_putc(b, ')');
+	}
 }
 
 char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *o)
@@ -49,7 +67,7 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 		if (o->color && *colour(f->severity))
 			sbuf_puts(&b, "\033[0m");
 		sbuf_printf(&b, " %s [%s] ", f->rule, yoy_verdict_name(f->verdict));
-		place(&b, f);
+		place(&b, f, c->prior);
 		sbuf_printf(&b, "\n  %s\n", f->message ? f->message : "");
 		if (f->stated || f->computed) {
 			sbuf_puts(&b, "  ");

@@ -32,7 +32,8 @@ static void put_cell(jsonw *w, const char *key, const yoy_diff_table *t,
 	jw_end(w);
 }
 
-static void put_row(jsonw *w, const yoy_diff_table *t, const yoy_diff_row *r)
+static void put_row(jsonw *w, const yoy_diff *d, const yoy_diff_table *t,
+		    const yoy_diff_row *r)
 {
 	jw_object(w, NULL, JW_COMPACT);
 	jw_str(w, "status", yoy_diff_status_name(r->status));
@@ -60,13 +61,13 @@ static void put_row(jsonw *w, const yoy_diff_table *t, const yoy_diff_row *r)
 		put_cell(w, t->columns[c].key, t, r, &r->cells[c]);
 	jw_end(w);
 	if (r->a)
-		jw_loc(w, "at_a", r->a->at);
+		jw_place(w, "at_a", jw_source_name(d->a, r->a->at), r->a->at);
 	if (r->b)
-		jw_loc(w, "at_b", r->b->at);
+		jw_place(w, "at_b", jw_source_name(d->b, r->b->at), r->b->at);
 	jw_end(w);
 }
 
-static void put_table(jsonw *w, const yoy_diff_table *t)
+static void put_table(jsonw *w, const yoy_diff *d, const yoy_diff_table *t)
 {
 	jw_object(w, NULL, JW_PRETTY);
 	jw_str(w, "kind", t->name);
@@ -96,7 +97,7 @@ static void put_table(jsonw *w, const yoy_diff_table *t)
 	jw_array(w, "rows", JW_LINES);
 	for (size_t i = 0; i < t->nrows; i++)
 		if (t->rows[i].reported)
-			put_row(w, t, &t->rows[i]);
+			put_row(w, d, t, &t->rows[i]);
 	jw_end(w);
 	jw_end(w);
 }
@@ -112,9 +113,10 @@ char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o)
 	jw_str(&w, "by", yoy_diff_by_name(d->by));
 	jw_doc_ref(&w, "a", d->a, o->label_a);
 	jw_doc_ref(&w, "b", d->b, o->label_b);
+	jw_str(&w, "revision", o->revision);
 	jw_array(&w, "tables", JW_PRETTY);
 	for (size_t i = 0; i < d->ntables; i++)
-		put_table(&w, &d->tables[i]);
+		put_table(&w, d, &d->tables[i]);
 	jw_end(&w);
 	jw_array(&w, "tables_only_a", JW_COMPACT);
 	for (size_t i = 0; i < d->nonly_a; i++)

@@ -362,9 +362,9 @@ static void questions(sbuf *b, const yoy_report *r)
 	sbuf_puts(b, "<ol>\n");
 	for (size_t i = 0; i < r->nquestions; i++) {
 		const yoy_finding *f = r->questions[i];
-		char q[1200], where[256];
+		char q[1200], where[768];
 		yoy_report_question(q, sizeof q, r, f);
-		yoy_report_where(where, sizeof where, f->file, f->at);
+		yoy_report_where_finding(where, sizeof where, f, r->prior);
 		sbuf_printf(b, "<li><strong>%s：", f->severity == YOY_SEV_ERROR ? "错误" : "存疑");
 		esc(b, f->subject);
 		sbuf_puts(b, "</strong> ");

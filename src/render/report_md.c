@@ -77,9 +77,9 @@ static void questions(sbuf *b, const yoy_report *r)
 		sbuf_puts(b, "核对未发现不符或未作解释的重大变动。\n");
 	for (size_t i = 0; i < r->nquestions; i++) {
 		const yoy_finding *f = r->questions[i];
-		char q[1200], where[256];
+		char q[1200], where[768];
 		yoy_report_question(q, sizeof q, r, f);
-		yoy_report_where(where, sizeof where, f->file, f->at);
+		yoy_report_where_finding(where, sizeof where, f, r->prior);
 		sbuf_printf(b, "%zu. **%s：%s**　%s。（%s；规则 `%s`）\n", i + 1,
 			    severity_words(f->severity), f->subject ? f->subject : "",
 			    q, where, f->rule);

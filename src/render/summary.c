@@ -55,7 +55,12 @@ char *yoy_render_summary(const yoy_doc *doc)
 		const char *dir = c->direction == YOY_DIR_INCREASE ? "+"
 				  : c->direction == YOY_DIR_DECREASE ? "-"
 				  : c->direction == YOY_DIR_FLAT ? "=" : "?";
-		sbuf_printf(&b, "  line %-5d %s %s: %s%s%s%s%s (vs %s)\n", c->at.line,
+		char where[32];
+		if (c->at.page)
+			snprintf(where, sizeof where, "p%d:%d", c->at.page, c->at.line);
+		else
+			snprintf(where, sizeof where, "%d", c->at.line);
+		sbuf_printf(&b, "  %-8s %s %s: %s%s%s%s%s (vs %s)\n", where,
 			    c->subject ? c->subject : "?", cur, dir, delta,
 			    *pct ? " " : "", pct, *pct ? "%" : "", c->base ? c->base : "?");
 	}
