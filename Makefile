@@ -40,7 +40,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test layers unit golden asan bench demo browser browser-deps clean check-deps
+.PHONY: all deps test layers unit golden pdflines asan bench demo browser browser-deps clean check-deps
 all: yoy
 
 deps:
@@ -83,10 +83,14 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers unit golden
+test: layers unit golden pdflines
 
 layers:
 	@bash tests/layers.sh
+
+# PDF locations can be found on the page (tests/pdf_lines.sh).
+pdflines: $(B)/yoy
+	@YOY=$(abspath $(B)/yoy) bash tests/pdf_lines.sh
 
 unit: $(UNIT_BIN) $(B)/yoy
 	@set -e; cd tests && for t in $(UNIT_BIN:%=../%); do \

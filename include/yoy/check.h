@@ -61,6 +61,10 @@ typedef struct yoy_finding {
 	 * document (its other places, in the check's arena) */
 	yoy_loc *also;
 	size_t nalso;
+	/* a percent that does not hold against the base its change implies
+	 * but does against another figure last year published: that figure
+	 * ("2018年收入总计 21955.35万元"), or NULL */
+	const char *held_against;
 	/* a finding across years: where last year's figure is printed */
 	const char *prior_file;
 	yoy_loc prior_at;

@@ -430,6 +430,7 @@ static void change_percent(checker *k, size_t i, figure delta, figure base)
 	f.severity = held ? YOY_SEV_INFO : severity_of(f.verdict, YOY_SEV_ERROR);
 	f.computed = pct4_text(k->ar, point);
 	if (held) {
+		f.held_against = afmt(k->ar, "%s %s", held, fig_text(k->ar, base));
 		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
 		f.message = afmt(k->ar, "%s: %s %s holds against %s %s, not against the base the "
 					"change implies (%s)",

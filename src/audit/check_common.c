@@ -361,6 +361,7 @@ void add_finding(checker *k, const yoy_finding *f)
 	COPY(text);
 	COPY(file);
 	COPY(prior_file);
+	COPY(held_against);
 #undef COPY
 	if (f->nalso) {
 		n->also = arena_alloc(k->ar, f->nalso * sizeof *n->also);

@@ -365,6 +365,7 @@ int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
 	r->questions = arena_alloc(ar, (r->check->nfindings + 1) * sizeof *r->questions);
 	for (size_t i = 0; r->questions && i < r->check->nfindings; i++)
 		if (r->check->findings[i].severity >= YOY_SEV_WARNING &&
+		    strcmp(r->check->findings[i].rule, "change.template") != 0 &&
 		    !said_below(r, &r->check->findings[i]))
 			r->questions[r->nquestions++] = &r->check->findings[i];
 	if (r->nquestions)
@@ -411,6 +412,10 @@ const char *yoy_report_verdict_words(const yoy_report_change *c)
 		return "无法核对";
 	if (c->verdict->severity == YOY_SEV_OK)
 		return "相符";
+	if (c->verdict->verdict == YOY_VERDICT_TRUNCATED)
+		return "相符（尾数截去，未四舍五入）";
+	if (c->verdict->held_against)
+		return "按上年另一公开数为基数时相符";
 	if (c->verdict->verdict == YOY_VERDICT_ROUNDING)
 		return "在舍入范围内相符";
 	if (c->verdict->verdict == YOY_VERDICT_UNVERIFIABLE)

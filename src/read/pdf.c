@@ -333,6 +333,44 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 	return 0;
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/* Some PDFs carry broken font metrics: the 2024 决算 of 普陀区财政局 gives
+ * its CJK glyphs, 11 pt wide, boxes 2.8 pt tall, and its figures boxes
+ * 20 pt tall, so lines neither group nor line up.  A CJK glyph is square:
+ * its width is its size.  A box much shorter or taller than that (for
+ * other glyphs: than the page's usual CJK size) is set to it, around its
+ * centre. */
+static void repair_heights(glyph *g, size_t n)
+{
+	float *w = malloc((n + 1) * sizeof *w);
+	if (!w)
+		return;
+	size_t nw = 0;
+	for (size_t i = 0; i < n; i++)
+		if (is_han(g[i].cp) && g[i].x2 > g[i].x1)
+			w[nw++] = g[i].x2 - g[i].x1;
+	if (nw < 8) {
+		free(w);
+		return; /* too little CJK text to know its size */
+	}
+	qsort(w, nw, sizeof *w, cmp_float);
+	float usual = w[nw / 2];
+	free(w);
+	for (size_t i = 0; i < n; i++) {
+		float em = is_han(g[i].cp) ? g[i].x2 - g[i].x1 : usual;
+		float h = g[i].y2 - g[i].y1, yc = (g[i].y1 + g[i].y2) / 2;
+		if (em > 0 && (h < 0.6f * em || h > 1.6f * em)) {
+			g[i].y1 = yc - em / 2;
+			g[i].y2 = yc + em / 2;
+		}
+	}
+}
+
 /* The page's characters with their boxes, blanks and controls left out,
  * sorted top to bottom, left to right.  *out is malloc'd (the caller
  * frees it); 0 glyphs when the page has no text. */
@@ -370,6 +408,7 @@ static int page_glyphs(PopplerPage *page, glyph **out, size_t *ng)
 	}
 	P.free(text);
 	P.free(rects);
+	repair_heights(g, n);
 	qsort(g, n, sizeof *g, by_y_then_x);
 	*out = g;
 	*ng = n;

@@ -1039,7 +1039,7 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
  * other wrapped lines sit closer than rows: within 1.3 line heights of a
  * row's figures, 1.8 of a name's start.  The fragment must fit in the
  * row's blank cells. */
-static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb)
+static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb, bool dry)
 {
 	int h = r->line->y1 - r->line->y0;
 	bool tail = dir == 1 && o->line && short_cells(r);
@@ -1057,30 +1057,65 @@ static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb)
 				same = true;
 		if (!same)
 			return false;
-		for (size_t c = 0; c < nb; c++)
+		for (size_t c = 0; c < nb && !dry; c++)
 			if (r->cell[c] && o->cell[c])
 				o->merged[c] = true;
 	}
 	for (size_t c = 0; c < nb; c++)
-		if (r->cell[c] && o->cell[c] && !(dir == 1 && o->merged[c]))
+		if (r->cell[c] && o->cell[c] && !tail && !(dir == 1 && o->merged[c]))
 			return false;
 	return true;
 }
 
 /* A wrapped cell's fragment line joins the row beside it: the next row
  * first (the fragment is its prefix), else the one above. */
+/* The rows' names on lines of their own, below their codes and figures
+ * (a 决算 sets the three at different heights in tall cells): the body
+ * starts with a data row, as many lines of names follow as data rows,
+ * and at most one data row in four has words in a column of words (a
+ * long name may start beside its figures). */
+static bool names_below(const grid *g, size_t nb)
+{
+	if (!g->nrows || !g->rows[0].data)
+		return false;
+	size_t names = 0, data = 0, worded = 0;
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		const grid_row *r = &g->rows[ri];
+		if (!r->data) {
+			names++;
+			continue;
+		}
+		data++;
+		for (size_t c = 0; c < nb; c++)
+			if (g->textual[c] && r->cell[c] && !is_code(r->cell[c])) {
+				worded++;
+				break;
+			}
+	}
+	return names >= data && worded * 4 <= data;
+}
+
 static void join_wrapped(grid *g, size_t nb)
 {
+	/* a fragment that fits both ways joins the next row (a label's start
+	 * above its figures), or the one above when names sit below */
+	bool below = names_below(g, nb);
 	for (size_t ri = 0; ri < g->nrows; ri++) {
 		grid_row *r = &g->rows[ri], *target = NULL;
-		if (r->data)
+		if (r->data || !r->line)
 			continue;
 		bool prefix = false;
-		if (ri + 1 < g->nrows && wraps_onto(r, &g->rows[ri + 1], 0, nb)) {
-			target = &g->rows[ri + 1];
+		grid_row *next = ri + 1 < g->nrows ? &g->rows[ri + 1] : NULL;
+		grid_row *prev = ri > 0 ? &g->rows[ri - 1] : NULL;
+		bool to_next = next && wraps_onto(r, next, 0, nb, true);
+		bool to_prev = prev && wraps_onto(r, prev, 1, nb, true);
+		if (to_next && to_prev && below)
+			to_next = false;
+		if (to_next) {
+			target = next;
 			prefix = true;
-		} else if (ri > 0 && wraps_onto(r, &g->rows[ri - 1], 1, nb)) {
-			target = &g->rows[ri - 1];
+		} else if (to_prev && wraps_onto(r, prev, 1, nb, false)) {
+			target = prev;
 		}
 		if (!target)
 			continue; /* a row of its own (a line with no figure) */
@@ -1092,6 +1127,100 @@ static void join_wrapped(grid *g, size_t nb)
 			free(r->cell[c]);
 			r->cell[c] = NULL;
 		}
+		r->line = NULL; /* absorbed */
+	}
+}
+
+/* A column headed 类 or …编码: a classification code's. */
+static bool code_column(const grid *g, size_t c)
+{
+	if (!g->leaf[c])
+		return false;
+	sbuf n;
+	sbuf_init(&n);
+	label_norm(&n, g->leaf[c]);
+	bool yes = strcmp(sbuf_cstr(&n), "类") == 0 || label_role(sbuf_cstr(&n)) == ROLE_CODE;
+	sbuf_free(&n);
+	return yes;
+}
+
+/* The line has a class code in a code column (either side of a table
+ * printed in two halves). */
+static bool coded_line(const grid *g, const grid_row *r, size_t nb)
+{
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && is_code(r->cell[c]) && code_column(g, c))
+			return true;
+	return false;
+}
+
+/* A 决算 sets a row's code, name and figure at different heights in tall
+ * cells, so a row prints as two or three lines.  That is the layout when
+ * most lines with a class code have no words beside it. */
+static bool codes_apart(const grid *g, size_t nb)
+{
+	size_t coded = 0, worded = 0;
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		const grid_row *r = &g->rows[ri];
+		if (!r->line || !coded_line(g, r, nb))
+			continue;
+		coded++;
+		for (size_t c = 1; c < nb; c++)
+			if (g->textual[c] && r->cell[c] && !is_code(r->cell[c])) {
+				worded++;
+				break;
+			}
+	}
+	return coded >= 3 && worded * 4 <= coded;
+}
+
+/* Piece r can join line o: it fills o's blank cells, or, below o, goes on
+ * with o's words ("机关事业单位基本养老保险缴" / "费"). */
+static bool fits_into(const grid *g, const grid_row *r, const grid_row *o, size_t nb)
+{
+	bool below = (r->line->y0 + r->line->y1) > (o->line->y0 + o->line->y1);
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && o->cell[c] && !(below && g->textual[c]))
+			return false;
+	return true;
+}
+
+static int centre(const grid_row *r)
+{
+	return (r->line->y0 + r->line->y1) / 2;
+}
+
+/* In that layout each line without a code is a piece of the coded line
+ * nearest it on the page (within two line heights), where it fits. */
+static void join_pieces(grid *g, size_t nb)
+{
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri], *best = NULL;
+		if (!r->line || coded_line(g, r, nb))
+			continue;
+		int reach = 2 * (r->line->y1 - r->line->y0), best_d = 1 << 30;
+		for (size_t oi = 0; oi < g->nrows; oi++) {
+			grid_row *o = &g->rows[oi];
+			if (oi == ri || !o->line || !coded_line(g, o, nb) ||
+			    o->line->page != r->line->page || !fits_into(g, r, o, nb))
+				continue;
+			int d = abs(centre(o) - centre(r));
+			if (d <= reach && d < best_d) {
+				best_d = d;
+				best = o;
+			}
+		}
+		if (!best)
+			continue;
+		bool prefix = centre(r) < centre(best);
+		for (size_t c = 0; c < nb; c++) {
+			if (!r->cell[c])
+				continue;
+			cell_join(g, &best->cell[c], r->cell[c], prefix);
+			free(r->cell[c]);
+			r->cell[c] = NULL;
+		}
+		best->data = true;
 		r->line = NULL; /* absorbed */
 	}
 }
@@ -1121,6 +1250,8 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		name_column(g, bi, &bs->b[bi]);
 	}
 	place_rows(g, bs, region, nr, kind);
+	if (codes_apart(g, bs->n))
+		join_pieces(g, bs->n);
 	join_wrapped(g, bs->n);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		free(bs->b[bi].frag);

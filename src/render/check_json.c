@@ -33,6 +33,7 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 		jw_str(&w, "stated", f->stated);
 		jw_str(&w, "computed", f->computed);
 		jw_str(&w, "envelope", f->envelope);
+		jw_str(&w, "held_against", f->held_against);
 		jw_str(&w, "subject", f->subject);
 		jw_str(&w, "metric", f->metric);
 		jw_int(&w, "year", f->year);
