@@ -41,6 +41,9 @@ typedef struct yoy_report_change {
 				       statement (or on figure_only), NULL
 				       when the check said nothing of it */
 	bool holds;                /* the statement was judged and holds */
+	/* the statement is another line's, whose reason names this one
+	 * ("…增加了“事业运行”项级科目分流315万元"): quoted, not judged here */
+	bool mentioned_only;
 	/* The statement's change is not the change by code: last year's
 	 * figure was printed under another code or name (a reclassification)
 	 * or the base differs.  implied_base = this year - stated change;

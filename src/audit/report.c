@@ -166,6 +166,14 @@ static void attach_statement(yoy_report *r, yoy_report_change *c)
 	}
 	c->claim = &d->claims[best];
 	const yoy_claim *cl = c->claim;
+	size_t cn;
+	if (best_score <= 2 && c->row->code && code_of(cl->metric, &cn) &&
+	    !metric_names_code(cl->metric, c->row->code)) {
+		/* another code's statement that names this line: its reason
+		 * is quoted, its verdict is that line's, not this one's */
+		c->mentioned_only = true;
+		return;
+	}
 	const yoy_diff_cell *x = &c->row->cells[0];
 	if (cl->delta.present && c->row->b && x->in_b &&
 	    (cl->direction == YOY_DIR_INCREASE || cl->direction == YOY_DIR_DECREASE)) {
@@ -408,6 +416,8 @@ const char *yoy_report_verdict_words(const yoy_report_change *c)
 			return "金额不符";
 		return "变动未说明";
 	}
+	if (c->mentioned_only)
+		return "见其他科目的说明";
 	if (!c->verdict)
 		return "无法核对";
 	if (c->verdict->severity == YOY_SEV_OK)
@@ -545,7 +555,11 @@ size_t yoy_report_verdict_text(char *buf, size_t size, const yoy_report *r,
 			       const yoy_report_change *c)
 {
 	int n;
-	if (c->verdict && c->verdict->severity >= YOY_SEV_WARNING) {
+	size_t cn;
+	const char *code = c->mentioned_only ? code_of(c->claim->metric, &cn) : NULL;
+	if (code) {
+		n = snprintf(buf, size, "见%.*s的说明（原因中提及本科目）", (int)cn, code);
+	} else if (c->verdict && c->verdict->severity >= YOY_SEV_WARNING) {
 		char q[1024];
 		yoy_report_question(q, sizeof q, r, c->verdict);
 		n = snprintf(buf, size, "%s：%s",

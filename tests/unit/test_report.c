@@ -163,6 +163,15 @@ static void test_verdicts_and_reclassification(void **state)
 	yoy_report_verdict_text(buf, sizeof buf, s.r, c);
 	assert_non_null(strstr(buf, "科目调整"));
 	assert_non_null(strstr(buf, "2040405"));
+	/* each verdict on its own row: 2040450 事业运行 (+315) is named in
+	 * 2040402's reason ("…分流315万元"); that statement is quoted there,
+	 * its verdict is 2040402's, and 2040450 is not judged by it */
+	c = change_of(s.r, "2040450");
+	assert_non_null(c);
+	assert_true(c->mentioned_only);
+	assert_false(c->base_differs);
+	yoy_report_verdict_text(buf, sizeof buf, s.r, c);
+	assert_string_equal(buf, "见2040402的说明（原因中提及本科目）");
 	/* and the removed line says where it went */
 	c = change_of(s.r, "2040405");
 	assert_non_null(c);
