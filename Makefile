@@ -7,7 +7,7 @@ CC      ?= cc
 PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev \
-           libcmocka-dev poppler-utils git
+           libcmocka-dev poppler-utils git gettext
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Flags are expanded when a recipe runs, i.e. after `deps` installed the
@@ -40,12 +40,13 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test layers unit golden pdflines asan bench demo browser browser-deps clean check-deps
+.PHONY: all deps test layers po unit golden pdflines asan bench demo browser browser-deps clean check-deps
 all: yoy
 
 deps:
 	@if ! pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null || \
-	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then \
+	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
+	    ! command -v msgfmt >/dev/null 2>&1; then \
 	  echo "yoy: installing missing Debian packages: $(DEBS)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS) >/dev/null; \
@@ -60,6 +61,17 @@ $(B)/obj/%.o: src/%.c | deps
 
 $(B)/obj/read/pdf.o: CFLAGS_ALL += $(CFLAGS_PDF)
 
+# Message catalogs (po/): compiled into $(B)/locale, where an in-tree yoy
+# finds them ($YOY_LOCALEDIR overrides).
+LANGS     = $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES  = $(LANGS:%=$(B)/locale/%/LC_MESSAGES/yoy.mo)
+LOCALEDIR ?= $(abspath $(B))/locale
+$(B)/obj/cli/main.o: CFLAGS_ALL += -DYOY_LOCALEDIR='"$(LOCALEDIR)"'
+
+$(B)/locale/%/LC_MESSAGES/yoy.mo: po/%.po | deps
+	@mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
 $(B)/libyoy.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
@@ -68,7 +80,7 @@ $(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $(CLI_OBJ) $(B)/libyoy.a $(LIBS_ALL) -o $@
 
-yoy: $(B)/yoy
+yoy: $(B)/yoy $(MO_FILES)
 	@cp $(B)/yoy yoy
 
 $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | deps
@@ -83,7 +95,12 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers unit golden pdflines
+test: layers po unit golden pdflines
+
+# Every message the sources mark has its Chinese: po/zh_CN.po against the
+# strings xgettext finds now.
+po: | deps
+	@bash tests/po.sh
 
 layers:
 	@bash tests/layers.sh
@@ -92,11 +109,11 @@ layers:
 pdflines: $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/pdf_lines.sh
 
-unit: $(UNIT_BIN) $(B)/yoy
+unit: $(UNIT_BIN) $(B)/yoy $(MO_FILES)
 	@set -e; cd tests && for t in $(UNIT_BIN:%=../%); do \
 	  echo "== $$(basename $$t)"; YOY=../$(B)/yoy $$t; done
 
-golden: $(B)/yoy
+golden: $(B)/yoy $(MO_FILES)
 	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.

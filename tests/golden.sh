@@ -16,6 +16,10 @@ cd "$(dirname "$0")"
 YOY=${YOY:-../yoy}
 export YOY SOURCE_DATE_EPOCH=1700000000 YOY_AUTHOR_NAME=yoy-test \
 	YOY_AUTHOR_EMAIL=test@yoy.invalid
+# English unless a case asks for --lang: the machine's locale is not the
+# test's business.
+export LC_ALL=C.UTF-8
+unset LANGUAGE LANG LC_MESSAGES YOY_LANG
 update=0
 if [ "${1:-}" = "--update" ]; then
 	update=1

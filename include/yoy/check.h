@@ -39,6 +39,12 @@ typedef enum yoy_severity {
 
 const char *yoy_verdict_name(yoy_verdict v);     /* "exact", "within rounding", ... */
 const char *yoy_severity_name(yoy_severity s);   /* "ok", "info", "warning", "error" */
+/* The same, and a rule's name, for a reader in the current language
+ * ("error"/"错误", "mismatch"/"不符", "change.percent"/"增减率（change.percent）");
+ * the ids above stay English in JSON. */
+const char *yoy_severity_label(yoy_severity s);
+const char *yoy_verdict_label(yoy_verdict v);
+const char *yoy_rule_label(const char *rule);
 /* Inverse of yoy_severity_name; -1 when not a name. */
 int yoy_severity_parse(const char *name);
 

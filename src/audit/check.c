@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check_rules.h"
+#include "util/i18n.h"
 
 const char *yoy_verdict_name(yoy_verdict v)
 {
@@ -21,6 +22,49 @@ static const char *const severity_names[] = { "ok", "info", "warning", "error" }
 const char *yoy_severity_name(yoy_severity s)
 {
 	return (unsigned)s < 4 ? severity_names[s] : "?";
+}
+
+const char *yoy_severity_label(yoy_severity s)
+{
+	static const char *const n[] = { N_("ok"), N_("info"), N_("warning"), N_("error") };
+	return (unsigned)s < 4 ? _(n[s]) : "?";
+}
+
+const char *yoy_verdict_label(yoy_verdict v)
+{
+	static const char *const n[] = { N_("exact"), N_("within rounding"), N_("mismatch"),
+					 N_("unverifiable"), N_("truncated") };
+	return (unsigned)v < sizeof n / sizeof *n ? _(n[v]) : "?";
+}
+
+/* The rule ids and table kinds a message may name: listed for the
+ * catalogs (their names are translated as ids are looked up). */
+static const char *const translated_ids[] __attribute__((unused)) = {
+	N_("table.row-columns"), N_("table.parent-sum"), N_("table.total-sum"),
+	N_("table.procurement-sum"), N_("cross.summary-income"), N_("cross.summary-expenditure"),
+	N_("cross.income-expenditure"), N_("cross.summary-balance"), N_("cross.fiscal-general"),
+	N_("cross.fiscal-fund"), N_("cross.basic-economic"), N_("cross.three-public"),
+	N_("cross.three-public-vehicles"), N_("cross.three-public-grand"),
+	N_("cross.projects-total"), N_("cross.same-line"), N_("cross.summary-use"),
+	N_("cross.forms-projects"), N_("summary.income-sum"), N_("summary.expenditure-sum"),
+	N_("summary.use-sum"), N_("claim.figure"), N_("claim.share"), N_("claim.count"),
+	N_("claim.consistent"), N_("change.percent"), N_("change.arithmetic"),
+	N_("change.direction"), N_("change.template"), N_("change.direction-conflict"),
+	N_("change.flat-nonzero"), N_("change.zero-base"), N_("change.empty-reason"),
+	N_("change.percent-no-sign"), N_("prior.base"), N_("prior.direction"),
+	N_("prior.unexplained"),
+	N_("summary"), N_("income"), N_("expenditure"), N_("fiscal_summary"),
+	N_("fiscal_expenditure"), N_("fiscal_basic"), N_("general_expenditure"),
+	N_("basic_economic"), N_("fund_income"), N_("fund_expenditure"), N_("state_capital"),
+	N_("three_public"), N_("operating_costs"), N_("projects"), N_("projects_carryover"),
+	N_("procurement"),
+	N_("department_budget"), N_("unit_budget"), N_("department_final_accounts"),
+	N_("unit_final_accounts"),
+};
+
+const char *yoy_rule_label(const char *rule)
+{
+	return rule ? _(rule) : "?";
 }
 
 int yoy_severity_parse(const char *name)

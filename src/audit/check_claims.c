@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check_rules.h"
+#include "util/i18n.h"
 
 static yoy_finding claim_finding(checker *k, size_t i, const char *rule)
 {
@@ -77,10 +78,10 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		f.computed = afmt(k->ar, "%lld", (long long)cell->value.fen);
 		const yoy_table *pt = yoy_doc_table(k->doc, YOY_TABLE_PROJECTS);
 		bool forms = strncmp(c->metric, "forms", 5) == 0;
-		f.message = afmt(k->ar, "%s: the count stated against the %s printed%s",
+		f.message = afmt(k->ar, _("%s: the count stated against the %s printed%s"),
 				 c->subject ? c->subject : "?",
-				 forms ? "performance forms" : "project lines",
-				 forms && pt ? afmt(k->ar, " (the projects table has %zu lines)",
+				 forms ? _("performance forms") : _("project lines"),
+				 forms && pt ? afmt(k->ar, _(" (the projects table has %zu lines)"),
 						    pt->nrows) : "");
 		add_finding(k, &f);
 		return;
@@ -95,15 +96,15 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		f.verdict = YOY_VERDICT_UNVERIFIABLE;
 		f.severity = YOY_SEV_INFO;
 		f.message = c->metric
-			? afmt(k->ar, "%s: the tables have no %s", c->subject ? c->subject : "?",
+			? afmt(k->ar, _("%s: the tables have no %s"), c->subject ? c->subject : "?",
 			       c->metric)
-			: afmt(k->ar, "%s: no table cell found for it", c->subject ? c->subject : "?");
+			: afmt(k->ar, _("%s: no table cell found for it"), c->subject ? c->subject : "?");
 		add_finding(k, &f);
 		return;
 	}
 	figure cellv = cell->value;
 	f.verdict = judge_equal(cellv, stated);
-	const char *where = c->metric;
+	const char *where = cell_label(k->ar, cell, c->metric);
 	if (f.verdict == YOY_VERDICT_MISMATCH) {
 		/* a class or item by code is printed in several tables (all funds,
 		 * 财政拨款, 一般公共预算): the narrative may speak of any of them */
@@ -112,7 +113,7 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		if (alt_metric) {
 			cellv = alt.value;
 			f.verdict = judge_equal(cellv, stated);
-			where = alt_metric;
+			where = cell_label(k->ar, &alt, alt_metric);
 		}
 	}
 	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && judge_truncated(stated, cellv);
@@ -124,8 +125,8 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 					       : fen_text(k->ar, cellv.fen, stated);
 	if (f.verdict != YOY_VERDICT_EXACT)
 		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated.half + cellv.half, stated));
-	f.message = afmt(k->ar, "%s: the figure stated against %s%s", c->subject ? c->subject : "?",
-			 where, truncated ? " (cut off rather than rounded)" : "");
+	f.message = afmt(k->ar, _("%s: the figure stated against %s%s"), c->subject ? c->subject : "?",
+			 where, truncated ? _(" (cut off rather than rounded)") : "");
 	add_finding(k, &f);
 }
 
@@ -172,7 +173,7 @@ static void share_claim(checker *k, size_t i, const cell_ref *cell)
 	if (!have_part || !have_whole) {
 		f.verdict = YOY_VERDICT_UNVERIFIABLE;
 		f.severity = YOY_SEV_INFO;
-		f.message = afmt(k->ar, "%s: 占%s of %s, but %s is not known",
+		f.message = afmt(k->ar, _("%s: 占%s of %s, but %s is not known"),
 				 c->subject ? c->subject : "?", f.stated, c->whole ? c->whole : "?",
 				 have_part ? "the whole" : "the part");
 		add_finding(k, &f);
@@ -184,12 +185,12 @@ static void share_claim(checker *k, size_t i, const cell_ref *cell)
 		f.verdict = YOY_VERDICT_TRUNCATED;
 	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
 	if (f.verdict == YOY_VERDICT_UNVERIFIABLE) {
-		f.message = afmt(k->ar, "%s: a share of %s, which is zero", c->subject ? c->subject : "?",
+		f.message = afmt(k->ar, _("%s: a share of %s, which is zero"), c->subject ? c->subject : "?",
 				 fig_text(k->ar, whole));
 	} else {
 		f.computed = pct4_text(k->ar, point);
 		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
-		f.message = afmt(k->ar, "%s: 占%s of %s, recomputed as %s / %s",
+		f.message = afmt(k->ar, _("%s: 占%s of %s, recomputed as %s / %s"),
 				 c->subject ? c->subject : "?", f.stated, c->whole ? c->whole : "?",
 				 fig_text(k->ar, part), fig_text(k->ar, whole));
 	}
@@ -213,7 +214,7 @@ static void stated_pair(checker *k, size_t i)
 		f.verdict = YOY_VERDICT_MISMATCH;
 		f.severity = YOY_SEV_WARNING;
 		f.computed = fig_text(k->ar, base);
-		f.message = afmt(k->ar, "%s: a change of %s from a base of %s",
+		f.message = afmt(k->ar, _("%s: a change of %s from a base of %s"),
 				 c->subject ? c->subject : "?", f.stated, fig_text(k->ar, base));
 		add_finding(k, &f);
 		return;
@@ -223,8 +224,8 @@ static void stated_pair(checker *k, size_t i)
 		f.verdict = YOY_VERDICT_MISMATCH;
 		f.severity = YOY_SEV_ERROR;
 		f.computed = afmt(k->ar, "%s%s", diff.fen > 0 ? "+" : "", fig_text(k->ar, diff));
-		f.message = afmt(k->ar, "%s: said to %s from %s to %s", c->subject ? c->subject : "?",
-				 said > 0 ? "rise" : "fall", fig_text(k->ar, base), fig_text(k->ar, cur));
+		f.message = afmt(k->ar, _("%s: said to %s from %s to %s"), c->subject ? c->subject : "?",
+				 said > 0 ? _("rise") : "fall", fig_text(k->ar, base), fig_text(k->ar, cur));
 		add_finding(k, &f);
 		return;
 	}
@@ -240,10 +241,10 @@ static void stated_pair(checker *k, size_t i)
 		f.computed = pct4_text(k->ar, point);
 		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
 	}
-	f.message = afmt(k->ar, "%s: %s %s from %s (%s) to %s%s", c->subject ? c->subject : "?",
-			 said > 0 ? "a rise" : "a fall", f.stated, fig_text(k->ar, base),
-			 c->base ? c->base : "the base", fig_text(k->ar, cur),
-			 truncated ? " (cut off rather than rounded)" : "");
+	f.message = afmt(k->ar, _("%s: %s %s from %s (%s) to %s%s"), c->subject ? c->subject : "?",
+			 said > 0 ? _("a rise") : _("a fall"), f.stated, fig_text(k->ar, base),
+			 c->base ? c->base : _("the base"), fig_text(k->ar, cur),
+			 truncated ? _(" (cut off rather than rounded)") : "");
 	add_finding(k, &f);
 }
 
@@ -256,17 +257,17 @@ static void change_words(checker *k, size_t i)
 	const char *subject = c->subject ? c->subject : "?";
 	if (c->flags & YOY_CLAIM_EMPTY_REASON)
 		flag(k, i, "change.empty-reason", YOY_SEV_WARNING,
-		     afmt(k->ar, "%s: the change is given a reason with nothing in it", subject));
+		     afmt(k->ar, _("%s: the change is given a reason with nothing in it"), subject));
 	if (c->flags & YOY_CLAIM_DIR_CONFLICT)
 		flag(k, i, "change.direction-conflict", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: the amount and the percent of the change go opposite ways",
+		     afmt(k->ar, _("%s: the amount and the percent of the change go opposite ways"),
 			  subject));
 	if (c->flags & YOY_CLAIM_PERCENT_NO_SIGN)
 		flag(k, i, "change.percent-no-sign", YOY_SEV_WARNING,
-		     afmt(k->ar, "%s: a percent printed without %%", subject));
+		     afmt(k->ar, _("%s: a percent printed without %%"), subject));
 	if (c->direction == YOY_DIR_FLAT && c->delta.present && c->delta.fen != 0)
 		flag(k, i, "change.flat-nonzero", YOY_SEV_ERROR,
-		     afmt(k->ar, "%s: called unchanged (%s) with a change of %s", subject,
+		     afmt(k->ar, _("%s: called unchanged (%s) with a change of %s"), subject,
 			  c->direction_word ? c->direction_word : "持平",
 			  fig_text(k->ar, fig_of(&c->delta))));
 }
@@ -283,7 +284,7 @@ static figure change_arithmetic(checker *k, size_t i, figure cur, figure delta, 
 	f.stated = fig_text(k->ar, stated_base);
 	f.computed = fig_text(k->ar, base);
 	f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated_base.half + base.half, base));
-	f.message = afmt(k->ar, "%s: the base stated (%s) against the current %s %s %s",
+	f.message = afmt(k->ar, _("%s: the base stated (%s) against the current %s %s %s"),
 			 c->subject ? c->subject : "?", c->base ? c->base : "?",
 			 fig_text(k->ar, cur), c->direction == YOY_DIR_DECREASE ? "+" : "-",
 			 fig_text(k->ar, delta));
@@ -305,8 +306,8 @@ static void change_times(checker *k, size_t i, yoy_finding *f, figure delta, fig
 	f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
 	f->computed = afmt(k->ar, "%s", pct4_text(k->ar, point));
 	f->computed = afmt(k->ar, "%.*s倍", (int)strlen(f->computed) - 1, f->computed);
-	f->message = afmt(k->ar, "%s: a rise of %s times %s, recomputed as %s / %s",
-			  c->subject ? c->subject : "?", pct, c->base ? c->base : "the base",
+	f->message = afmt(k->ar, _("%s: a rise of %s times %s, recomputed as %s / %s"),
+			  c->subject ? c->subject : "?", pct, c->base ? c->base : _("the base"),
 			  fig_text(k->ar, delta), fig_text(k->ar, base));
 	add_finding(k, f);
 }
@@ -404,7 +405,7 @@ static void change_percent(checker *k, size_t i, figure delta, figure base)
 		f.verdict = YOY_VERDICT_MISMATCH;
 		f.severity = YOY_SEV_WARNING;
 		f.computed = fig_text(k->ar, base);
-		f.message = afmt(k->ar, "%s: a change of %s%% from a base of %s",
+		f.message = afmt(k->ar, _("%s: a change of %s%% from a base of %s"),
 				 c->subject ? c->subject : "?", pct, fig_text(k->ar, base));
 		add_finding(k, &f);
 		return;
@@ -432,20 +433,20 @@ static void change_percent(checker *k, size_t i, figure delta, figure base)
 	if (held) {
 		f.held_against = afmt(k->ar, "%s %s", held, fig_text(k->ar, base));
 		f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
-		f.message = afmt(k->ar, "%s: %s %s holds against %s %s, not against the base the "
-					"change implies (%s)",
+		f.message = afmt(k->ar, _("%s: %s %s holds against %s %s, not against the base the "
+					"change implies (%s)"),
 				 c->subject ? c->subject : "?",
-				 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated, held,
+				 c->direction == YOY_DIR_DECREASE ? _("a fall") : _("a rise"), f.stated, held,
 				 fig_text(k->ar, base), fig_text(k->ar, implied));
 		add_finding(k, &f);
 		return;
 	}
 	f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
-	f.message = afmt(k->ar, "%s: %s %s of %s, recomputed as %s / %s%s",
+	f.message = afmt(k->ar, _("%s: %s %s of %s, recomputed as %s / %s%s"),
 			 c->subject ? c->subject : "?",
-			 c->direction == YOY_DIR_DECREASE ? "a fall" : "a rise", f.stated,
-			 c->base ? c->base : "the base", fig_text(k->ar, delta),
-			 fig_text(k->ar, base), truncated ? " (cut off rather than rounded)" : "");
+			 c->direction == YOY_DIR_DECREASE ? _("a fall") : _("a rise"), f.stated,
+			 c->base ? c->base : _("the base"), fig_text(k->ar, delta),
+			 fig_text(k->ar, base), truncated ? _(" (cut off rather than rounded)") : "");
 	add_finding(k, &f);
 }
 
@@ -543,8 +544,8 @@ static void consistent_changes(checker *k)
 					*pb ? "%" : "");
 			f.computed = afmt(k->ar, "%s%s%s%s", fig_text(k->ar, da), *pa ? ", " : "", pa,
 					  *pa ? "%" : "");
-			f.message = afmt(k->ar, "%s: the change of %s is stated differently at %s "
-						"(%s)", b->subject ? b->subject : "?", fig_text(k->ar, cb),
+			f.message = afmt(k->ar, _("%s: the change of %s is stated differently at %s "
+						"(%s)"), b->subject ? b->subject : "?", fig_text(k->ar, cb),
 					 place_text(k->ar, a->at), a->subject ? a->subject : "?");
 			add_finding(k, &f);
 		}
@@ -600,8 +601,8 @@ static void template_left(checker *k)
 		f.stated = word;
 		f.also = also;
 		f.nalso = n;
-		f.message = afmt(k->ar, "the template word \"%s\" was left in the text%s", word,
-				 n ? afmt(k->ar, ", here and at %zu more places", n) : "");
+		f.message = afmt(k->ar, _("the template word \"%s\" was left in the text%s"), word,
+				 n ? afmt(k->ar, _(", here and at %zu more places"), n) : "");
 		f.subject = NULL;
 		add_finding(k, &f);
 	}

@@ -3,6 +3,7 @@
  * finding (check_common.h).  It calls only the model and util: the rule
  * files and the report call it, never the other way round. */
 #include "check_common.h"
+#include "util/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -316,6 +317,30 @@ bool text_mentions(const char *text, const char *name)
 		return strstr(text, stem) != NULL;
 	}
 	return false;
+}
+
+const char *kind_label(yoy_table_kind kind)
+{
+	return _(yoy_table_kind_name(kind));
+}
+
+const char *cell_label(yoy_arena *ar, const cell_ref *cell, const char *metric)
+{
+	if (!cell->found || !cell->table || !cell->row)
+		return metric ? metric : "?";
+	const char *col = NULL, *m = metric ? strrchr(metric, '/') : NULL;
+	int c = m ? yoy_table_column(cell->table, m + 1) : -1;
+	if (c >= 0)
+		col = cell->table->columns[c].label ? cell->table->columns[c].label
+						    : cell->table->columns[c].key;
+	const yoy_row *r = cell->row;
+	const char *name = r->name ? r->name
+			   : r->key && strcmp(r->key, "total") == 0 ? _("total")
+			   : r->key ? r->key : "";
+	if (col && strcmp(col, name) == 0)
+		col = NULL; /* 合计 of 合计 */
+	return afmt(ar, "%s %s%s%s%s%s", kind_label(cell->table->kind), r->code ? r->code : "",
+		    r->code ? " " : "", name, col ? " " : "", col ? col : "");
 }
 
 const char *place_text(yoy_arena *ar, yoy_loc at)

@@ -75,6 +75,13 @@ yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch);
 /* printf into the arena. */
 const char *afmt(yoy_arena *ar, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A table kind as a message names it: "summary" in English, 收支总表 in
+ * Chinese (the catalog translates the kind's id). */
+const char *kind_label(yoy_table_kind kind);
+/* The cell a metric named, as a reader finds it: the table, the row's code
+ * and name, the column ("支出总表 合计 基本支出"); the metric itself when
+ * the cell was not found. */
+const char *cell_label(yoy_arena *ar, const cell_ref *cell, const char *metric);
 /* "p25:12" on a page, "12" in a text without pages. */
 const char *place_text(yoy_arena *ar, yoy_loc at);
 /* The source file name of a location in doc. */

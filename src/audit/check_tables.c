@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check_rules.h"
+#include "util/i18n.h"
 #include "match.h"
 
 static const char *row_label(const yoy_row *r)
@@ -76,8 +77,8 @@ static void row_columns(checker *k, const yoy_table *t)
 			continue;
 		yoy_verdict v = judge_sum(total, sum);
 		relation(k, "table.row-columns", v, t, r, describe_row(k->ar, r),
-			 afmt(k->ar, "%s: %s of %s against the sum of its other columns",
-			      yoy_table_kind_name(t->kind), column_label(t, (size_t)tc),
+			 afmt(k->ar, _("%s: %s of %s against the sum of its other columns"),
+			      kind_label(t->kind), column_label(t, (size_t)tc),
 			      describe_row(k->ar, r)),
 			 total, sum, YOY_SEV_ERROR);
 	}
@@ -111,8 +112,8 @@ static void parent_sums(checker *k, const yoy_table *t)
 			}
 			relation(k, "table.parent-sum", judge_sum(whole, sum), t, p,
 				 describe_row(k->ar, p),
-				 afmt(k->ar, "%s: %s %s (%s) against the sum of its %zu subitems",
-				      yoy_table_kind_name(t->kind), p->code, p->name ? p->name : "",
+				 afmt(k->ar, _("%s: %s %s (%s) against the sum of its %zu subitems"),
+				      kind_label(t->kind), p->code, p->name ? p->name : "",
 				      column_label(t, c), nchildren),
 				 whole, sum, YOY_SEV_ERROR);
 		}
@@ -143,8 +144,8 @@ static void level_sums(checker *k, const yoy_table *t)
 				whole.decimals = t->decimals;
 			}
 			relation(k, "table.parent-sum", judge_sum(whole, sum), t, p, p->name,
-				 afmt(k->ar, "%s: %s (%s) against the sum of the %zu lines under it",
-				      yoy_table_kind_name(t->kind), p->name ? p->name : "?",
+				 afmt(k->ar, _("%s: %s (%s) against the sum of the %zu lines under it"),
+				      kind_label(t->kind), p->name ? p->name : "?",
 				      column_label(t, c), n),
 				 whole, sum, YOY_SEV_ERROR);
 		}
@@ -178,8 +179,8 @@ static void total_sums(checker *k, const yoy_table *t)
 				continue;
 			relation(k, "table.total-sum", judge_sum(whole, sum), t, tot,
 				 describe_row(k->ar, tot),
-				 afmt(k->ar, "%s: the total (%s) against the sum of its %zu top-level lines",
-				      yoy_table_kind_name(t->kind), column_label(t, c), n),
+				 afmt(k->ar, _("%s: the total (%s) against the sum of its %zu top-level lines"),
+				      kind_label(t->kind), column_label(t, c), n),
 				 whole, sum, YOY_SEV_ERROR);
 		}
 		break;
@@ -197,7 +198,7 @@ static void same_figure(checker *k, const char *rule, const char *what, const ch
 		return;
 	yoy_verdict v = judge_equal(a.value, b.value);
 	relation(k, rule, v, b.table, b.row, what,
-		 afmt(k->ar, "%s: %s is %s, %s is %s", what, ma, fig_text(k->ar, a.value), mb,
+		 afmt(k->ar, _("%s: %s is %s, %s is %s"), what, ma, fig_text(k->ar, a.value), mb,
 		      fig_text(k->ar, b.value)),
 		 a.value, b.value, YOY_SEV_ERROR);
 }
@@ -221,7 +222,7 @@ static void sum_of(checker *k, const char *rule, const char *what, const char *w
 	if (!n || !sum.present)
 		return;
 	relation(k, rule, judge_sum(w.value, sum), w.table, w.row, what,
-		 afmt(k->ar, "%s: %s against the sum of its %zu parts", what, whole, n), w.value,
+		 afmt(k->ar, _("%s: %s against the sum of its %zu parts"), what, whole, n), w.value,
 		 sum, YOY_SEV_ERROR);
 }
 
@@ -240,8 +241,8 @@ static void projects(checker *k)
 		if (e.found && e.value.present)
 			relation(k, "cross.projects-total", judge_sum(e.value, sum), pt, NULL,
 				 "项目支出",
-				 afmt(k->ar, "the projects table (%zu lines) against 项目支出 of "
-					     "the expenditure table", pt->nrows),
+				 afmt(k->ar, _("the projects table (%zu lines) against 项目支出 of "
+					     "the expenditure table"), pt->nrows),
 				 e.value, sum, YOY_SEV_ERROR);
 	}
 	if (!pt || tc < 0)
@@ -280,8 +281,8 @@ static void projects(checker *k)
 		fd.rule = "cross.forms-projects";
 		fd.verdict = v;
 		fd.severity = severity_of(v, YOY_SEV_ERROR);
-		fd.message = afmt(k->ar, "performance form of %s: 年度资金总额 against the "
-					 "projects table%s", f->project,
+		fd.message = afmt(k->ar, _("performance form of %s: 年度资金总额 against the "
+					 "projects table%s"), f->project,
 				  hits > 1 ? " (the name is listed more than once)" : "");
 		fd.stated = fig_text(k->ar, form);
 		fd.computed = fig_text(k->ar, table);
@@ -377,9 +378,9 @@ static void same_lines(checker *k, yoy_table_kind ka, yoy_table_kind kb, const c
 				continue;
 			relation(k, "cross.same-line", judge_equal(fa, fb), b, rb,
 				 describe_row(k->ar, rb),
-				 afmt(k->ar, "%s %s (%s): %s prints %s, %s prints %s", ra->code,
-				      ra->name ? ra->name : "", column_label(a, x), yoy_table_kind_name(ka),
-				      fig_text(k->ar, fa), yoy_table_kind_name(kb), fig_text(k->ar, fb)),
+				 afmt(k->ar, _("%s %s (%s): %s prints %s, %s prints %s"), ra->code,
+				      ra->name ? ra->name : "", column_label(a, x), kind_label(ka),
+				      fig_text(k->ar, fa), kind_label(kb), fig_text(k->ar, fb)),
 				 fa, fb, YOY_SEV_ERROR);
 		}
 	}
@@ -420,7 +421,7 @@ static bool income_part(const yoy_row *r, bool fiscal)
 /* The income lines against 本年收入; 财政拨款 against its funds. */
 static void summary_income(checker *k, const yoy_table *t, int c)
 {
-	const char *table = yoy_table_kind_name(t->kind);
+	const char *table = kind_label(t->kind);
 	bool fiscal = yoy_table_row_by_key(t, "fiscal", "income") != NULL;
 	const yoy_row *whole = income_whole(t, c);
 	if (whole && whole->values[c].present) {
@@ -434,7 +435,7 @@ static void summary_income(checker *k, const yoy_table *t, int c)
 		if (n >= 2 && sum.present)
 			relation(k, "summary.income-sum", judge_sum(fig_of(&whole->values[c]), sum), t,
 				 whole, whole->name,
-				 afmt(k->ar, "%s: %s against the sum of the %zu income lines", table,
+				 afmt(k->ar, _("%s: %s against the sum of the %zu income lines"), table,
 				      whole->name ? whole->name : "本年收入", n),
 				 fig_of(&whole->values[c]), sum, YOY_SEV_ERROR);
 	}
@@ -450,8 +451,8 @@ static void summary_income(checker *k, const yoy_table *t, int c)
 	}
 	if (f->values[c].present && sum.present)
 		relation(k, "summary.income-sum", judge_sum(fig_of(&f->values[c]), sum), t, f,
-			 f->name, afmt(k->ar, "%s: 财政拨款 against its 一般公共预算, 政府性基金 "
-					      "and 国有资本经营预算", table),
+			 f->name, afmt(k->ar, _("%s: 财政拨款 against its 一般公共预算, 政府性基金 "
+					      "and 国有资本经营预算"), table),
 			 fig_of(&f->values[c]), sum, YOY_SEV_ERROR);
 }
 
@@ -484,9 +485,9 @@ static void summary_spending(checker *k, const yoy_table *t, int c)
 		if (n >= 2 && sum.present)
 			relation(k, pass == 0 ? "summary.expenditure-sum" : "summary.use-sum",
 				 judge_sum(fig_of(&spend->values[c]), sum), t, spend, spend->name,
-				 afmt(k->ar, "%s: the spending against the sum of its %zu %s",
-				      yoy_table_kind_name(t->kind), n,
-				      pass == 0 ? "function classes" : "uses (基本, 项目 …)"),
+				 afmt(k->ar, _("%s: the spending against the sum of its %zu %s"),
+				      kind_label(t->kind), n,
+				      pass == 0 ? _("function classes") : _("uses (基本, 项目 …)")),
 				 fig_of(&spend->values[c]), sum, YOY_SEV_ERROR);
 	}
 }
@@ -568,21 +569,21 @@ static void procurement_sums(checker *k)
 			/* printed both ways, each budget line must be exactly the
 			 * procurement lines under it: one of them is off */
 			relation(k, "table.procurement-sum", YOY_VERDICT_MISMATCH, t, cat, cat->name,
-				 afmt(k->ar, "procurement: under %s, the budget lines and the "
-					     "procurement lines under them do not match",
+				 afmt(k->ar, _("procurement: under %s, the budget lines and the "
+					     "procurement lines under them do not match"),
 				      cat->name ? cat->name : "?"),
 				 twice, sum, YOY_SEV_ERROR);
 			continue;
 		}
 		relation(k, "table.procurement-sum", v, t, cat, cat->name,
-			 afmt(k->ar, "procurement: %s against the %zu lines under it",
+			 afmt(k->ar, _("procurement: %s against the %zu lines under it"),
 			      cat->name ? cat->name : "?", n),
 			 v == two && two != YOY_VERDICT_MISMATCH ? twice : whole, sum, YOY_SEV_ERROR);
 	}
 	const yoy_row *tot = total_row(t);
 	if (tot && tot->values[c].present && ncats >= 2)
 		relation(k, "table.procurement-sum", judge_sum(fig_of(&tot->values[c]), cats), t, tot,
-			 "合计", afmt(k->ar, "procurement: the total against its %zu categories", ncats),
+			 "合计", afmt(k->ar, _("procurement: the total against its %zu categories"), ncats),
 			 fig_of(&tot->values[c]), cats, YOY_SEV_ERROR);
 }
 

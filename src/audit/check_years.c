@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check_rules.h"
+#include "util/i18n.h"
 #include "match.h"
 #include "yoy/diff.h"
 
@@ -74,8 +75,8 @@ static void unpublished_base(checker *k, yoy_finding *f, const yoy_claim *c)
 	f->rule = "prior.base";
 	f->verdict = YOY_VERDICT_UNVERIFIABLE;
 	f->severity = YOY_SEV_INFO;
-	f->message = afmt(k->ar, "%s: compared with %s, which last year's budget disclosure "
-				 "does not publish",
+	f->message = afmt(k->ar, _("%s: compared with %s, which last year's budget disclosure "
+				 "does not publish"),
 			  c->subject ? c->subject : "?", c->base ? c->base : "?");
 	add_finding(k, f);
 }
@@ -130,19 +131,19 @@ static void implied_base(checker *k, yoy_finding *f, const yoy_claim *c, const c
 		bool immaterial = gap <= MATERIAL_FEN || gap * 10000 <= mag;
 		f->severity = explained || immaterial ? YOY_SEV_INFO : YOY_SEV_WARNING;
 		const char *implied = c->delta.present
-			? afmt(k->ar, "the base implied by the change (%s %s %s)", fig_text(k->ar, cur),
+			? afmt(k->ar, _("the base implied by the change (%s %s %s)"), fig_text(k->ar, cur),
 			       c->direction == YOY_DIR_DECREASE ? "+" : "-", fig_text(k->ar, delta))
-			: afmt(k->ar, "last year's figure, said to be the same (%s)",
+			: afmt(k->ar, _("last year's figure, said to be the same (%s)"),
 			       fig_text(k->ar, cur));
-		f->message = afmt(k->ar, "%s: %s is not what the %d disclosure published%s",
+		f->message = afmt(k->ar, _("%s: %s is not what the %d disclosure published%s"),
 				  c->subject ? c->subject : "?", implied, prior_year,
-				  explained ? "; restated, as the text says (同口径/口径/调整)"
-				  : immaterial ? "; restated by less than 0.1万元 or 0.01% (immaterial)"
-					       : "; restated without saying so");
+				  explained ? _("; restated, as the text says (同口径/口径/调整)")
+				  : immaterial ? _("; restated by less than 0.1万元 or 0.01% (immaterial)")
+					       : _("; restated without saying so"));
 	} else {
 		f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
-		f->message = afmt(k->ar, "%s: the base implied by the change against the %d "
-					 "disclosure", c->subject ? c->subject : "?", prior_year);
+		f->message = afmt(k->ar, _("%s: the base implied by the change against the %d "
+					 "disclosure"), c->subject ? c->subject : "?", prior_year);
 	}
 	add_finding(k, f);
 }
@@ -165,11 +166,11 @@ static bool moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c
 	d.stated = c->direction_word ? c->direction_word : "?";
 	d.computed = afmt(k->ar, "%s%s", actual.fen > 0 ? "+" : "", fig_text(k->ar, actual));
 	d.envelope = NULL;
-	d.message = afmt(k->ar, "%s: said to %s, but from %s (%d) to %s it %s",
+	d.message = afmt(k->ar, _("%s: said to %s, but from %s (%d) to %s it %s"),
 			 c->subject ? c->subject : "?",
-			 said > 0 ? "rise" : said < 0 ? "fall" : "stay the same",
+			 said > 0 ? _("rise") : said < 0 ? "fall" : _("stay the same"),
 			 fig_text(k->ar, then), k->o->prior->year, fig_text(k->ar, cur),
-			 moved > 0 ? "rose" : moved < 0 ? "fell" : "did not move");
+			 moved > 0 ? _("rose") : moved < 0 ? _("fell") : _("did not move"));
 	add_finding(k, &d);
 	return true;
 }
@@ -364,11 +365,11 @@ static void unexplained(checker *k)
 			}
 			f.computed = afmt(k->ar, "%s%s%s%s", cell->change > 0 ? "+" : "",
 					  fen_text(k->ar, cell->change, like), *pct ? " " : "", pct);
-			f.message = afmt(k->ar, "%s: %s %s (%s) and no statement explains it",
-					 dt->name, f.subject,
-					 r->status == YOY_DIFF_ADDED ? "is new"
-					 : r->status == YOY_DIFF_REMOVED ? "is gone"
-					 : cell->change > 0 ? "rose" : "fell",
+			f.message = afmt(k->ar, _("%s: %s %s (%s) and no statement explains it"),
+					 kind_label(dt->kind), f.subject,
+					 r->status == YOY_DIFF_ADDED ? _("is new")
+					 : r->status == YOY_DIFF_REMOVED ? _("is gone")
+					 : cell->change > 0 ? _("rose") : _("fell"),
 					 f.computed);
 			f.year = k->doc->year;
 			f.at = r->b ? r->b->at : r->a->at;

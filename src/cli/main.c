@@ -1,9 +1,17 @@
 /* yoy: year-over-year audit of Chinese budget disclosures.
  * One file per subcommand (cmd_*.c); this file only dispatches. */
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "util/i18n.h"
+
+#ifndef YOY_LOCALEDIR
+#define YOY_LOCALEDIR "/usr/share/locale"
+#endif
 
 #ifndef YOY_VERSION
 #define YOY_VERSION "0.1.0"
@@ -38,9 +46,63 @@ static void usage(FILE *out)
 	fprintf(out,
 		"\n"
 		"Run 'yoy help <command>' or 'yoy <command> --help' for a command's\n"
-		"options; 'yoy --version' for the version.\n"
+		"options; 'yoy --version' for the version.  --lang zh_CN|en (or\n"
+		"$YOY_LANG, else the locale) chooses the language of findings.\n"
 		"Exit status: 0 ok, 1 findings or differences, 2 usage, 3 bad input,\n"
 		"4 history repository, 5 internal error.\n");
+}
+
+/* "zh_CN.UTF-8", "zh", "zh_TW" read in Chinese; anything else in English. */
+static bool chinese(const char *lang)
+{
+	return lang && strncmp(lang, "zh", 2) == 0;
+}
+
+/* The language of messages: --lang L (anywhere before "--", taken out of
+ * argv), else $YOY_LANG, else the locale's ($LC_ALL, $LC_MESSAGES,
+ * $LANG).  gettext needs a locale that is not "C" to translate, and a
+ * UTF-8 one to print Chinese; C.UTF-8 is always there, so a Chinese
+ * reader is served even where no zh_CN locale is installed.  Returns -1
+ * on a bad --lang. */
+static int choose_language(int *argc, char **argv)
+{
+	const char *lang = NULL;
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strncmp(argv[i], "--lang=", 7) == 0) {
+			lang = argv[i] + 7;
+		} else if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= *argc)
+				return error("--lang needs a value (zh_CN or en)");
+			lang = argv[++i];
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	if (lang && !chinese(lang) && strncmp(lang, "en", 2) != 0)
+		return error("--lang is zh_CN or en, not '%s'", lang);
+	if (!lang)
+		lang = getenv("YOY_LANG");
+	const char *env[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; !lang && i < 3; i++)
+		if (getenv(env[i]) && *getenv(env[i]))
+			lang = getenv(env[i]);
+	const char *have = setlocale(LC_ALL, "");
+	if (!have || strcmp(have, "C") == 0 || strcmp(have, "POSIX") == 0)
+		setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_NUMERIC, "C"); /* figures are printed as data, never localized */
+	setenv("LANGUAGE", chinese(lang) ? "zh_CN" : "en", 1);
+	const char *dir = getenv("YOY_LOCALEDIR");
+	bindtextdomain(YOY_TEXT_DOMAIN, dir && *dir ? dir : YOY_LOCALEDIR);
+	bind_textdomain_codeset(YOY_TEXT_DOMAIN, "UTF-8");
+	return 0;
 }
 
 static const command *find_command(const char *name)
@@ -53,6 +115,8 @@ static const command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
+	if (choose_language(&argc, argv))
+		return EXIT_USAGE;
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

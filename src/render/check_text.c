@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util/i18n.h"
 #include "util/util.h"
 #include "yoy/render.h"
 
@@ -47,15 +48,15 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 	sbuf_init(&b);
 	const yoy_doc *d = c->doc;
 	sbuf_printf(&b, "%s %d %s\n", d->department ? d->department : "?", d->year,
-		    d->kind ? d->kind : "");
+		    d->kind ? _(d->kind) : "");
 	for (size_t i = 0; i < d->nsources; i++)
-		sbuf_printf(&b, "  source: %s (sha256 %.12s)\n", d->sources[i].name,
+		sbuf_printf(&b, _("  source: %s (sha256 %.12s)\n"), d->sources[i].name,
 			    d->sources[i].sha256);
 	if (c->prior)
-		sbuf_printf(&b, "  against: %d (%s)\n", c->prior->year,
-			    c->prior->nsources ? c->prior->sources[0].name : "stored");
+		sbuf_printf(&b, _("  against: %d (%s)\n"), c->prior->year,
+			    c->prior->nsources ? c->prior->sources[0].name : _("stored"));
 	else
-		sbuf_puts(&b, "  against: no prior year (checks across years skipped)\n");
+		sbuf_puts(&b, _("  against: no prior year (checks across years skipped)\n"));
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const yoy_finding *f = &c->findings[i];
 		if (f->severity < o->show)
@@ -63,26 +64,28 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 		sbuf_putc(&b, '\n');
 		if (o->color)
 			sbuf_puts(&b, colour(f->severity));
-		sbuf_printf(&b, "%s", yoy_severity_name(f->severity));
+		sbuf_printf(&b, "%s", yoy_severity_label(f->severity));
 		if (o->color && *colour(f->severity))
 			sbuf_puts(&b, "\033[0m");
-		sbuf_printf(&b, " %s [%s] ", f->rule, yoy_verdict_name(f->verdict));
+		sbuf_printf(&b, " %s [%s] ", yoy_rule_label(f->rule), yoy_verdict_label(f->verdict));
 		place(&b, f, c->prior);
 		sbuf_printf(&b, "\n  %s\n", f->message ? f->message : "");
 		if (f->stated || f->computed) {
 			sbuf_puts(&b, "  ");
 			if (f->stated)
-				sbuf_printf(&b, "stated %s", f->stated);
+				sbuf_printf(&b, _("stated %s"), f->stated);
+			if (f->stated && f->computed)
+				sbuf_puts(&b, _(", "));
 			if (f->computed)
-				sbuf_printf(&b, "%scomputed %s", f->stated ? ", " : "", f->computed);
+				sbuf_printf(&b, _("computed %s"), f->computed);
 			if (f->envelope)
-				sbuf_printf(&b, " (rounding allows %s)", f->envelope);
+				sbuf_printf(&b, _(" (rounding allows %s)"), f->envelope);
 			sbuf_putc(&b, '\n');
 		}
 		if (f->text)
 			sbuf_printf(&b, "  “%s”\n", f->text);
 	}
-	sbuf_printf(&b, "\n%zu errors, %zu warnings, %zu notes; %zu statements and sums hold\n",
+	sbuf_printf(&b, _("\n%zu errors, %zu warnings, %zu notes; %zu statements and sums hold\n"),
 		    c->count[YOY_SEV_ERROR], c->count[YOY_SEV_WARNING], c->count[YOY_SEV_INFO],
 		    c->count[YOY_SEV_OK]);
 	if (b.oom) {
