@@ -48,7 +48,7 @@ static const char *const translated_ids[] __attribute__((unused)) = {
 	N_("cross.projects-total"), N_("cross.same-line"), N_("cross.summary-use"),
 	N_("cross.forms-projects"), N_("summary.income-sum"), N_("summary.expenditure-sum"),
 	N_("summary.use-sum"), N_("claim.figure"), N_("claim.share"), N_("claim.count"),
-	N_("claim.consistent"), N_("change.percent"), N_("change.arithmetic"),
+	N_("claim.consistent"), N_("claim.parts"), N_("change.percent"), N_("change.arithmetic"),
 	N_("change.direction"), N_("change.template"), N_("change.direction-conflict"),
 	N_("change.flat-nonzero"), N_("change.zero-base"), N_("change.empty-reason"),
 	N_("change.percent-no-sign"), N_("prior.base"), N_("prior.direction"),

@@ -609,6 +609,76 @@ static void template_left(checker *k)
 	free(also);
 }
 
+/* A part listed after the whole in the same sentence: procurement's
+ * goods, works and services under its total; vehicles by use (…用车N辆)
+ * under 车辆N辆. */
+static bool part_of(const yoy_claim *whole, const yoy_claim *c)
+{
+	if (c == whole || !c->text || !whole->text || strcmp(c->text, whole->text) != 0 ||
+	    c->kind != whole->kind || !c->subject)
+		return false;
+	if (whole->kind == YOY_CLAIM_COUNT)
+		return c->count_unit && whole->count_unit &&
+		       strcmp(c->count_unit, whole->count_unit) == 0 &&
+		       strcmp(whole->count_unit, "辆") == 0 && str_ends(c->subject, "用车");
+	return c->metric && (strcmp(c->metric, "procurement/goods/total") == 0 ||
+			     strcmp(c->metric, "procurement/works/total") == 0 ||
+			     strcmp(c->metric, "procurement/services/total") == 0);
+}
+
+static bool whole_of_parts(const yoy_claim *c)
+{
+	if (c->kind == YOY_CLAIM_COUNT)
+		return c->count_unit && strcmp(c->count_unit, "辆") == 0 && c->subject &&
+		       str_ends(c->subject, "车辆") && c->text && strstr(c->text, "其中");
+	return c->kind == YOY_CLAIM_FIGURE && c->current.present && c->metric &&
+	       strcmp(c->metric, "procurement/total/total") == 0;
+}
+
+/* The parts a sentence lists add up to the whole it names first
+ * ("政府采购预算38.20万元，其中：货物7.80万元、工程0万元、服务30.40万元";
+ * "共有车辆N辆，其中：…用车a辆、…用车b辆"). */
+static void stated_parts(checker *k)
+{
+	for (size_t i = 0; i < k->doc->nclaims; i++) {
+		const yoy_claim *w = &k->doc->claims[i];
+		if (!whole_of_parts(w))
+			continue;
+		figure sum = { 0, 0, w->current.unit, w->current.decimals, false };
+		int64_t count = 0;
+		size_t n = 0;
+		for (size_t j = i + 1; j < k->doc->nclaims; j++) {
+			const yoy_claim *c = &k->doc->claims[j];
+			if (!part_of(w, c))
+				continue;
+			if (c->kind == YOY_CLAIM_COUNT)
+				count += c->count;
+			else
+				sum = fig_sum(sum, fig_of(&c->current));
+			n++;
+		}
+		if (n < 2)
+			continue;
+		yoy_finding f = claim_finding(k, i, "claim.parts");
+		if (w->kind == YOY_CLAIM_COUNT) {
+			f.verdict = count == w->count ? YOY_VERDICT_EXACT : YOY_VERDICT_MISMATCH;
+			f.stated = afmt(k->ar, "%lld%s", (long long)w->count, w->count_unit);
+			f.computed = afmt(k->ar, "%lld%s", (long long)count, w->count_unit);
+		} else {
+			figure whole = fig_of(&w->current);
+			f.verdict = judge_sum(whole, sum);
+			f.stated = fig_text(k->ar, whole);
+			f.computed = fig_text(k->ar, sum);
+			if (f.verdict != YOY_VERDICT_EXACT)
+				f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, whole.half + sum.half, whole));
+		}
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.message = afmt(k->ar, _("%s: the whole against the sum of the %zu parts the sentence "
+					  "lists"), w->subject ? w->subject : "?", n);
+		add_finding(k, &f);
+	}
+}
+
 void check_claims(checker *k)
 {
 	for (size_t i = 0; i < k->doc->nclaims; i++) {
@@ -621,5 +691,6 @@ void check_claims(checker *k)
 			change_claim(k, i, &cell);
 	}
 	consistent_changes(k);
+	stated_parts(k);
 	template_left(k);
 }

@@ -17,7 +17,8 @@ figure fig_of(const yoy_amount *a)
 	figure f = { 0, 0, (yoy_unit)a->unit, a->decimals, a->present != 0 };
 	if (a->present) {
 		f.fen = a->fen;
-		f.half = yoy_amount_half_ulp(a);
+		/* "0万元" is nothing, not a figure rounded to the unit */
+		f.half = a->fen ? yoy_amount_half_ulp(a) : 0;
 	}
 	return f;
 }

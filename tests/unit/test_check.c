@@ -206,6 +206,22 @@ static void test_stated_changes(void **state)
 	assert_int_equal(templates, 1);
 	yoy_check_free(c);
 	yoy_doc_free(d);
+	/* parts a sentence lists against its whole: procurement, vehicles */
+	d = small(2023, "100.00", "60.00", "40.00",
+		  "政府采购预算38.20万元，其中：政府采购货物预算7.80万元、政府采购工程预算0万元、"
+		  "政府采购服务预算30.00万元。\n"
+		  "截至2023年8月31日，本部门共有车辆7辆，其中：主要领导干部用车1辆、"
+		  "机要通信用车2辆、其他用车3辆。");
+	c = check_of(d, NULL);
+	size_t parts = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (strcmp(c->findings[i].rule, "claim.parts") == 0) {
+			parts++;
+			assert_int_equal(c->findings[i].severity, YOY_SEV_ERROR);
+		}
+	assert_int_equal(parts, 2);
+	yoy_check_free(c);
+	yoy_doc_free(d);
 	/* a share, recomputed */
 	d = small(2023, "100.00", "60.00", "40.00",
 		  "支出预算100.00万元，其中：职业教育60.00万元，占60.00%；其他教育支出40.00万元，占45%。");
