@@ -26,7 +26,7 @@ static void help(void)
 	       "  -j, --jobs N       parse on N threads (default: one per CPU, at most 8);\n"
 	       "                     the output and the commit do not depend on N\n"
 	       "  -q, --quiet        print only errors and the commit line\n\n"
-	       "Exit status: 0 all imported, 2 usage, 3 some files failed to parse\n"
+	       "Exit status: 0 all imported, 2 usage, 3 some files could not be read or filed\n"
 	       "(the rest were imported), 4 history repository error.\n",
 	       usage);
 }
@@ -245,7 +245,7 @@ static int commit_batch(importer *im)
 {
 	size_t nargs = im->a->nfiles;
 	if (!im->batch) {
-		error("nothing imported: %zu of %zu files failed to parse", im->failed, nargs);
+		error("nothing imported: %zu of %zu files could not be read or filed", im->failed, nargs);
 		return EXIT_INPUT;
 	}
 	char id[41];
@@ -262,7 +262,7 @@ static int commit_batch(importer *im)
 		printf("unchanged: nothing new to commit (%zu already stored)\n",
 		       im->counts[YOY_IMPORT_UNCHANGED]);
 	if (im->failed) {
-		error("%zu of %zu files failed to parse", im->failed, nargs);
+		error("%zu of %zu files could not be read or filed (skipped)", im->failed, nargs);
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

@@ -767,9 +767,15 @@ int yoy_aliases_read(yoy_aliases *out, yoy_aliases_kind kind, const char *text,
 	}
 	const cJSON *e;
 	cJSON_ArrayForEach(e, map) {
-		if (!cJSON_IsString(e)) {
-			int rc = yoy_error_set(err, YOY_EINPUT,
-				"%s: alias \"%s\" must map to a string", name, e->string);
+		/* a department's alias names the folder its years are filed in */
+		const char *why = !cJSON_IsString(e) ? "must map to a string"
+				  : kind == YOY_ALIASES_DEPARTMENTS
+					  ? path_component_problem(e->valuestring) : NULL;
+		if (why) {
+			int rc = yoy_error_set(err, YOY_EINPUT, "%s: alias \"%s\": %s%s%s%s", name,
+					       e->string, cJSON_IsString(e) ? "\"" : "",
+					       cJSON_IsString(e) ? e->valuestring : "",
+					       cJSON_IsString(e) ? "\" is " : "", why);
 			cJSON_Delete(root);
 			yoy_aliases_free(out);
 			return rc;

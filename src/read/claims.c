@@ -835,7 +835,8 @@ static void on_percent(extractor *x, sentence_state *st, size_t i)
 			    (x->toks[i - 1].e + 3 == t->b && span_eq(s + x->toks[i - 1].e, 3, "了")));
 	if (!follows_dir)
 		return;
-	if (t->type == T_NUM && span_eq(s + t->e, 3, "倍")) {
+	/* str_starts stops at the NUL: the sentence may end with the number */
+	if (t->type == T_NUM && str_starts(s + t->e, "倍")) {
 		x->doc->claims[pd->target].flags |= YOY_CLAIM_TIMES;
 	} else if (t->type == T_NUM) {
 		bool ends = i + 1 == st->ntok || x->toks[i + 1].type == T_SEP ||

@@ -125,7 +125,8 @@ static void funds_row(parse_ctx *pc, yoy_perf_form *form, const tokens *t,
 		char label[256];
 		const char *num = NULL;
 		snprintf(label, sizeof label, "%s", tok);
-		if (split_label_number(tok, &num))
+		/* a label longer than the buffer is cut where the buffer ends */
+		if (split_label_number(tok, &num) && (size_t)(num - tok) < sizeof label)
 			label[num - tok] = '\0';
 		yoy_funds *f = NULL;
 		if (str_has(label, "实施期"))

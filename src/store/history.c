@@ -308,6 +308,26 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 	int rc = filing_key(b, doc, department, &key, err);
 	if (rc)
 		return rc;
+	/* every component of the paths is held to git's rules (and those of
+	 * the file systems a clone may land on) */
+	const char *file = doc->nsources ? doc->sources[0].name : "?";
+	const char *why, *bad = NULL, *what = NULL;
+	if ((why = path_component_problem(key)))
+		bad = key, what = "department";
+	else if ((why = path_component_problem(doc->kind)))
+		bad = doc->kind, what = "kind";
+	if (why) {
+		rc = yoy_error_set(err, YOY_EINPUT, "%s: cannot file it under the %s \"%s\": %s",
+				   file, what, bad, why);
+		free(key);
+		return rc;
+	}
+	for (size_t i = 0; i < p->nsrc; i++)
+		if ((why = path_component_problem(p->src_names[i]))) {
+			free(key);
+			return yoy_error_set(err, YOY_EINPUT, "%s: cannot store the source as \"%s\": %s",
+					     file, p->src_names[i], why);
+		}
 	staged s;
 	memset(&s, 0, sizeof s);
 	s.path = path_of(key, doc->year, doc->kind, ".json");

@@ -114,6 +114,14 @@ bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
 bool span_eq(const char *s, size_t len, const char *lit);
 
+/* Why s cannot be one component of a path in the history, or NULL when it
+ * can: what git (".git" in any case, with HFS+-ignored code points,
+ * NTFS trailing dots and blanks or its 8.3 name "git~1"; ".gitmodules"
+ * and the other .git files), NTFS (reserved names, <>:"|?*), HFS+ or a
+ * 255-byte file name limit would refuse, and "/", "\", controls, "."
+ * and "..". */
+const char *path_component_problem(const char *s);
+
 /* Read a whole file into a heap buffer (NUL-terminated, free() it).
  * Returns 0, or -errno; *too_big set when larger than max_size. */
 int read_file(const char *path, size_t max_size, char **out, size_t *len,
