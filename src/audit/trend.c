@@ -207,7 +207,7 @@ static int line_over_years(yoy_trend *t, const yoy_doc *const *docs, size_t n,
 	const yoy_row *row;
 	size_t count = find_line(docs, n, o, &kind, &start, &row);
 	if (!count)
-		return yoy_error_set(err, YOY_EINPUT, "%s%s is in none of the %zu years",
+		return yoy_error_set(err, YOY_ESTORE, "%s%s is in none of the %zu years",
 				     o->code ? "code " : "project ", o->code ? o->code : o->project,
 				     n);
 	if (o->project && (count > 1 || o->nth) && (!o->nth || !row))

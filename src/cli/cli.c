@@ -97,6 +97,31 @@ int write_output(const char *path, const char *data, size_t len)
 			return error("writing to standard output: %s", strerror(errno));
 		return 0;
 	}
+	/* a FIFO, a device (/dev/null) or a symlink: written in place, as a
+	 * shell redirection would; renaming over it would replace it */
+	struct stat lsb;
+	if (lstat(path, &lsb) == 0 && !S_ISREG(lsb.st_mode)) {
+		int fd = open(path, O_WRONLY | O_TRUNC);
+		if (fd < 0)
+			return error("%s: cannot write: %s", path, strerror(errno));
+		const char *q = data;
+		size_t rest = len;
+		while (rest) {
+			ssize_t w = write(fd, q, rest);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				error("%s: write failed: %s", path, strerror(errno));
+				close(fd);
+				return -1;
+			}
+			q += w;
+			rest -= (size_t)w;
+		}
+		if (close(fd) != 0)
+			return error("%s: cannot write: %s", path, strerror(errno));
+		return 0;
+	}
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
 	if (!tmp)

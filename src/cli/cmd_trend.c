@@ -30,8 +30,8 @@ static void help(void)
 	       "  --repo DIR      the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV       the history as of this revision\n"
 	       "  --kind KIND     department_budget (default when several), ...\n\n"
-	       "Exit status: 0 written, 2 usage, 3 the item is in none of the years or the\n"
-	       "output was not written, 4 not in the history.\n",
+	       "Exit status: 0 written, 2 usage, 3 the output was not written, 4 the\n"
+	       "department, or the item, is not in the history.\n",
 	       usage);
 }
 

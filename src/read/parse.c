@@ -265,7 +265,13 @@ static int fill_source(yoy_doc *doc, const yoy_input *in, int pages, int lines)
 	yoy_source_info *s = doc_add_source(doc);
 	if (!s)
 		return YOY_ENOMEM;
-	s->name = doc_str(doc, in->name);
+	/* the name goes into JSON and commit messages: bytes that are not
+	 * UTF-8 and control characters (a newline) become U+FFFD */
+	sbuf name;
+	sbuf_init(&name);
+	utf8_sanitize(&name, in->name, strlen(in->name));
+	s->name = name.oom ? NULL : doc_str(doc, sbuf_cstr(&name));
+	sbuf_free(&name);
 	s->sha256 = doc_str(doc, in->sha256);
 	s->format = in->format == INPUT_PDF ? "pdf" : "text";
 	s->encoding = in->encoding;

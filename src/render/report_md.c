@@ -80,11 +80,18 @@ static void questions(sbuf *b, const yoy_report *r)
 		char q[1200], where[768];
 		yoy_report_question(q, sizeof q, r, f);
 		yoy_report_where_finding(where, sizeof where, f, r->prior);
-		sbuf_printf(b, "%zu. **%s：%s**　%s。（%s；规则 `%s`）\n", i + 1,
-			    severity_words(f->severity), f->subject ? f->subject : "",
-			    q, where, f->rule);
-		if (f->text)
-			sbuf_printf(b, "   > %s\n", f->text);
+		sbuf_printf(b, "%zu. **%s：", i + 1, severity_words(f->severity));
+		md_text(b, f->subject);
+		sbuf_puts(b, "**　");
+		md_text(b, q);
+		sbuf_puts(b, "。（");
+		md_text(b, where);
+		sbuf_printf(b, "；规则 `%s`）\n", f->rule);
+		if (f->text) {
+			sbuf_puts(b, "   > ");
+			md_text(b, f->text);
+			sbuf_putc(b, '\n');
+		}
 	}
 }
 
@@ -103,9 +110,11 @@ static void years(sbuf *b, const yoy_report *r)
 
 static void source_items(sbuf *b, const yoy_doc *d)
 {
-	for (size_t i = 0; d && i < d->nsources; i++)
-		sbuf_printf(b, "- %d年：`%s`，sha256 `%s`\n", d->year, d->sources[i].name,
-			    d->sources[i].sha256);
+	for (size_t i = 0; d && i < d->nsources; i++) {
+		sbuf_printf(b, "- %d年：", d->year);
+		md_code(b, d->sources[i].name);
+		sbuf_printf(b, "，sha256 `%s`\n", d->sources[i].sha256);
+	}
 }
 
 /* 数据来源, the revision and the check's counts. */
@@ -128,8 +137,9 @@ char *yoy_render_report_md(const yoy_report *r)
 	const yoy_doc *d = r->doc, *p = r->prior;
 	char la[16], lb[16];
 	yoy_report_year_labels(la, lb, r);
-	sbuf_printf(&b, "# %s %d年部门预算变动情况\n\n", d->department ? d->department : "?",
-		    d->year);
+	sbuf_puts(&b, "# ");
+	md_text(&b, d->department ? d->department : "?");
+	sbuf_printf(&b, " %d年部门预算变动情况\n\n", d->year);
 	if (p)
 		sbuf_printf(&b, "%d年与%d年部门预算公开文件对比。金额单位：万元。本摘要由 yoy 根据预算"
 				"历史库生成，所有数字均可在文末所列出处核对。\n\n", d->year, p->year);

@@ -188,13 +188,18 @@ int yoy_prepare(yoy_prepared **out, const yoy_doc *doc, const yoy_buffer *source
 	for (size_t i = 0; i < nsources && !rc; i++) {
 		sbuf name;
 		sbuf_init(&name);
-		/* two sources with one name keep both */
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(base_name(sources[j].name), base_name(sources[i].name)) == 0) {
+		/* the name as the document records it (valid UTF-8, no control
+		 * characters); two sources with one name keep both */
+		const char *mine = i < doc->nsources ? doc->sources[i].name : base_name(sources[i].name);
+		for (size_t j = 0; j < i; j++) {
+			const char *other = j < doc->nsources ? doc->sources[j].name
+							      : base_name(sources[j].name);
+			if (strcmp(other, mine) == 0) {
 				sbuf_printf(&name, "%zu-", i + 1);
 				break;
 			}
-		sbuf_puts(&name, base_name(sources[i].name));
+		}
+		sbuf_puts(&name, mine);
 		p->src_names[i] = sbuf_detach(&name);
 		if (!p->src_names[i])
 			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
@@ -384,6 +389,11 @@ int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err)
 		ch[k++] = (yoy_store_change){ s->path, NULL, 0, s->json_id };
 		for (size_t j = 0; j < s->nsrc; j++)
 			ch[k++] = (yoy_store_change){ s->src_paths[j], NULL, 0, s->src_ids[j] };
+	}
+	if (!k && !b->aliases_changed) {
+		/* nothing to commit: no empty commit, not even a first one */
+		free(ch);
+		return 0;
 	}
 	if (b->aliases_changed) {
 		aliases = yoy_aliases_write(&b->aliases, YOY_ALIASES_DEPARTMENTS);

@@ -59,6 +59,16 @@ static int git_fail(yoy_error *err, const char *dir, const char *what)
 
 /* A directory yoy may turn into a repository: missing, empty, or holding
  * only the README that documents the store. */
+/* A repository someone else owns: git (and libgit2) will not open it
+ * (safe.directory), and it must not be made anew over theirs. */
+static bool owned_by_another(const char *dir)
+{
+	struct stat sb;
+	char head[4096];
+	snprintf(head, sizeof head, "%s/HEAD", dir);
+	return stat(dir, &sb) == 0 && sb.st_uid != geteuid() && access(head, F_OK) == 0;
+}
+
 static int may_create(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -117,6 +127,16 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 	for (int attempt = 0;; attempt++) {
 		/* never search upwards: ./history must not become the project */
 		rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+		if (rc == GIT_EOWNER || (rc == GIT_ENOTFOUND && owned_by_another(dir))) {
+			struct stat sb;
+			long uid = stat(dir, &sb) == 0 ? (long)sb.st_uid : -1;
+			git_libgit2_shutdown();
+			return yoy_error_set(err, YOY_ESTORE,
+				"%s: the history repository belongs to another user (uid %ld); git "
+				"refuses to open it for you. Work as that user, or trust it with "
+				"'git config --global --add safe.directory %s'; nothing was changed",
+				dir, uid, dir);
+		}
 		if (rc != GIT_ENOTFOUND || !create)
 			break;
 		if (!may_create(dir)) {

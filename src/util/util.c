@@ -362,6 +362,33 @@ static bool is_cjk(uint32_t cp)
 	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
 }
 
+void utf8_sanitize(sbuf *out, const char *s, size_t len)
+{
+	sbuf_reset(out);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+			 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		bool ok = n && i + n <= len && (n == 1 || c >= 0xC2) && !(c == 0xF4 && n == 4 &&
+			  (unsigned char)s[i + 1] > 0x8F) && c <= 0xF4;
+		for (size_t k = 1; ok && k < n; k++)
+			ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		if (ok && n == 3 && c == 0xE0 && (unsigned char)s[i + 1] < 0xA0)
+			ok = false; /* overlong */
+		if (ok && n == 3 && c == 0xED && (unsigned char)s[i + 1] >= 0xA0)
+			ok = false; /* surrogate */
+		if (ok && n == 4 && c == 0xF0 && (unsigned char)s[i + 1] < 0x90)
+			ok = false; /* overlong */
+		if (!ok || (n == 1 && (c < 0x20 || c == 0x7F))) {
+			sbuf_puts(out, "\xEF\xBF\xBD");
+			i += ok ? n : 1;
+			continue;
+		}
+		sbuf_put(out, s + i, n);
+		i += n;
+	}
+}
+
 /* Code points HFS+ ignores in names: a name with them inside is the same
  * name without them there. */
 static bool hfs_ignored(uint32_t cp)
@@ -582,10 +609,31 @@ int read_file(const char *path, size_t max_size, char **out, size_t *len,
 	return 0;
 }
 
+/* A plain number: "-3.94", "+12.42%", "1,234.50". */
+static bool plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t digits = strspn(s, "0123456789,.");
+	return digits > 0 && (s[digits] == '\0' || (s[digits] == '%' && s[digits + 1] == '\0'));
+}
+
 void csv_field(sbuf *out, const char *s, bool last)
 {
 	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n")) {
+	/* a cell a spreadsheet would run as a formula (=, +, -, @, TAB, CR
+	 * first) is quoted behind a ' (OWASP, CSV injection); numbers stay
+	 * numbers */
+	bool formula = strchr("=+-@\t\r", *s) && *s && !plain_number(s);
+	if (formula) {
+		sbuf_puts(out, "\"'");
+		for (; *s; s++) {
+			if (*s == '"')
+				sbuf_putc(out, '"');
+			sbuf_putc(out, *s);
+		}
+		sbuf_putc(out, '"');
+	} else if (strpbrk(s, ",\"\r\n")) {
 		sbuf_putc(out, '"');
 		for (; *s; s++) {
 			if (*s == '"')
@@ -599,14 +647,39 @@ void csv_field(sbuf *out, const char *s, bool last)
 	sbuf_puts(out, last ? "\r\n" : ",");
 }
 
+void md_text(sbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '<')
+			sbuf_puts(out, "&lt;");
+		else if (*s == '>')
+			sbuf_puts(out, "&gt;");
+		else if (*s == '&')
+			sbuf_puts(out, "&amp;");
+		else if (*s == '\n' || *s == '\r')
+			sbuf_putc(out, ' ');
+		else
+			sbuf_putc(out, *s);
+	}
+}
+
+void md_code(sbuf *out, const char *s)
+{
+	sbuf_putc(out, '`');
+	for (; s && *s; s++)
+		if (*s != '`' && *s != '\n' && *s != '\r')
+			sbuf_putc(out, *s);
+	sbuf_putc(out, '`');
+}
+
 void md_cell(sbuf *out, const char *s)
 {
 	sbuf_putc(out, ' ');
 	for (; s && *s; s++) {
 		if (*s == '|')
 			sbuf_puts(out, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			sbuf_putc(out, ' ');
+		else if (*s == '<' || *s == '>' || *s == '&' || *s == '\n' || *s == '\r')
+			md_text(out, (char[]){ *s, 0 });
 		else
 			sbuf_putc(out, *s);
 	}

@@ -105,6 +105,12 @@ void normalize_for_match(sbuf *out, const char *s, size_t len);
 void csv_field(sbuf *out, const char *s, bool last);
 /* One Markdown table cell, " s |": '|' escaped, line breaks as spaces. */
 void md_cell(sbuf *out, const char *s);
+/* Text from a document in Markdown: <, > and & as entities (raw HTML in
+ * a disclosure is never passed through), line breaks as blanks. */
+void md_text(sbuf *out, const char *s);
+/* s as a Markdown code span: `s`, its own backticks and line breaks
+ * dropped so the span cannot end early. */
+void md_code(sbuf *out, const char *s);
 
 /* Substring search in a byte span. */
 const char *span_find(const char *s, size_t len, const char *needle);
@@ -113,6 +119,10 @@ bool str_has(const char *s, const char *needle);
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
 bool span_eq(const char *s, size_t len, const char *lit);
+
+/* s as valid UTF-8 without control characters: a byte that does not
+ * start a valid sequence, and any control character, become U+FFFD. */
+void utf8_sanitize(sbuf *out, const char *s, size_t len);
 
 /* Why s cannot be one component of a path in the history, or NULL when it
  * can: what git (".git" in any case, with HFS+-ignored code points,

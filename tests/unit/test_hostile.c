@@ -2,6 +2,8 @@
  * (issue 14) stays fixed.  Every case here crashed, hung, read out of
  * bounds or filed a document where git refuses it; under ASan (make asan)
  * the out-of-bounds ones fail loudly. */
+#include <unistd.h>
+
 #include "testutil.h"
 
 #include "util/util.h"
@@ -107,6 +109,105 @@ static void test_alias_targets(void **state)
 	}
 }
 
+/* A CSV cell that a spreadsheet would run as a formula is quoted behind a
+ * '; numbers stay numbers. */
+static void test_csv_formulas(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{ "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"," },
+		{ "+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\"," },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"," },
+		{ "-2+3", "\"'-2+3\"," },
+		{ "-3.94", "-3.94," },
+		{ "+12.42%", "+12.42%," },
+		{ "1,234.50", "\"1,234.50\"," },
+		{ "教育支出", "教育支出," },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		sbuf b;
+		sbuf_init(&b);
+		csv_field(&b, cases[i][0], false);
+		assert_string_equal(sbuf_cstr(&b), cases[i][1]);
+		sbuf_free(&b);
+	}
+}
+
+/* Raw HTML from a document never reaches Markdown as HTML. */
+static void test_markdown_escapes(void **state)
+{
+	(void)state;
+	sbuf b;
+	sbuf_init(&b);
+	md_text(&b, "<script>alert(1)</script> & <img src=x>");
+	assert_string_equal(sbuf_cstr(&b),
+			    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x&gt;");
+	sbuf_reset(&b);
+	md_cell(&b, "a|<b>");
+	assert_string_equal(sbuf_cstr(&b), " a\\|&lt;b&gt; |");
+	sbuf_reset(&b);
+	md_code(&b, "x`y\nz");
+	assert_string_equal(sbuf_cstr(&b), "`xyz`");
+	sbuf_free(&b);
+}
+
+/* A file name that is not UTF-8, or has a newline, is recorded with U+FFFD:
+ * JSON stays valid and a commit message keeps its lines. */
+static void test_file_names(void **state)
+{
+	(void)state;
+	sbuf b;
+	sbuf_init(&b);
+	utf8_sanitize(&b, "bad\xff\xfe\n.txt", 10);
+	assert_string_equal(sbuf_cstr(&b), "bad\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.txt");
+	utf8_sanitize(&b, "年度\xe5\xb9", 8); /* cut in the middle of a character */
+	assert_string_equal(sbuf_cstr(&b), "年度\xEF\xBF\xBD\xEF\xBF\xBD");
+	utf8_sanitize(&b, "\xc0\xaf", 2); /* overlong "/" */
+	assert_string_equal(sbuf_cstr(&b), "\xEF\xBF\xBD\xEF\xBF\xBD");
+	sbuf_free(&b);
+}
+
+/* A history owned by another user: git will not open it; yoy says so and
+ * touches nothing (it used to re-initialise it).  Needs root to chown. */
+static void test_repository_of_another_user(void **state)
+{
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("not root: skipped\n");
+		return;
+	}
+	char dir[] = "/tmp/yoy-owner-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && cd %s && \"$Y\" import -q --repo h %s/data/lvliang-hrss/2023-budget.txt "
+			    ">/dev/null && chown -R 65534 h && stat -c %%Y%%a h/config > before",
+			    dir, getenv("PWD")), 0);
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && cd %s && \"$Y\" import -q --repo h %s/data/jiangsu-high-court/2017-budget.pdf "
+			    "2>err; test $? = 4 && grep -q 'another user' err", dir, getenv("PWD")), 0);
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && cd %s && \"$Y\" log --repo h 2>/dev/null; test $? = 4", dir), 0);
+	assert_int_equal(sh("cd %s && stat -c %%Y%%a h/config | cmp -s - before", dir), 0);
+	sh("rm -rf %s", dir);
+}
+
+/* -o onto something that is not a regular file writes into it, as a shell
+ * redirection does: /dev/null stays a device, a symlink a symlink. */
+static void test_output_onto_special_files(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/yoy-out-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && cd %s && touch target && ln -s target link && mkfifo fifo && "
+			    "\"$Y\" parse -q -o link %s/data/lvliang-hrss/2023-budget.txt && "
+			    "test -L link && test -s target && "
+			    "(cat fifo > got &) && \"$Y\" parse -q -o fifo "
+			    "%s/data/lvliang-hrss/2023-budget.txt && sleep 0.2 && test -p fifo && "
+			    "cmp -s got target", dir, getenv("PWD"), getenv("PWD")), 0);
+	if (geteuid() == 0 && access("/dev/null", W_OK) == 0) {
+		assert_int_equal(sh("\"$YOY\" parse -q -o /dev/null data/lvliang-hrss/2023-budget.txt"), 0);
+		assert_int_equal(sh("test -c /dev/null"), 0);
+	}
+	sh("rm -rf %s", dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +216,11 @@ int main(void)
 		cmocka_unit_test(test_sentence_ends_in_number),
 		cmocka_unit_test(test_path_components),
 		cmocka_unit_test(test_alias_targets),
+		cmocka_unit_test(test_csv_formulas),
+		cmocka_unit_test(test_markdown_escapes),
+		cmocka_unit_test(test_file_names),
+		cmocka_unit_test(test_repository_of_another_user),
+		cmocka_unit_test(test_output_onto_special_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

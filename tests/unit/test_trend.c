@@ -49,12 +49,13 @@ static void test_code_over_three_years(void **state)
 	yoy_trend *all = trend_of(d, 3, &total);
 	assert_string_equal(all->what, "收入总计");
 	assert_int_equal(all->years[2].value, 37188340000);
-	/* a code in none of the years is an input error naming it */
+	/* a code in none of the years is not in the history (exit 4, as show
+	 * and report say of what they cannot find), and the error names it */
 	yoy_trend_options none = { .code = "2299999" };
 	yoy_trend *nt = NULL;
 	yoy_error err;
 	assert_int_equal(yoy_trend_build(&nt, (const yoy_doc *const *)d, 3, &none, &err),
-			 YOY_EINPUT);
+			 YOY_ESTORE);
 	assert_null(nt);
 	assert_non_null(strstr(err.message, "2299999"));
 	yoy_trend_free(t);
