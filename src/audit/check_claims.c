@@ -644,7 +644,7 @@ static void stated_parts(checker *k)
 		const yoy_claim *w = &k->doc->claims[i];
 		if (!whole_of_parts(w))
 			continue;
-		figure sum = { 0, 0, w->current.unit, w->current.decimals, false };
+		figure sum = { 0, 0, w->current.unit, w->current.decimals, false, false };
 		int64_t count = 0;
 		size_t n = 0;
 		for (size_t j = i + 1; j < k->doc->nclaims; j++) {

@@ -14,7 +14,7 @@
 
 figure fig_of(const yoy_amount *a)
 {
-	figure f = { 0, 0, (yoy_unit)a->unit, a->decimals, a->present != 0 };
+	figure f = { 0, 0, (yoy_unit)a->unit, a->decimals, a->present != 0, false };
 	if (a->present) {
 		f.fen = a->fen;
 		/* "0万元" is nothing, not a figure rounded to the unit */
@@ -23,11 +23,14 @@ figure fig_of(const yoy_amount *a)
 	return f;
 }
 
+/* Money is added with its overflow checked (a crafted document can print
+ * figures whose sum wraps onto the total it should be judged against). */
 figure fig_sum(figure a, figure b)
 {
 	figure s = a.present ? a : b;
-	s.fen = a.fen + b.fen;
-	s.half = a.half + b.half;
+	s.overflow = a.overflow || b.overflow ||
+		     __builtin_add_overflow(a.fen, b.fen, &s.fen) ||
+		     __builtin_add_overflow(a.half, b.half, &s.half);
 	s.present = a.present || b.present;
 	if (a.present && b.present && b.decimals > a.decimals && b.unit == a.unit)
 		s.decimals = b.decimals;
@@ -36,7 +39,10 @@ figure fig_sum(figure a, figure b)
 
 figure fig_neg(figure a)
 {
-	a.fen = -a.fen;
+	if (a.fen == INT64_MIN)
+		a.overflow = true;
+	else
+		a.fen = -a.fen;
 	return a;
 }
 
@@ -74,6 +80,8 @@ const char *fen_text(yoy_arena *ar, int64_t fen, figure like)
 
 const char *fig_text(yoy_arena *ar, figure f)
 {
+	if (f.overflow)
+		return _("(too large to add exactly)");
 	return fen_text(ar, f.fen, f);
 }
 
@@ -82,19 +90,32 @@ static int64_t magnitude(int64_t v)
 	return v < 0 ? -v : v;
 }
 
+/* |a - b| <= limit, false when the difference is past int64. */
+static bool within(int64_t a, int64_t b, int64_t limit)
+{
+	int64_t d;
+	if (__builtin_sub_overflow(a, b, &d) || d == INT64_MIN)
+		return false;
+	return magnitude(d) <= limit;
+}
+
 yoy_verdict judge_equal(figure a, figure b)
 {
+	if (a.overflow || b.overflow)
+		return YOY_VERDICT_UNVERIFIABLE;
 	if (a.fen == b.fen)
 		return YOY_VERDICT_EXACT;
 	/* the same quantity printed at the same precision rounds the same */
 	if (a.half == b.half)
 		return YOY_VERDICT_MISMATCH;
-	return magnitude(a.fen - b.fen) <= a.half + b.half ? YOY_VERDICT_ROUNDING
-							   : YOY_VERDICT_MISMATCH;
+	return within(a.fen, b.fen, a.half + b.half) ? YOY_VERDICT_ROUNDING
+						     : YOY_VERDICT_MISMATCH;
 }
 
 bool judge_truncated(figure printed, figure truth)
 {
+	if (printed.overflow || truth.overflow)
+		return false;
 	int64_t unit = 2 * printed.half; /* one unit of the last printed digit */
 	if (unit <= 0 || !printed.present || !truth.present)
 		return false;
@@ -108,10 +129,12 @@ bool judge_truncated(figure printed, figure truth)
 
 yoy_verdict judge_sum(figure whole, figure parts)
 {
+	if (whole.overflow || parts.overflow)
+		return YOY_VERDICT_UNVERIFIABLE;
 	if (whole.fen == parts.fen)
 		return YOY_VERDICT_EXACT;
-	return magnitude(whole.fen - parts.fen) <= whole.half + parts.half
-		       ? YOY_VERDICT_ROUNDING : YOY_VERDICT_MISMATCH;
+	return within(whole.fen, parts.fen, whole.half + parts.half) ? YOY_VERDICT_ROUNDING
+								     : YOY_VERDICT_MISMATCH;
 }
 
 static int64_t pow10i(int n)
@@ -137,6 +160,8 @@ yoy_verdict judge_percent(const yoy_decimal *p, figure num, figure den, int64_t 
 			  int64_t *hi, int64_t *point)
 {
 	*lo = *hi = *point = 0;
+	if (num.overflow || den.overflow)
+		return YOY_VERDICT_UNVERIFIABLE;
 	__int128 dl = den.fen - den.half, dh = den.fen + den.half;
 	__int128 nl = num.fen - num.half, nh = num.fen + num.half;
 	if (dl <= 0 || den.fen <= 0)
@@ -202,7 +227,7 @@ static cell_ref forms_cell(const yoy_doc *doc, const char *table, const char *ro
 		return r;
 	}
 	if (forms && strcmp(row, "annual_funds") == 0 && doc->nforms) {
-		figure sum = { 0, 0, YOY_UNIT_YUAN, 0, false };
+		figure sum = { 0, 0, YOY_UNIT_YUAN, 0, false, false };
 		for (size_t i = 0; i < doc->nforms; i++)
 			sum = fig_sum(sum, fig_of(&doc->forms[i].annual_funds.total));
 		r.found = true;
@@ -237,7 +262,7 @@ static cell_ref economic_classes(const yoy_table *t, const yoy_row *rw, const ch
 	static const char *const public_[] = { "302", "310", NULL };
 	const char *const *codes = strcmp(col, "personnel") == 0 ? personnel : public_;
 	cell_ref r = { 0 };
-	figure sum = { 0, 0, t->unit, t->decimals, false };
+	figure sum = { 0, 0, t->unit, t->decimals, false, false };
 	for (size_t i = 0; total_col >= 0 && codes[i]; i++) {
 		const yoy_row *cr = yoy_table_row_by_code(t, codes[i]);
 		if (cr)

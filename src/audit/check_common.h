@@ -17,6 +17,7 @@ typedef struct figure {
 	yoy_unit unit;   /* to print it as it was printed */
 	int decimals;
 	bool present;
+	bool overflow;   /* a sum or difference past int64: no verdict on it */
 } figure;
 
 figure fig_of(const yoy_amount *a);

@@ -38,7 +38,8 @@ static void relation(checker *k, const char *rule, yoy_verdict v, const yoy_tabl
 	f.severity = severity_of(v, mismatch);
 	f.message = message;
 	f.stated = fig_text(k->ar, stated);
-	f.computed = fen_text(k->ar, computed.fen, stated);
+	f.computed = computed.overflow ? fig_text(k->ar, computed)
+				       : fen_text(k->ar, computed.fen, stated);
 	if (v == YOY_VERDICT_ROUNDING || v == YOY_VERDICT_MISMATCH)
 		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, stated.half + computed.half, stated));
 	f.subject = subject;
@@ -69,7 +70,7 @@ static void row_columns(checker *k, const yoy_table *t)
 		figure total = fig_of(&r->values[tc]);
 		if (!total.present)
 			continue;
-		figure sum = { 0, 0, total.unit, total.decimals, false };
+		figure sum = { 0, 0, total.unit, total.decimals, false, false };
 		for (size_t c = 0; c < t->ncolumns; c++)
 			if ((int)c != tc)
 				sum = fig_sum(sum, fig_of(&r->values[c]));
@@ -93,7 +94,7 @@ static void parent_sums(checker *k, const yoy_table *t)
 		if (!p->code || plen >= 7)
 			continue;
 		for (size_t c = 0; c < t->ncolumns; c++) {
-			figure sum = { 0, 0, 0, 0, false };
+			figure sum = { 0, 0, 0, 0, false, false };
 			size_t nchildren = 0;
 			for (size_t j = 0; j < t->nrows; j++) {
 				const yoy_row *ch = &t->rows[j];
@@ -129,7 +130,7 @@ static void level_sums(checker *k, const yoy_table *t)
 		if (p->code || p->key || p->level != 1)
 			continue;
 		for (size_t c = 0; c < t->ncolumns; c++) {
-			figure sum = { 0, 0, 0, 0, false };
+			figure sum = { 0, 0, 0, 0, false, false };
 			size_t n = 0;
 			for (size_t j = i + 1; j < t->nrows && t->rows[j].level == 2 &&
 					       !t->rows[j].code && !t->rows[j].key; j++) {
@@ -161,7 +162,7 @@ static void total_sums(checker *k, const yoy_table *t)
 			continue;
 		bool economic_names = t->kind == YOY_TABLE_BASIC_ECONOMIC;
 		for (size_t c = 0; c < t->ncolumns; c++) {
-			figure sum = { 0, 0, 0, 0, false };
+			figure sum = { 0, 0, 0, 0, false, false };
 			size_t n = 0;
 			for (size_t j = 0; j < t->nrows; j++) {
 				const yoy_row *r = &t->rows[j];
@@ -210,7 +211,7 @@ static void sum_of(checker *k, const char *rule, const char *what, const char *w
 	cell_ref w = metric_cell(k->doc, whole);
 	if (!w.found || !w.value.present)
 		return;
-	figure sum = { 0, 0, w.value.unit, w.value.decimals, false };
+	figure sum = { 0, 0, w.value.unit, w.value.decimals, false, false };
 	size_t n = 0;
 	for (size_t i = 0; parts[i]; i++) {
 		cell_ref p = metric_cell(k->doc, parts[i]);
@@ -233,7 +234,7 @@ static void projects(checker *k)
 	const yoy_table *pt = yoy_doc_table(k->doc, YOY_TABLE_PROJECTS);
 	int tc = pt ? yoy_table_column(pt, "total") : -1;
 	if (pt && tc >= 0 && pt->nrows) {
-		figure sum = { 0, 0, pt->unit, pt->decimals, false };
+		figure sum = { 0, 0, pt->unit, pt->decimals, false, false };
 		for (size_t i = 0; i < pt->nrows; i++)
 			if (!pt->rows[i].key)
 				sum = fig_sum(sum, fig_of(&pt->rows[i].values[tc]));
@@ -425,7 +426,7 @@ static void summary_income(checker *k, const yoy_table *t, int c)
 	bool fiscal = yoy_table_row_by_key(t, "fiscal", "income") != NULL;
 	const yoy_row *whole = income_whole(t, c);
 	if (whole && whole->values[c].present) {
-		figure sum = { 0, 0, t->unit, t->decimals, false };
+		figure sum = { 0, 0, t->unit, t->decimals, false, false };
 		size_t n = 0;
 		for (size_t i = 0; i < t->nrows; i++)
 			if (income_part(&t->rows[i], fiscal)) {
@@ -443,7 +444,7 @@ static void summary_income(checker *k, const yoy_table *t, int c)
 		return;
 	static const char *const parts[] = { "general_budget", "fund", "state_capital" };
 	const yoy_row *f = yoy_table_row_by_key(t, "fiscal", "income");
-	figure sum = { 0, 0, t->unit, t->decimals, false };
+	figure sum = { 0, 0, t->unit, t->decimals, false, false };
 	for (size_t i = 0; i < 3; i++) {
 		const yoy_row *r = yoy_table_row_by_key(t, parts[i], "income");
 		if (r)
@@ -467,7 +468,7 @@ static void summary_spending(checker *k, const yoy_table *t, int c)
 	if (!spend || !spend->values[c].present)
 		return;
 	for (int pass = 0; pass < 2; pass++) {
-		figure sum = { 0, 0, t->unit, t->decimals, false };
+		figure sum = { 0, 0, t->unit, t->decimals, false, false };
 		size_t n = 0;
 		for (size_t i = 0; i < t->nrows; i++) {
 			const yoy_row *r = &t->rows[i];
@@ -542,7 +543,7 @@ static void procurement_sums(checker *k)
 	int c = yoy_table_column(t, "total");
 	if (c < 0)
 		return;
-	figure cats = { 0, 0, t->unit, t->decimals, false };
+	figure cats = { 0, 0, t->unit, t->decimals, false, false };
 	size_t ncats = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_row *cat = &t->rows[i];
@@ -550,7 +551,7 @@ static void procurement_sums(checker *k)
 			continue;
 		cats = fig_sum(cats, fig_of(&cat->values[c]));
 		ncats++;
-		figure sum = { 0, 0, t->unit, t->decimals, false };
+		figure sum = { 0, 0, t->unit, t->decimals, false, false };
 		size_t n = 0;
 		for (size_t j = i + 1; j < t->nrows && !t->rows[j].key; j++) {
 			sum = fig_sum(sum, fig_of(&t->rows[j].values[c]));

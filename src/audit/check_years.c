@@ -342,7 +342,7 @@ static void unexplained(checker *k)
 			if (!unexplained_row(k->doc, dt, r) || carried_by_item(dt, r))
 				continue;
 			const yoy_diff_cell *cell = &r->cells[0];
-			figure like = { 0, 0, dt->unit, dt->decimals, true };
+			figure like = { 0, 0, dt->unit, dt->decimals, true, false };
 			yoy_finding f = { 0 };
 			f.rule = "prior.unexplained";
 			f.verdict = YOY_VERDICT_UNVERIFIABLE;

@@ -267,7 +267,9 @@ static int pair_recoded(yoy_arena *ar, const yoy_table *ta, const yoy_table *tb,
 
 /* ---- one table ---------------------------------------------------------- */
 
-static void fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *col_a,
+/* Returns false when a change is past int64 (a crafted document): no
+ * figure is printed for it, the diff is refused. */
+static bool fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *col_a,
 		       const int *col_b)
 {
 	bool changed = false;
@@ -283,7 +285,8 @@ static void fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *co
 			cell->in_b = v->present;
 			cell->b = yoy_amount_fen(v);
 		}
-		cell->change = cell->b - cell->a;
+		if (__builtin_sub_overflow(cell->b, cell->a, &cell->change))
+			return false;
 		cell->has_percent = dr->a && cell->a != 0;
 		if (cell->has_percent)
 			cell->percent = yoy_percent_x100(cell->change, cell->a);
@@ -298,7 +301,7 @@ static void fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *co
 		 * is in) is layout, not budget: nothing to report */
 		dr->status = YOY_DIFF_UNCHANGED;
 		dr->flags = 0;
-		return;
+		return true;
 	}
 	if (!dr->a)
 		dr->status = YOY_DIFF_ADDED;
@@ -306,6 +309,7 @@ static void fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *co
 		dr->status = YOY_DIFF_REMOVED;
 	else
 		dr->status = changed ? YOY_DIFF_CHANGED : YOY_DIFF_UNCHANGED;
+	return true;
 }
 
 /* The cell a row is judged and sorted by: the first column either year
@@ -466,7 +470,8 @@ static int fill_rows(yoy_arena *ar, yoy_diff_table *dt, sort_item *items, size_t
 		r->cells = arena_alloc(ar, (dt->ncolumns + 1) * sizeof *r->cells);
 		if (!r->cells)
 			return YOY_ENOMEM;
-		fill_cells(r, dt, col_a, col_b);
+		if (!fill_cells(r, dt, col_a, col_b))
+			return YOY_EINPUT;
 		const yoy_diff_cell *m = main_cell(r, dt->ncolumns);
 		r->reported = (r->status != YOY_DIFF_UNCHANGED || r->flags) && m &&
 			      magnitude(m->change) >= opt->min_change_fen &&
@@ -587,6 +592,10 @@ int yoy_diff_docs(yoy_diff **out, const yoy_doc *a, const yoy_doc *b,
 	}
 	if (rc) {
 		yoy_diff_free(d);
+		if (rc == YOY_EINPUT)
+			return yoy_error_set(err, YOY_EINPUT, "%s %d against %d: figures too large to "
+					     "subtract exactly (past 9.2e16 元); not compared",
+					     b->department ? b->department : "?", b->year, a->year);
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	}
 	*out = d;

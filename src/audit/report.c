@@ -60,7 +60,10 @@ static void figures(yoy_report *r)
 		f->b = now.value.fen;
 		f->in_a = then.found && then.value.present;
 		f->a = f->in_a ? then.value.fen : 0;
-		f->change = f->b - f->a;
+		if (__builtin_sub_overflow(f->b, f->a, &f->change)) {
+			r->nfigures--; /* past int64: not a headline rather than a wrong one */
+			continue;
+		}
 		f->has_percent = f->in_a && f->a != 0;
 		if (f->has_percent)
 			f->percent = yoy_percent_x100(f->change, f->a);
@@ -138,7 +141,7 @@ static void attach_statement(yoy_report *r, yoy_report_change *c)
 			score = 4;
 		else if (cl->current.present && cl->delta.present && c->row->b &&
 			 judge_equal(fig_of(&cl->current),
-				     (figure){ x->b, 0, YOY_UNIT_YUAN, 2, true }) != YOY_VERDICT_MISMATCH &&
+				     (figure){ x->b, 0, YOY_UNIT_YUAN, 2, true, false }) != YOY_VERDICT_MISMATCH &&
 			 said == x->change)
 			score = 3; /* its figures: the name printed another way */
 		else if (says(cl->subject, name))
@@ -180,17 +183,17 @@ static void attach_statement(yoy_report *r, yoy_report_change *c)
 		figure said = fig_of(&cl->delta);
 		if (cl->direction == YOY_DIR_DECREASE)
 			said = fig_neg(said);
-		if (judge_equal(said, (figure){ x->change, 0, YOY_UNIT_YUAN, 2, true }) ==
+		if (judge_equal(said, (figure){ x->change, 0, YOY_UNIT_YUAN, 2, true, false }) ==
 		    YOY_VERDICT_MISMATCH) {
 			c->base_differs = true;
 			c->stated_change = said.fen;
 			c->implied_base = x->b - said.fen;
-			figure base = { c->implied_base, said.half, said.unit, said.decimals, true };
+			figure base = { c->implied_base, said.half, said.unit, said.decimals, true, false };
 			for (size_t i = 0; i < c->table->nrows && !c->base_row; i++) {
 				const yoy_diff_row *o = &c->table->rows[i];
 				if (o->status == YOY_DIFF_REMOVED && o->cells[0].in_a &&
 				    judge_equal(base, (figure){ o->cells[0].a, 0, YOY_UNIT_YUAN, 2,
-								 true }) != YOY_VERDICT_MISMATCH)
+								 true, false }) != YOY_VERDICT_MISMATCH)
 					c->base_row = o;
 			}
 		}
@@ -641,7 +644,9 @@ static bool unexplained_in_wan(char *buf, size_t size, int *n, const yoy_report 
 	int dec = da > db ? da : db;
 	if (dec < 2)
 		dec = 2;
-	int64_t change = now.value.fen - then.value.fen;
+	int64_t change;
+	if (__builtin_sub_overflow(now.value.fen, then.value.fen, &change))
+		return false;
 	char a[48], b[48], c[48], p[48] = "";
 	yoy_report_wan(a, sizeof a, then.value.fen, dec, false);
 	yoy_report_wan(b, sizeof b, now.value.fen, dec, false);

@@ -262,8 +262,9 @@ int yoy_trend_build(yoy_trend **out, const yoy_doc *const *docs, size_t n,
 	}
 	for (size_t i = 1; i < n; i++)
 		if (ys[i].present && ys[i - 1].present) {
+			if (__builtin_sub_overflow(ys[i].value, ys[i - 1].value, &ys[i].change))
+				continue; /* past int64: no change rather than a wrong one */
 			ys[i].has_change = true;
-			ys[i].change = ys[i].value - ys[i - 1].value;
 			ys[i].has_percent = ys[i - 1].value != 0;
 			if (ys[i].has_percent)
 				ys[i].percent = yoy_percent_x100(ys[i].change, ys[i - 1].value);

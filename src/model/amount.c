@@ -333,5 +333,6 @@ int64_t yoy_percent_x100(int64_t change, int64_t base)
 		q++;
 	else if (r * 2 <= -den)
 		q--;
-	return (int64_t)q;
+	/* saturate, never wrap: a change of 10^18 on a base of one fen */
+	return q > INT64_MAX ? INT64_MAX : q < INT64_MIN ? INT64_MIN : (int64_t)q;
 }

@@ -7,6 +7,8 @@
 #include "testutil.h"
 
 #include "util/util.h"
+#include "yoy/check.h"
+#include "yoy/diff.h"
 #include "yoy/aliases.h"
 
 static char *repeat(const char *head, const char *unit, size_t times, const char *tail)
@@ -107,6 +109,49 @@ static void test_alias_targets(void **state)
 						  "aliases.json", &err), YOY_EINPUT);
 		assert_non_null(strstr(err.message, "aliases.json"));
 	}
+}
+
+/* Figures whose sum or difference is past int64 get no verdict and no
+ * figure, never a wrapped one (13 children of 9e11万元 each summed to
+ * "-8546744073709.55万元"). */
+static void test_money_overflow(void **state)
+{
+	(void)state;
+	char text[4096];
+	int n = snprintf(text, sizeof text,
+			 "测试局\n2023年度部门预算公开\n2023年预算支出总表\n部门名称：测试局\n"
+			 "单位：万元\n科目编码\t科目名称\t合计\n合计\t\t900000000000.00\n"
+			 "205\t教育支出\t900000000000.00\n");
+	for (int i = 10; i < 23; i++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "205%02d\t职业%d\t900000000000.00\n",
+			      i, i);
+	yoy_doc *doc = parse_text_ok(text);
+	yoy_check *c;
+	yoy_error err;
+	yoy_check_options o = { 0 };
+	assert_int_equal(yoy_check_doc(&c, doc, &o, &err), 0);
+	size_t sums = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (strcmp(c->findings[i].rule, "table.parent-sum") == 0) {
+			sums++;
+			assert_int_equal(c->findings[i].verdict, YOY_VERDICT_UNVERIFIABLE);
+			assert_null(strchr(c->findings[i].computed, '-'));
+		}
+	assert_int_equal(sums, 1);
+	yoy_check_free(c);
+	/* a change past int64 between two years: the diff is refused */
+	const char *hi = "测试局\n2023年度部门预算公开\n2023年预算支出总表\n部门名称：测试局\n单位：万元\n"
+			 "科目编码\t科目名称\t合计\n合计\t\t9000000000000.00\n205\t教育支出\t9000000000000.00\n";
+	const char *lo = "测试局\n2024年度部门预算公开\n2024年预算支出总表\n部门名称：测试局\n单位：万元\n"
+			 "科目编码\t科目名称\t合计\n合计\t\t-9000000000000.00\n205\t教育支出\t-9000000000000.00\n";
+	yoy_doc *a = parse_text_ok(hi), *b = parse_text_ok(lo);
+	yoy_diff *d = NULL;
+	yoy_diff_options dopt = { 0 };
+	assert_int_equal(yoy_diff_docs(&d, a, b, &dopt, &err), YOY_EINPUT);
+	assert_null(d);
+	yoy_doc_free(a);
+	yoy_doc_free(b);
+	yoy_doc_free(doc);
 }
 
 /* A CSV cell that a spreadsheet would run as a formula is quoted behind a
@@ -216,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_sentence_ends_in_number),
 		cmocka_unit_test(test_path_components),
 		cmocka_unit_test(test_alias_targets),
+		cmocka_unit_test(test_money_overflow),
 		cmocka_unit_test(test_csv_formulas),
 		cmocka_unit_test(test_markdown_escapes),
 		cmocka_unit_test(test_file_names),
