@@ -347,22 +347,34 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 		staged_free(&s);
 		return rc;
 	}
-	/* the same disclosure staged twice: the later one wins */
-	size_t at = b->n;
-	for (size_t i = 0; i < b->n && at == b->n; i++)
-		if (strcmp(b->v[i].path, s.path) == 0)
-			at = i;
-	if (at < b->n) {
-		staged_free(&b->v[at]);
-	} else if (!vec_grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) {
+	/* the same disclosure twice in one import: once is enough when it is
+	 * the same; two versions cannot both be this commit's, so the second
+	 * is refused rather than silently dropped */
+	for (size_t i = 0; i < b->n; i++) {
+		if (strcmp(b->v[i].path, s.path) != 0)
+			continue;
+		bool same = memcmp(b->v[i].json_id, s.json_id, sizeof s.json_id) == 0;
+		if (same) {
+			*status = YOY_IMPORT_UNCHANGED;
+			*path = b->v[i].path;
+			staged_free(&s);
+			return 0;
+		}
+		rc = yoy_error_set(err, YOY_EINPUT,
+			"%s: another version of %s %d %s is in this import already; import them "
+			"one at a time, in the order published, to keep both as revisions",
+			doc->nsources ? doc->sources[0].name : "?",
+			doc->department ? doc->department : "?", doc->year, doc->kind);
+		staged_free(&s);
+		return rc;
+	}
+	if (!vec_grow((void **)&b->v, &b->cap, b->n + 1, sizeof *b->v)) {
 		staged_free(&s);
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
-	} else {
-		b->n++;
 	}
-	b->v[at] = s;
+	b->v[b->n] = s;
 	*status = s.status;
-	*path = b->v[at].path;
+	*path = b->v[b->n++].path;
 	return 0;
 }
 

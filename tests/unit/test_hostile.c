@@ -253,6 +253,22 @@ static void test_output_onto_special_files(void **state)
 	sh("rm -rf %s", dir);
 }
 
+/* Two versions of one department-year-kind in one import: both printed
+ * "new" and only the last landed.  The second is refused (exit 3), the
+ * first committed; the same file twice is "unchanged" the second time. */
+static void test_two_versions_in_one_import(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/yoy-twice-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && L=$(realpath data/lvliang-hrss/2023-budget.txt) && "
+			    "cd %s && sed s/1619.83/1619.84/ \"$L\" > v2.txt && "
+			    "\"$Y\" import --repo h \"$L\" v2.txt \"$L\" > out 2> err; test $? = 3 && "
+			    "grep -q 'another version' err && grep -q '1 new, 0 revised, 1 unchanged' out && "
+			    "test $(git -C h rev-list --count HEAD) = 1", dir), 0);
+	sh("rm -rf %s", dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_repository_of_another_user),
 		cmocka_unit_test(test_output_onto_special_files),
+		cmocka_unit_test(test_two_versions_in_one_import),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
