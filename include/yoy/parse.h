@@ -41,6 +41,13 @@ int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
 int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,
 		     size_t size, yoy_error *err);
 
+/* The time one PDF may take to read, in seconds (default 60; 0: no
+ * limit).  A PDF that takes longer is refused with YOY_EINPUT naming the
+ * page it got to: a crafted or absurd file must not hold an import or a
+ * province sweep.  Applies to the whole process. */
+#define YOY_PDF_TIMEOUT_DEFAULT 60
+void yoy_set_pdf_timeout(double seconds);
+
 /* The text yoy extracted from one file, as it sees it: one line per
  * extracted line, "PAGE:LINE<TAB>cell<TAB>cell…" (PAGE 0 for text files),
  * cells as split at TABs or PDF column gaps.  For looking at what the

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "util/i18n.h"
+#include "yoy/parse.h"
 
 #ifndef YOY_LOCALEDIR
 #define YOY_LOCALEDIR "/usr/share/locale"
@@ -47,7 +48,8 @@ static void usage(FILE *out)
 		"\n"
 		"Run 'yoy help <command>' or 'yoy <command> --help' for a command's\n"
 		"options; 'yoy --version' for the version.  --lang zh_CN|en (or\n"
-		"$YOY_LANG, else the locale) chooses the language of findings.\n"
+		"$YOY_LANG, else the locale) chooses the language of findings;\n"
+		"--timeout SECONDS how long one PDF may take to read (default 60).\n"
 		"Exit status: 0 ok, 1 findings or differences, 2 usage, 3 bad input,\n"
 		"4 history repository, 5 internal error.\n");
 }
@@ -105,6 +107,39 @@ static int choose_language(int *argc, char **argv)
 	return 0;
 }
 
+/* --timeout SECONDS (anywhere before "--"): how long one PDF may take to
+ * read; taken out of argv.  Returns -1 on a bad value. */
+static int choose_timeout(int *argc, char **argv)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		const char *v = NULL;
+		if (strncmp(argv[i], "--timeout=", 10) == 0)
+			v = argv[i] + 10;
+		else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < *argc)
+			v = argv[++i];
+		else if (strcmp(argv[i], "--timeout") == 0)
+			return error("--timeout needs a number of seconds");
+		if (!v) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		char *end;
+		double s = strtod(v, &end);
+		if (*end || s < 0 || s > 86400)
+			return error("--timeout wants seconds from 0 (no limit) to 86400, not '%s'", v);
+		yoy_set_pdf_timeout(s);
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
 static const command *find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -115,7 +150,7 @@ static const command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
-	if (choose_language(&argc, argv))
+	if (choose_language(&argc, argv) || choose_timeout(&argc, argv))
 		return EXIT_USAGE;
 	if (argc < 2) {
 		usage(stderr);

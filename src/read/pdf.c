@@ -8,6 +8,7 @@
  * short line that ends a sentence, starts a paragraph; other lines continue
  * the paragraph, across pages too. */
 #include "pdf.h"
+#include "yoy/parse.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #ifndef YOY_POPPLER_SONAME
 #define YOY_POPPLER_SONAME "libpoppler-glib.so.8"
@@ -521,6 +523,20 @@ static int read_page(page_ctx *pc, PopplerPage *page)
 	return rc;
 }
 
+static double pdf_timeout = YOY_PDF_TIMEOUT_DEFAULT;
+
+void yoy_set_pdf_timeout(double seconds)
+{
+	pdf_timeout = seconds > 0 ? seconds : 0;
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 {
 	/* poppler rebuilds a damaged file as best it can; a file cut short
@@ -568,7 +584,14 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 	size_t before = ls->n;
 	int rc = 0;
 	page_ctx pc = { ls, 0, file, 0, 0, 0, false, 0 };
+	double start = seconds_now();
 	for (int p = 0; p < pages && !rc; p++) {
+		if (pdf_timeout > 0 && seconds_now() - start > pdf_timeout) {
+			P.object_unref(doc);
+			return yoy_error_set(err, YOY_EINPUT,
+				"%s: reading took longer than %g s (at page %d of %d); refused "
+				"(--timeout raises the limit)", in->path, pdf_timeout, p + 1, pages);
+		}
 		PopplerPage *page = P.document_get_page(doc, p);
 		if (!page)
 			continue; /* a page the tree claims but does not hold */
