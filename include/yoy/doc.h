@@ -132,6 +132,12 @@ typedef enum yoy_basis {
 #define YOY_CLAIM_CURRENT_RESTATED 0x08u /* "2024年预算安排X" repeats it */
 #define YOY_CLAIM_DIR_CONFLICT     0x10u /* "增加X万元，下降Y%" */
 #define YOY_CLAIM_TIMES            0x20u /* "增长16倍": percent holds a multiple */
+#define YOY_CLAIM_UNIT_IMPLIED     0x40u /* "增加50.00，": the amount's unit is
+					    the sentence's */
+#define YOY_CLAIM_NEW_LINE         0x80u /* "此项支出是今年新增支出": a change
+					    from nothing */
+#define YOY_CLAIM_NAME_DIFFERS     0x100u /* its 类/款 names are not the
+					     table's for the code */
 
 /* A statement of the narrative about a figure. */
 typedef struct yoy_claim {

@@ -265,6 +265,14 @@ static void change_words(checker *k, size_t i)
 	if (c->flags & YOY_CLAIM_PERCENT_NO_SIGN)
 		flag(k, i, "change.percent-no-sign", YOY_SEV_WARNING,
 		     afmt(k->ar, _("%s: a percent printed without %%"), subject));
+	/* a budget compares with an earlier year: "比2023年增加" in the 2023
+	 * budget is a slip (a 决算 compares with its own year's 年初预算) */
+	bool budget = k->doc->kind && strstr(k->doc->kind, "budget");
+	if (budget && c->base_year && k->doc->year && c->base_year >= k->doc->year &&
+	    c->base && strstr(c->base, "年") && (c->base[0] >= '0' && c->base[0] <= '9'))
+		flag(k, i, "change.base-year", YOY_SEV_WARNING,
+		     afmt(k->ar, _("%s: compared with %d, the disclosure's own year or a later one"),
+			  subject, c->base_year));
 	if (c->direction == YOY_DIR_FLAT && c->delta.present && c->delta.fen != 0)
 		flag(k, i, "change.flat-nonzero", YOY_SEV_ERROR,
 		     afmt(k->ar, _("%s: called unchanged (%s) with a change of %s"), subject,
@@ -685,6 +693,11 @@ void check_claims(checker *k)
 		const yoy_claim *c = &k->doc->claims[i];
 		cell_ref cell = metric_cell(k->doc, c->metric);
 		figure_claim(k, i, &cell);
+		if (c->flags & YOY_CLAIM_NAME_DIFFERS)
+			flag(k, i, "claim.name", YOY_SEV_WARNING,
+			     afmt(k->ar, _("%s: the class names are not the table's for %s"),
+				  c->subject ? c->subject : "?",
+				  cell_label(k->ar, &cell, c->metric)));
 		if (c->kind == YOY_CLAIM_SHARE)
 			share_claim(k, i, &cell);
 		if (c->kind == YOY_CLAIM_CHANGE)

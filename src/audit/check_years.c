@@ -175,6 +175,40 @@ static bool moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c
 	return true;
 }
 
+/* A change stated as a percent only ("比上年压缩10%") against the change
+ * from last year's published figure. */
+static void prior_percent(checker *k, yoy_finding *f, const yoy_claim *c, figure cur,
+			  cell_ref then)
+{
+	figure moved = fig_sum(cur, fig_neg(then.value));
+	int said = c->direction == YOY_DIR_INCREASE ? 1 : -1;
+	if ((said > 0 && moved.fen < 0) || (said < 0 && moved.fen > 0))
+		moved.fen = -moved.fen; /* judged on its size; the direction below */
+	else if (moved.fen < 0)
+		moved.fen = -moved.fen;
+	int64_t lo, hi, point;
+	f->rule = "prior.percent";
+	f->verdict = judge_percent(&c->percent, moved, then.value, &lo, &hi, &point);
+	bool wrong_way = (said > 0) != (cur.fen > then.value.fen) && cur.fen != then.value.fen;
+	if (wrong_way)
+		f->verdict = YOY_VERDICT_MISMATCH;
+	f->severity = severity_of(f->verdict, YOY_SEV_ERROR);
+	char pct[32];
+	yoy_decimal_format(pct, sizeof pct, &c->percent);
+	f->stated = afmt(k->ar, "%s%%", pct);
+	f->computed = f->verdict == YOY_VERDICT_UNVERIFIABLE ? NULL : pct4_text(k->ar, point);
+	if (f->verdict == YOY_VERDICT_ROUNDING || f->verdict == YOY_VERDICT_MISMATCH)
+		f->envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+	if (then.row) {
+		f->prior_at = then.row->at;
+		f->prior_file = source_of(k->o->prior, then.row->at);
+	}
+	f->message = afmt(k->ar, _("%s: %s %s%%, from %s (%d) to %s"), c->subject ? c->subject : "?",
+			  c->direction_word ? c->direction_word : "?", pct, fig_text(k->ar, then.value),
+			  k->o->prior->year, fig_text(k->ar, cur));
+	add_finding(k, f);
+}
+
 /* A stated change against last year's disclosure: the base it implies,
  * and for a change without an amount the direction. */
 static void stated_change(checker *k, size_t i)
@@ -206,10 +240,14 @@ static void stated_change(checker *k, size_t i)
 	if (!c->current.present && (!now.found || !now.value.present))
 		return;
 	figure delta = { 0 };
-	if (c->delta.present)
+	if (c->delta.present) {
 		delta = fig_of(&c->delta);
-	else if (c->direction != YOY_DIR_FLAT)
+	} else if (c->direction != YOY_DIR_FLAT) {
+		/* "比上年压缩10%": a percent alone, against last year's figure */
+		if (c->percent.present)
+			prior_percent(k, &f, c, cur, then);
 		return;
+	}
 	figure signed_delta = c->direction == YOY_DIR_DECREASE ? fig_neg(delta) : delta;
 	figure base = fig_sum(cur, fig_neg(signed_delta));
 	base.unit = then.value.unit;

@@ -98,6 +98,9 @@ static const struct {
 	{ YOY_CLAIM_CURRENT_RESTATED, "current_restated" },
 	{ YOY_CLAIM_DIR_CONFLICT, "direction_conflict" },
 	{ YOY_CLAIM_TIMES, "times" },
+	{ YOY_CLAIM_UNIT_IMPLIED, "unit_implied" },
+	{ YOY_CLAIM_NEW_LINE, "new_line" },
+	{ YOY_CLAIM_NAME_DIFFERS, "name_differs" },
 };
 
 static void put_claim(jsonw *w, const yoy_claim *c)

@@ -48,7 +48,7 @@ static const char lexer_pattern[] =
 	"(?:相比|比较)?(?<bq2>预算数|预算)?)"
 	"|(?<cmp>小于|低于|少于|大于|高于|多于)(?<cmpbase>上年|上一年|(?<cmpyear>\\d{4})年度?)(?:预算数|预算|数)?"
 	"|(?<dir>增加（减少）|增加\\(减少\\)|增长（下降）|增加/减少|增加|增长|上升|提高|增多|增幅"
-	"|减少|下降|降低|减小|压减|缩减|降幅|减幅|持平|一致|相同|相等|不变|无变化|未发生变化)"
+	"|减少|下降|降低|减小|压减|压缩|缩减|降幅|减幅|持平|一致|相同|相等|不变|无变化|未发生变化)"
 	"|(?<share>占)"
 	"|(?<reason>主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为|主要是)"
 	"|(?<purpose>主要用于)"
@@ -167,7 +167,7 @@ static yoy_direction direction_of(const char *s, size_t b, size_t e)
 		return YOY_DIR_TEMPLATE;
 	static const char *const up[] = { "增加", "增长", "上升", "提高", "增多", "增幅",
 					  "大于", "高于", "多于" };
-	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "缩减",
+	static const char *const down[] = { "减少", "下降", "降低", "减小", "压减", "压缩", "缩减",
 					    "降幅", "减幅", "小于", "低于", "少于" };
 	for (size_t i = 0; i < sizeof up / sizeof *up; i++)
 		if (span_eq(p, n, up[i]))
@@ -337,7 +337,9 @@ static void clean_subject(sbuf *out, const char *s, size_t n,
 	changed = true;
 	while (changed && n) {
 		changed = false;
-		static const char *const tail[] = { "为", "是", "共计", "达", "科目" };
+		/* "职业教育预算调整后为": the figure is the line's, restated */
+		static const char *const tail[] = { "为", "是", "共计", "达", "科目", "预算调整后",
+						    "调整后" };
 		for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
 			if (strip_suffix(s, &n, tail[i]))
 				changed = true;
@@ -449,9 +451,19 @@ static size_t words_start(const extractor *x, const char *s, size_t i, size_t sb
 	return sb;
 }
 
+/* "2022年当年预算执行数为", "（上年预算安排为", "上年预算数为": last year's
+ * figure stated in the sentence, the base of its change. */
 static bool exec_base_subject(const char *s, size_t n)
 {
-	return span_has(s, n, "执行数");
+	if (span_has(s, n, "执行数"))
+		return true;
+	const char *p = s;
+	size_t k = n;
+	trim_span(&p, &k);
+	strip_prefix(&p, &k, "（");
+	strip_prefix(&p, &k, "(");
+	return (str_starts(p, "上年") || str_starts(p, "上一年") || str_starts(p, "去年")) &&
+	       (str_ends_span(p, k, "为") || str_ends_span(p, k, "是"));
 }
 
 /* "2024年预算安排": the sentence repeats the current figure. */
@@ -743,6 +755,38 @@ static void heading_subject(extractor *x, const sentence_state *st, const char *
 	sbuf_free(&head);
 }
 
+/* "其中：基本支出减少20.00万元，项目支出增加120.00万元": in a listing
+ * (after 其中, 包括), a direction word right before an amount is one
+ * item's change on last year.  True when token i was taken as one. */
+static bool enumerated_change(extractor *x, sentence_state *st, size_t i)
+{
+	const token *t = &x->toks[i], *d = &x->toks[i - 1];
+	const char *s = st->s;
+	if (!st->in_enum || d->type != T_DIR || d->e != t->b)
+		return false;
+	yoy_direction dir = direction_of(s, d->vb, d->ve);
+	if (dir != YOY_DIR_INCREASE && dir != YOY_DIR_DECREASE)
+		return false;
+	size_t wb = words_start(x, s, i - 1, st->sb);
+	clean_subject(&x->tmp, s + wb, d->b - wb, x->doc->department);
+	if (x->tmp.len < 6)
+		return false;
+	long c = new_claim(x, st->para, st->sb, st->se, d->b);
+	if (c < 0)
+		return true;
+	yoy_claim *cl = &x->doc->claims[c];
+	cl->kind = YOY_CLAIM_CHANGE;
+	cl->subject = doc_str(x->doc, sbuf_cstr(&x->tmp));
+	cl->direction = dir;
+	cl->direction_word = doc_strn(x->doc, s + d->vb, d->ve - d->vb);
+	cl->delta = amount_of(s, t);
+	cl->base = doc_str(x->doc, "上年");
+	cl->base_year = x->doc->year ? x->doc->year - 1 : 0;
+	st->last_change = c;
+	st->had_change = true;
+	return true;
+}
+
 /* An amount: the delta of a change just stated ("增加1619.83万元"), an
  * execution base ("执行数为60.13万元"), a restated figure, or a new figure
  * claim with its subject. */
@@ -758,6 +802,8 @@ static void on_amount(extractor *x, sentence_state *st, size_t i)
 		pd->have_delta = true;
 		return;
 	}
+	if (!pd->active && i > 0 && enumerated_change(x, st, i))
+		return;
 	size_t wb = words_start(x, s, i, st->sb);
 	const char *w = s + wb;
 	size_t wn = t->b - wb;
@@ -819,6 +865,18 @@ static void on_share_percent(extractor *x, sentence_state *st, const token *t)
 
 /* A percent, or a bare number right after a direction word: the change's
  * percent; "增长16倍" a multiple; "减少 9.52，" a percent without its %. */
+/* A percent further on in the clause after token i (before its end). */
+static bool percent_follows(const extractor *x, const sentence_state *st, size_t i)
+{
+	for (size_t k = i + 1; k < st->ntok; k++) {
+		if (x->toks[k].type == T_PCT)
+			return true;
+		if (x->toks[k].type == T_REASON || clause_end(st->s, &x->toks[k]))
+			return false;
+	}
+	return false;
+}
+
 static void on_percent(extractor *x, sentence_state *st, size_t i)
 {
 	const token *t = &x->toks[i];
@@ -841,6 +899,19 @@ static void on_percent(extractor *x, sentence_state *st, size_t i)
 	} else if (t->type == T_NUM) {
 		bool ends = i + 1 == st->ntok || x->toks[i + 1].type == T_SEP ||
 			    x->toks[i + 1].type == T_REASON;
+		if (ends && !pd->have_delta && percent_follows(x, st, i)) {
+			/* "增加50.00，增长7.69%": the amount, its unit left out as the
+			 * sentence's figure has it */
+			yoy_claim *c = &x->doc->claims[pd->target];
+			yoy_unit u = c->current.present ? (yoy_unit)c->current.unit : YOY_UNIT_WAN;
+			yoy_amount a;
+			if (yoy_amount_parse(&a, s + t->vb, t->ve - t->vb, u) == 0 && a.present) {
+				c->delta = a;
+				c->flags |= YOY_CLAIM_UNIT_IMPLIED;
+				pd->have_delta = true;
+			}
+			return;
+		}
 		if (!ends || !pd->have_delta)
 			return;
 		x->doc->claims[pd->target].flags |= YOY_CLAIM_PERCENT_NO_SIGN;
@@ -1020,6 +1091,35 @@ static void on_clause_end(extractor *x, sentence_state *st)
 	st->share_on = -1;
 }
 
+/* "…300.00万元，此项支出是今年新增支出": the sentence's figure is a change
+ * from nothing last year. */
+static void new_line(extractor *x, sentence_state *st)
+{
+	static const char *const words[] = { "新增支出", "新增项目", "今年新增", "本年新增",
+					     "为新增" };
+	long h = st->sent_head;
+	if (h < 0 || x->doc->claims[h].kind != YOY_CLAIM_FIGURE ||
+	    !x->doc->claims[h].current.present)
+		return;
+	bool said = false;
+	for (size_t w = 0; w < sizeof words / sizeof *words && !said; w++)
+		said = span_has(st->s + st->sb, st->se - st->sb, words[w]);
+	if (!said)
+		return;
+	yoy_claim *c = &x->doc->claims[h];
+	c->kind = YOY_CLAIM_CHANGE;
+	c->direction = YOY_DIR_INCREASE;
+	c->direction_word = doc_str(x->doc, "新增");
+	c->base = doc_str(x->doc, "上年");
+	c->base_year = x->doc->year ? x->doc->year - 1 : 0;
+	c->delta = c->current;
+	c->base_value = c->current;
+	c->base_value.fen = 0;
+	c->flags |= YOY_CLAIM_NEW_LINE;
+	if (x->sc[h].para == st->para)
+		x->sc[h].te = st->se; /* cite the whole sentence */
+}
+
 /* One sentence: its tokens, walked once, each kind by its own step. */
 static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 {
@@ -1065,6 +1165,7 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 		}
 	}
 	finish_pending(x, &st.pd);
+	new_line(x, &st);
 	if (st.sent_head >= 0)
 		x->prev_head = st.sent_head;
 	x->last_change = st.last_change >= 0 ? st.last_change
@@ -1132,6 +1233,8 @@ int claims_extract(parse_ctx *pc)
 			const char *m = metric_for_subject(pc->doc, c->subject, c->kind,
 							   ctx, &x.tmp);
 			c->metric = m ? doc_str(pc->doc, m) : NULL;
+			if (chain_names_differ(pc->doc, c->subject, c->metric))
+				c->flags |= YOY_CLAIM_NAME_DIFFERS;
 		}
 		if (c->whole) {
 			const char *m = metric_for_subject(pc->doc, c->whole,

@@ -94,10 +94,50 @@ static size_t split_chain(const char *s, chain_part *parts, size_t max)
 
 /* The code named by a 类/款/项 chain or by a row name, in the first table
  * that has it.  Writes "TABLE/code:NNN/total" into out. */
+static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out,
+			      bool ancestors);
+
+/* Strictly first (every name of the chain is the table's); else by the
+ * last name alone, when it names one line: the text may print a class or
+ * 款 name another way (chain_names_differ says so). */
 static bool resolve_code(const yoy_doc *doc, const char *subject, sbuf *out)
+{
+	return resolve_code_pass(doc, subject, out, true) ||
+	       resolve_code_pass(doc, subject, out, false);
+}
+
+bool chain_names_differ(const yoy_doc *doc, const char *subject, const char *metric)
+{
+	const char *m = metric ? strstr(metric, "/code:") : NULL;
+	chain_part parts[3];
+	size_t np = subject ? split_chain(subject, parts, 3) : 0;
+	if (!m || np < 2)
+		return false;
+	char table[64], code[16];
+	if (sscanf(metric, "%63[^/]", table) != 1 || sscanf(m, "/code:%15[0-9]", code) != 1)
+		return false;
+	const yoy_table *t = yoy_doc_table(doc, yoy_table_kind_parse(table));
+	for (size_t a = 0; t && a < np; a++) {
+		size_t plen = parts[a].level == 1 ? 3 : parts[a].level == 2 ? 5 : 7;
+		if (strlen(code) < plen)
+			continue;
+		char prefix[16];
+		memcpy(prefix, code, plen);
+		prefix[plen] = '\0';
+		const yoy_row *row = yoy_table_row_by_code(t, prefix);
+		if (row && !name_is(row->name, parts[a].s, parts[a].n))
+			return true;
+	}
+	return false;
+}
+
+static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out,
+			      bool ancestors)
 {
 	chain_part parts[3];
 	size_t np = split_chain(subject, parts, 3);
+	if (!ancestors && np < 2)
+		return false;
 	for (size_t k = 0; k < sizeof code_tables / sizeof *code_tables; k++) {
 		const yoy_table *t = yoy_doc_table(doc, code_tables[k]);
 		if (!t)
@@ -115,7 +155,7 @@ static bool resolve_code(const yoy_doc *doc, const char *subject, sbuf *out)
 					continue;
 				/* ancestors named in the chain must match */
 				bool ok = true;
-				for (size_t a = 0; a + 1 < np && ok; a++) {
+				for (size_t a = 0; ancestors && a + 1 < np && ok; a++) {
 					char prefix[8];
 					size_t plen = parts[a].level == 1 ? 3 : 5;
 					if (strlen(row->code) <= plen)

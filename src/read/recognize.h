@@ -95,5 +95,9 @@ int claims_extract(parse_ctx *pc);
 const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 			       yoy_claim_kind kind, const char *context,
 			       sbuf *out);
+/* A 类/款/项 chain in subject whose names are not the table's names of
+ * the lines above metric's code ("普通教育（款）" where the table prints
+ * 20503 职业教育). */
+bool chain_names_differ(const yoy_doc *doc, const char *subject, const char *metric);
 
 #endif
