@@ -26,6 +26,8 @@ typedef struct yoy_trend_year {
 				  the year before */
 	int score;             /* similarity, with YOY_DIFF_SIMILAR */
 	const char *was;       /* last year's name or code when it changed */
+	const char *file;      /* where that year prints it: its source file */
+	yoy_loc at;            /* and place (no file when not present) */
 } yoy_trend_year;
 
 typedef struct yoy_trend {
@@ -33,6 +35,7 @@ typedef struct yoy_trend {
 	yoy_trend_year *years; /* oldest first */
 	size_t nyears;
 	int decimals;          /* shown in 万元 with these */
+	const char *revision;  /* options' revision, or NULL */
 	struct yoy_arena *arena;
 } yoy_trend;
 
@@ -44,6 +47,8 @@ typedef struct yoy_trend_options {
 				  once in its latest year: which (1-based);
 				  0 requires it to be unique */
 	const struct yoy_aliases *project_aliases;
+	const char *revision;  /* the history revision the docs were read at, or
+				  NULL; kept in the trend for its readers */
 } yoy_trend_options;
 
 /* docs are one department's disclosures, oldest first.  YOY_EINPUT when

@@ -87,8 +87,12 @@ static const yoy_diff_row *paired(const yoy_diff *d, const yoy_row *row, bool on
 
 /* Years may print the line in 元 or 万元: show every year with the
  * decimals of the finest. */
-static void set_year(yoy_trend *tr, yoy_trend_year *y, const yoy_table *t, const yoy_row *r)
+static void set_year(yoy_trend *tr, yoy_trend_year *y, const yoy_doc *d, const yoy_table *t,
+		     const yoy_row *r)
 {
+	y->at = r->at;
+	y->file = d->nsources ? d->sources[r->at.file >= 0 && (size_t)r->at.file < d->nsources
+						   ? r->at.file : 0].name : NULL;
 	if (wan_decimals(t) > tr->decimals)
 		tr->decimals = wan_decimals(t);
 	y->present = true;
@@ -108,7 +112,7 @@ static void mark_change(yoy_arena *ar, yoy_trend_year *y, const yoy_diff_row *p)
 		y->was = arena_strdup(ar, p->a->name);
 }
 
-static int64_t total_of(const yoy_doc *d, int *decimals, bool *present)
+static int64_t total_of(const yoy_doc *d, int *decimals, bool *present, yoy_trend_year *y)
 {
 	static const yoy_table_kind kinds[] = { YOY_TABLE_SUMMARY, YOY_TABLE_INCOME,
 						YOY_TABLE_EXPENDITURE };
@@ -118,6 +122,8 @@ static int64_t total_of(const yoy_doc *d, int *decimals, bool *present)
 									   ? "income" : NULL) : NULL;
 		if (r && t->ncolumns && r->values[0].present) {
 			*present = true;
+			y->at = r->at;
+			y->file = d->nsources ? d->sources[0].name : NULL;
 			if (wan_decimals(t) > *decimals)
 				*decimals = wan_decimals(t);
 			return r->values[0].fen;
@@ -189,7 +195,7 @@ static int follow_line(yoy_trend *t, const yoy_doc *const *docs, size_t n, size_
 			  : yoy_diff_docs(&d, docs[at], docs[j], dopt, err);
 		if (!rc && (p = paired(d, cur, back)) && (back ? p->a : p->b)) {
 			cur = back ? p->a : p->b;
-			set_year(t, &t->years[j], yoy_doc_table(docs[j], kind), cur);
+			set_year(t, &t->years[j], docs[j], yoy_doc_table(docs[j], kind), cur);
 			mark_change(t->arena, &t->years[back ? at : j], p);
 			at = j;
 		}
@@ -213,7 +219,7 @@ static int line_over_years(yoy_trend *t, const yoy_doc *const *docs, size_t n,
 	if (o->project && (count > 1 || o->nth) && (!o->nth || !row))
 		return ambiguous_project(docs[start], kind, o, count, err);
 	t->decimals = 0;
-	set_year(t, &t->years[start], yoy_doc_table(docs[start], kind), row);
+	set_year(t, &t->years[start], docs[start], yoy_doc_table(docs[start], kind), row);
 	t->what = arena_strdup(t->arena, o->code ? row->code : row->name);
 	if (o->code && row->name) {
 		sbuf w;
@@ -246,13 +252,14 @@ int yoy_trend_build(yoy_trend **out, const yoy_doc *const *docs, size_t n,
 	t->years = ys;
 	t->nyears = n;
 	t->decimals = 2;
+	t->revision = o->revision ? arena_strdup(ar, o->revision) : NULL;
 	for (size_t i = 0; i < n; i++)
 		ys[i].year = docs[i]->year;
 	int rc = 0;
 	if (!o->code && !o->project) {
 		t->what = "收入总计";
 		for (size_t i = 0; i < n; i++)
-			ys[i].value = total_of(docs[i], &t->decimals, &ys[i].present);
+			ys[i].value = total_of(docs[i], &t->decimals, &ys[i].present, &ys[i]);
 	} else {
 		rc = line_over_years(t, docs, n, o, err);
 	}

@@ -141,8 +141,13 @@ int cmd_trend(int argc, char **argv)
 		status = fail_with(&err);
 		goto done;
 	}
+	char revision[41] = "";
+	if (yoy_store_resolve(st, rev, revision, &err)) {
+		status = fail_with(&err);
+		goto done;
+	}
 	yoy_trend_options o = { .code = code, .project = project, .project_aliases = &aliases,
-				.nth = (size_t)nth };
+				.nth = (size_t)nth, .revision = revision };
 	if (yoy_trend_build(&t, (const yoy_doc *const *)years, ny, &o, &err)) {
 		status = fail_with(&err);
 		goto done;

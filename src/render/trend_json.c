@@ -17,6 +17,7 @@ char *yoy_render_trend_json(const yoy_trend *t, const char *department)
 	jw_str(&w, "department", department);
 	jw_str(&w, "line", t->what);
 	jw_str(&w, "unit", "万元");
+	jw_str(&w, "revision", t->revision);
 	jw_array(&w, "years", JW_LINES);
 	for (size_t i = 0; i < t->nyears; i++) {
 		const yoy_trend_year *y = &t->years[i];
@@ -50,6 +51,8 @@ char *yoy_render_trend_json(const yoy_trend *t, const char *department)
 		}
 		if (yoy_trend_mark(mark, sizeof mark, y) && y->present)
 			jw_str(&w, "note", mark);
+		if (y->present)
+			jw_place(&w, "at", y->file, y->at);
 		jw_end(&w);
 	}
 	jw_end(&w);
