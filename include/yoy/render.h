@@ -41,6 +41,9 @@ char *yoy_render_diff_md(const yoy_diff *d, const yoy_diff_render_options *o);
 typedef struct yoy_check_render_options {
 	yoy_severity show;   /* list findings at or above this severity */
 	bool color;
+	const char *no_prior; /* without a prior year: why (e.g. "no history
+				 at ./history"), or NULL */
+	bool prior_from_history; /* the prior year was read from history */
 } yoy_check_render_options;
 
 /* Findings for a terminal: a line each with rule, severity, verdict and

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util/i18n.h"
 #include "util/util.h"
 #include "yoy/amount.h"
 #include "yoy/check.h"
@@ -26,7 +27,10 @@ static void help(void)
 	       "published; significant changes no statement explains are listed.\n"
 	       "Figures are compared exactly, allowing only the rounding of what was\n"
 	       "printed (shown as the envelope).  Rule ids are listed in README.md.\n\n"
-	       "  --prior FILE       last year's disclosure, for FILE (text, PDF or JSON)\n"
+	       "  --prior FILE       last year's disclosure, for FILE (text, PDF or JSON);\n"
+	       "                     without it the year before is read from the history\n"
+	       "                     when it holds it (the output says where it came from)\n"
+	       "  --no-history       check FILE alone\n"
 	       "  --against YEAR     from history: compare with YEAR instead of the year before\n"
 	       "  --all              every disclosure in history, each against its prior year\n"
 	       "  --format FMT       text (default), json or md\n"
@@ -129,14 +133,14 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 
 typedef struct check_args {
 	const char *repo, *rev, *kind, *out, *prior_file;
-	bool all;
+	bool all, no_history;
 	int against_year;
 	char **pos;
 	int npos;
 } check_args;
 
 enum {
-	OPT_PRIOR = OPT_OWN, OPT_AGAINST, OPT_SHOW, OPT_FAIL_ON, OPT_MIN_CHANGE,
+	OPT_NO_HISTORY = OPT_OWN, OPT_PRIOR, OPT_AGAINST, OPT_SHOW, OPT_FAIL_ON, OPT_MIN_CHANGE,
 	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL
 };
 
@@ -151,6 +155,7 @@ static const struct option longs[] = {
 	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 	OUTPUT_OPTION,
 	HELP_OPTION,
 	{ 0 },
@@ -169,6 +174,7 @@ static int check_option(check_args *a, run *r, int c, const char **color)
 	case OPT_PRIOR: a->prior_file = v; break;
 	case OPT_COLOR: *color = v; break;
 	case OPT_ALL: a->all = true; break;
+	case OPT_NO_HISTORY: a->no_history = true; break;
 	case 'o': a->out = v; break;
 	case OPT_FORMAT:
 		if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "md"))
@@ -259,15 +265,51 @@ done:
 	return status;
 }
 
-/* FILE, against --prior FILE when given. */
+/* The year before doc's from the history, when it is there; else *why
+ * says what is missing (in r's arena-free static buffer). */
+static yoy_doc *prior_from_history(const check_args *a, const yoy_doc *doc, char *why,
+				   size_t size)
+{
+	yoy_store *st = NULL;
+	yoy_doc *prior = NULL;
+	char *key = NULL;
+	yoy_error e;
+	const char *dir = repo_dir(a->repo);
+	if (yoy_store_open(&st, dir, 0, &e))
+		snprintf(why, size, _("no history repository in %s"), dir);
+	else if (!doc->department || yoy_history_department(st, NULL, doc->department, &key, &e))
+		snprintf(why, size, _("%s is not in the history at %s"),
+			 doc->department ? doc->department : "?", dir);
+	else if (yoy_history_load(&prior, NULL, st, NULL, key, doc->year - 1, doc->kind, &e))
+		snprintf(why, size, _("the history at %s has no %d %s of %s"), dir, doc->year - 1,
+			 doc->kind, key);
+	free(key);
+	yoy_store_free(st);
+	return prior;
+}
+
+/* FILE, against --prior FILE when given, else the year before from the
+ * history when it holds it (--no-history: never). */
 static int check_file(run *r, const check_args *a, yoy_error *err)
 {
 	yoy_doc *doc = NULL, *prior = NULL;
 	int status = EXIT_OK;
+	static char why[512];
 	if (load_disclosure(&doc, a->pos[0], err) ||
-	    (a->prior_file && load_disclosure(&prior, (char *)a->prior_file, err)) ||
-	    check_one(r, doc, prior, err))
+	    (a->prior_file && load_disclosure(&prior, (char *)a->prior_file, err))) {
 		status = fail_with(err);
+		goto done;
+	}
+	if (!a->prior_file && !a->no_history && doc->year) {
+		prior = prior_from_history(a, doc, why, sizeof why);
+		r->ro.prior_from_history = prior != NULL;
+		r->ro.no_prior = prior ? NULL : why;
+	} else if (!a->prior_file) {
+		r->ro.no_prior = _("--no-history given");
+	}
+	if (check_one(r, doc, prior, err))
+		status = fail_with(err);
+done:
 	yoy_doc_free(doc);
 	yoy_doc_free(prior);
 	return status;

@@ -52,9 +52,15 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 	for (size_t i = 0; i < d->nsources; i++)
 		sbuf_printf(&b, _("  source: %s (sha256 %.12s)\n"), d->sources[i].name,
 			    d->sources[i].sha256);
-	if (c->prior)
+	if (c->prior && o->prior_from_history)
+		sbuf_printf(&b, _("  against: %d (%s, from history)\n"), c->prior->year,
+			    c->prior->nsources ? c->prior->sources[0].name : _("stored"));
+	else if (c->prior)
 		sbuf_printf(&b, _("  against: %d (%s)\n"), c->prior->year,
 			    c->prior->nsources ? c->prior->sources[0].name : _("stored"));
+	else if (o->no_prior)
+		sbuf_printf(&b, _("  against: no prior year: %s (checks across years skipped)\n"),
+			    o->no_prior);
 	else
 		sbuf_puts(&b, _("  against: no prior year (checks across years skipped)\n"));
 	for (size_t i = 0; i < c->nfindings; i++) {
