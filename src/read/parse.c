@@ -281,6 +281,59 @@ static int fill_source(yoy_doc *doc, const yoy_input *in, int pages, int lines)
 	return s->name && s->sha256 ? 0 : YOY_ENOMEM;
 }
 
+static bool same_amount(const yoy_amount *a, const yoy_amount *b)
+{
+	return a->present == b->present && (!a->present || a->fen == b->fen);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Two tables of one kind with the same columns and rows, figure for
+ * figure. */
+static bool same_table(const yoy_table *a, const yoy_table *b)
+{
+	if (a->kind != b->kind || a->nrows != b->nrows || a->ncolumns != b->ncolumns ||
+	    a->unit != b->unit || a->nrows == 0)
+		return false;
+	for (size_t c = 0; c < a->ncolumns; c++)
+		if (!same_str(a->columns[c].key, b->columns[c].key))
+			return false;
+	for (size_t r = 0; r < a->nrows; r++) {
+		const yoy_row *x = &a->rows[r], *y = &b->rows[r];
+		if (!same_str(x->code, y->code) || !same_str(x->name, y->name))
+			return false;
+		for (size_t c = 0; c < a->ncolumns; c++)
+			if (!same_amount(&x->values[c], &y->values[c]))
+				return false;
+	}
+	return true;
+}
+
+/* Said once: a table printed twice, figure for figure (a department that
+ * pastes its 收支总表 again), is kept once, with a note where the copy
+ * was. */
+static void drop_repeated_tables(yoy_doc *doc)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < doc->ntables; i++) {
+		const yoy_table *t = &doc->tables[i];
+		const yoy_table *first = NULL;
+		for (size_t j = 0; j < kept && !first; j++)
+			if (same_table(&doc->tables[j], t))
+				first = &doc->tables[j];
+		if (first) {
+			doc_warn(doc, t->at, "table \"%s\" is printed again here, figure for figure; "
+					     "kept once (as printed on page %d)", t->title, first->at.page);
+			continue;
+		}
+		doc->tables[kept++] = *t;
+	}
+	doc->ntables = kept;
+}
+
 static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 {
 	*out = NULL;
@@ -319,6 +372,8 @@ static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 	pc.doc = doc;
 	pc.lines = &ls;
 	rc = walk(&pc);
+	if (!rc)
+		drop_repeated_tables(doc);
 	if (!rc)
 		rc = claims_extract(&pc);
 	paragraphs_free(&pc);

@@ -97,9 +97,31 @@ static void test_columns_by_header(void **state)
 	yoy_doc_free(d);
 }
 
+/* A table printed twice, figure for figure, is kept once with a warning
+ * saying where the copy was. */
+static void test_table_printed_twice(void **state)
+{
+	(void)state;
+	const char *table = "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\n"
+			    "合计\t\t100.00\n205\t教育支出\t100.00\n";
+	char text[2048];
+	snprintf(text, sizeof text, "测试局\n2023年度部门预算公开\n部门名称：测试局\n%s%s",
+		 table, table);
+	yoy_doc *doc = parse_text_ok(text);
+	size_t expenditure = 0, warned = 0;
+	for (size_t i = 0; i < doc->ntables; i++)
+		expenditure += doc->tables[i].kind == YOY_TABLE_EXPENDITURE;
+	for (size_t i = 0; i < doc->nwarnings; i++)
+		warned += strstr(doc->warnings[i].message, "printed again") != NULL;
+	assert_int_equal(expenditure, 1);
+	assert_int_equal(warned, 1);
+	yoy_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_printed_twice),
 		cmocka_unit_test(test_code_levels),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_columns_by_header),
