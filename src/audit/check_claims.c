@@ -62,6 +62,99 @@ static const char *other_code_cell(checker *k, const char *metric, figure stated
 	return NULL;
 }
 
+/* The scope of funds a total covers, or a subject names. */
+typedef enum { SCOPE_OPEN, SCOPE_ALL, SCOPE_FISCAL, SCOPE_GENERAL, SCOPE_OTHER } fund_scope;
+
+/* The totals a sentence may mean by "支出" or "收入": all funds, 财政拨款,
+ * 一般公共预算. */
+static const struct {
+	const char *metric;
+	fund_scope scope;
+} total_metrics[] = {
+	{ "summary/income.total/total", SCOPE_ALL },
+	{ "summary/expenditure.total/total", SCOPE_ALL },
+	{ "summary/income.current_total/total", SCOPE_ALL },
+	{ "summary/expenditure.current_total/total", SCOPE_ALL },
+	{ "income/total/total", SCOPE_ALL },
+	{ "expenditure/total/total", SCOPE_ALL },
+	{ "fiscal_summary/income.total/total", SCOPE_FISCAL },
+	{ "fiscal_summary/expenditure.total/total", SCOPE_FISCAL },
+	{ "general_expenditure/total/total", SCOPE_GENERAL },
+};
+
+static bool total_metric(const char *m)
+{
+	for (size_t i = 0; m && i < sizeof total_metrics / sizeof *total_metrics; i++)
+		if (strcmp(m, total_metrics[i].metric) == 0)
+			return true;
+	return false;
+}
+
+/* The scope a subject names: "一般公共预算支出" general, "财政拨款收入"
+ * fiscal, "部门支出总计" all funds, "政府性基金" another fund; "支出预算"
+ * alone leaves it open. */
+static fund_scope subject_scope(const char *s)
+{
+	static const struct {
+		const char *word;
+		fund_scope scope;
+	} words[] = {
+		{ "一般公共预算", SCOPE_GENERAL }, { "财政拨款", SCOPE_FISCAL },
+		{ "政府性基金", SCOPE_OTHER },	   { "国有资本", SCOPE_OTHER },
+		{ "其他资金", SCOPE_OTHER },	   { "单位资金", SCOPE_OTHER },
+		{ "事业", SCOPE_OTHER },	   { "部门", SCOPE_ALL },
+		{ "总计", SCOPE_ALL },		   { "合计", SCOPE_ALL },
+		{ "收支总", SCOPE_ALL },	   { "本年", SCOPE_ALL },
+		{ "当年", SCOPE_ALL },
+	};
+	for (size_t i = 0; s && i < sizeof words / sizeof *words; i++)
+		if (strstr(s, words[i].word))
+			return words[i].scope;
+	return SCOPE_OPEN;
+}
+
+/* A total that does not hold against the one the subject resolved to: the
+ * same figure in another total of the scope the subject names (any scope
+ * when it names none) is the one meant when it holds there; with a subject
+ * that names no scope (or open: its own table not printed) and no total
+ * holding, the figure is unverifiable, the candidates listed -- never an
+ * error for a scope the sentence leaves open. */
+static bool other_total(checker *k, const yoy_claim *c, figure stated, yoy_finding *f,
+			figure *cellv, const char **where, bool open)
+{
+	sbuf cands;
+	sbuf_init(&cands);
+	fund_scope scope = subject_scope(c->subject);
+	for (size_t i = 0; i < sizeof total_metrics / sizeof *total_metrics; i++) {
+		const char *m = total_metrics[i].metric;
+		if (strcmp(m, c->metric) == 0 ||
+		    (scope != SCOPE_OPEN && scope != total_metrics[i].scope))
+			continue;
+		cell_ref r = metric_cell(k->doc, m);
+		if (!r.found || !r.value.present)
+			continue;
+		yoy_verdict v = judge_equal(r.value, stated);
+		if (v != YOY_VERDICT_MISMATCH) {
+			f->verdict = v;
+			*cellv = r.value;
+			*where = cell_label(k->ar, &r, m);
+			sbuf_free(&cands);
+			return true;
+		}
+		sbuf_printf(&cands, "%s%s %s", cands.len ? "; " : "",
+			    cell_label(k->ar, &r, m), fig_text(k->ar, r.value));
+	}
+	open = open || scope == SCOPE_OPEN;
+	if (open) {
+		f->verdict = YOY_VERDICT_UNVERIFIABLE;
+		f->message = afmt(k->ar, _("%s: the sentence does not say which total; none of them "
+					   "is %s (%s)"), c->subject ? c->subject : "?",
+				  fig_text(k->ar, stated), cands.oom ? "?" : sbuf_cstr(&cands));
+	}
+	sbuf_free(&cands);
+	return open;
+}
+
 /* The claimed figure against the cell its metric names. */
 static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 {
@@ -90,7 +183,20 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		return;
 	figure stated = fig_of(&c->current);
 	f.stated = fig_text(k->ar, stated);
-	if (!c->metric || !cell->found) {
+	figure cellv = cell->value;
+	const char *where = cell_label(k->ar, cell, c->metric);
+	bool found = cell->found;
+	if (!found && c->metric && total_metric(c->metric)) {
+		/* the table the subject names is not printed (no 收支总表): the
+		 * figure may be any total printed, or none of them */
+		found = other_total(k, c, stated, &f, &cellv, &where, true);
+		if (found && f.verdict == YOY_VERDICT_UNVERIFIABLE) {
+			f.severity = YOY_SEV_INFO;
+			add_finding(k, &f);
+			return;
+		}
+	}
+	if (!c->metric || !found) {
 		if (c->kind == YOY_CLAIM_FIGURE && !c->metric)
 			return; /* nothing in the tables says otherwise */
 		f.verdict = YOY_VERDICT_UNVERIFIABLE;
@@ -102,10 +208,9 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		add_finding(k, &f);
 		return;
 	}
-	figure cellv = cell->value;
-	f.verdict = judge_equal(cellv, stated);
-	const char *where = cell_label(k->ar, cell, c->metric);
-	if (f.verdict == YOY_VERDICT_MISMATCH) {
+	if (cell->found)
+		f.verdict = judge_equal(cellv, stated);
+	if (cell->found && f.verdict == YOY_VERDICT_MISMATCH) {
 		/* a class or item by code is printed in several tables (all funds,
 		 * 财政拨款, 一般公共预算): the narrative may speak of any of them */
 		cell_ref alt;
@@ -114,6 +219,13 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 			cellv = alt.value;
 			f.verdict = judge_equal(cellv, stated);
 			where = cell_label(k->ar, &alt, alt_metric);
+		} else if (total_metric(c->metric) &&
+			   other_total(k, c, stated, &f, &cellv, &where, false) &&
+			   f.verdict == YOY_VERDICT_UNVERIFIABLE) {
+			f.severity = YOY_SEV_INFO;
+			f.computed = NULL;
+			add_finding(k, &f);
+			return;
 		}
 	}
 	bool truncated = f.verdict == YOY_VERDICT_MISMATCH && judge_truncated(stated, cellv);

@@ -238,6 +238,41 @@ static void test_stated_changes(void **state)
 	yoy_doc_free(d);
 }
 
+/* A total the sentence leaves open ("支出预算") may be any total printed:
+ * the one that holds is meant, none holding is unverifiable, never an
+ * error; a subject naming its scope is held to that scope alone. */
+static void test_total_scope(void **state)
+{
+	(void)state;
+	const char *text =
+		"测试局\n2023年度部门预算公开\n2023年预算支出总表\n部门名称：测试局\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t100.00\t100.00\t\n"
+		"205\t教育支出\t100.00\t100.00\t\n20503\t职业教育\t100.00\t100.00\t\n"
+		"2023年一般公共预算支出表\n部门名称：测试局\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t80.00\t80.00\t\n"
+		"205\t教育支出\t80.00\t80.00\t\n20503\t职业教育\t80.00\t80.00\t\n"
+		"第三部分 情况说明\n一、支出预算情况说明\n支出预算80.00万元。\n"
+		"支出预算90.00万元。\n一般公共预算支出预算100.00万元。\n";
+	yoy_doc *d;
+	yoy_error err;
+	if (yoy_parse_buffer(&d, "scope.txt", text, strlen(text), &err))
+		fail_msg("%s", err.message);
+	yoy_check *c = check_of(d, NULL);
+	yoy_verdict want[] = { YOY_VERDICT_EXACT, YOY_VERDICT_UNVERIFIABLE, YOY_VERDICT_MISMATCH };
+	size_t n = 0;
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const yoy_finding *f = &c->findings[i];
+		if (strcmp(f->rule, "claim.figure") != 0)
+			continue;
+		assert_true(n < 3);
+		assert_int_equal(f->verdict, want[n]);
+		n++;
+	}
+	assert_int_equal(n, 3);
+	yoy_check_free(c);
+	yoy_doc_free(d);
+}
+
 static void test_across_years(void **state)
 {
 	(void)state;
@@ -441,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_table_arithmetic),
 		cmocka_unit_test(test_stated_changes),
+		cmocka_unit_test(test_total_scope),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
 		cmocka_unit_test(test_lvliang_rounding_is_not_an_error),
