@@ -119,12 +119,17 @@ static fund_scope subject_scope(const char *s)
  * that names no scope (or open: its own table not printed) and no total
  * holding, the figure is unverifiable, the candidates listed -- never an
  * error for a scope the sentence leaves open. */
-static bool other_total(checker *k, const yoy_claim *c, figure stated, yoy_finding *f,
-			figure *cellv, const char **where, bool open)
+static bool other_total(checker *k, const yoy_claim *c, figure stated, const cell_ref *own,
+			yoy_finding *f, figure *cellv, const char **where, bool open)
 {
 	sbuf cands;
 	sbuf_init(&cands);
 	fund_scope scope = subject_scope(c->subject);
+	/* totals all printing one figure leave nothing open: the first one
+	 * stands for them */
+	bool differ = false, have_first = own->found && own->value.present;
+	figure first = own->value;
+	const char *first_where = *where;
 	for (size_t i = 0; i < sizeof total_metrics / sizeof *total_metrics; i++) {
 		const char *m = total_metrics[i].metric;
 		if (strcmp(m, c->metric) == 0 ||
@@ -141,10 +146,25 @@ static bool other_total(checker *k, const yoy_claim *c, figure stated, yoy_findi
 			sbuf_free(&cands);
 			return true;
 		}
+		if (!have_first) {
+			have_first = true;
+			first = r.value;
+			first_where = cell_label(k->ar, &r, m);
+		} else if (judge_equal(r.value, first) == YOY_VERDICT_MISMATCH) {
+			differ = true;
+		}
 		sbuf_printf(&cands, "%s%s %s", cands.len ? "; " : "",
 			    cell_label(k->ar, &r, m), fig_text(k->ar, r.value));
 	}
-	open = open || scope == SCOPE_OPEN;
+	if (!differ && have_first && !own->found) {
+		/* its own table not printed, every total the same: that one */
+		f->verdict = YOY_VERDICT_MISMATCH;
+		*cellv = first;
+		*where = first_where;
+		sbuf_free(&cands);
+		return true;
+	}
+	open = differ && (open || scope == SCOPE_OPEN);
 	if (open) {
 		f->verdict = YOY_VERDICT_UNVERIFIABLE;
 		f->message = afmt(k->ar, _("%s: the sentence does not say which total; none of them "
@@ -189,7 +209,7 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 	if (!found && c->metric && total_metric(c->metric)) {
 		/* the table the subject names is not printed (no 收支总表): the
 		 * figure may be any total printed, or none of them */
-		found = other_total(k, c, stated, &f, &cellv, &where, true);
+		found = other_total(k, c, stated, cell, &f, &cellv, &where, true);
 		if (found && f.verdict == YOY_VERDICT_UNVERIFIABLE) {
 			f.severity = YOY_SEV_INFO;
 			add_finding(k, &f);
@@ -220,7 +240,7 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 			f.verdict = judge_equal(cellv, stated);
 			where = cell_label(k->ar, &alt, alt_metric);
 		} else if (total_metric(c->metric) &&
-			   other_total(k, c, stated, &f, &cellv, &where, false) &&
+			   other_total(k, c, stated, cell, &f, &cellv, &where, false) &&
 			   f.verdict == YOY_VERDICT_UNVERIFIABLE) {
 			f.severity = YOY_SEV_INFO;
 			f.computed = NULL;

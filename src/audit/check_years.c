@@ -168,7 +168,7 @@ static bool moved_direction(checker *k, const yoy_finding *f, const yoy_claim *c
 	d.envelope = NULL;
 	d.message = afmt(k->ar, _("%s: said to %s, but from %s (%d) to %s it %s"),
 			 c->subject ? c->subject : "?",
-			 said > 0 ? _("rise") : said < 0 ? "fall" : _("stay the same"),
+			 said > 0 ? _("rise") : said < 0 ? _("fall") : _("stay the same"),
 			 fig_text(k->ar, then), k->o->prior->year, fig_text(k->ar, cur),
 			 moved > 0 ? _("rose") : moved < 0 ? _("fell") : _("did not move"));
 	add_finding(k, &d);
