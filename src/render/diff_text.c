@@ -266,6 +266,31 @@ static int by_magnitude(const void *p, const void *q)
 	return (mx < my) - (mx > my);
 }
 
+static const char *row_key(const yoy_diff_row *r)
+{
+	return r->b ? r->b->key : r->a ? r->a->key : NULL;
+}
+
+static bool same_figures(const top *x, const top *y)
+{
+	const yoy_diff_cell *p = &x->r->cells[0], *q = &y->r->cells[0];
+	return p->a == q->a && p->b == q->b && p->in_a == q->in_a && p->in_b == q->in_b;
+}
+
+/* Two lines that carry the same money: the same figures both years, and
+ * the same name or fixed line, or one code within the other, or one
+ * table. */
+static bool same_money(const top *x, const top *y)
+{
+	if (!same_figures(x, y))
+		return false;
+	const char *cx = x->r->code, *cy = y->r->code;
+	const char *kx = row_key(x->r), *ky = row_key(y->r);
+	return x->t == y->t || (kx && ky && strcmp(kx, ky) == 0) ||
+	       strcmp(yoy_diff_row_name(x->r), yoy_diff_row_name(y->r)) == 0 ||
+	       (cx && cy && (strncmp(cx, cy, strlen(cx)) == 0 || strncmp(cy, cx, strlen(cy)) == 0));
+}
+
 static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options *o)
 {
 	size_t wname = 5;
@@ -301,22 +326,51 @@ static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options 
 	if (ntops) {
 		qsort(tops, ntops, sizeof *tops, by_magnitude);
 		sbuf_puts(b, "\n  largest changes:\n");
-		for (size_t i = 0, shown = 0; i < ntops && shown < 10; i++) {
-			/* the same line repeated by another table says nothing new */
-			bool again = false;
-			for (size_t k = 0; k < i && !again; k++)
-				again = tops[k].r->cells[0].change == tops[i].r->cells[0].change &&
-					strcmp(yoy_diff_row_name(tops[k].r), yoy_diff_row_name(tops[i].r)) == 0;
-			if (again)
+		/* group[k]: 1 + the line k is said with, 0 while unsaid */
+		size_t *group = calloc(ntops, sizeof *group);
+		if (!group)
+			b->oom = true;
+		for (size_t i = 0, shown = 0; group && i < ntops && shown < 10; i++) {
+			if (group[i])
 				continue;
+			group[i] = i + 1;
 			shown++;
 			figures f;
 			figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0]);
-			sbuf_printf(b, "  %s %12s %s %9s  %s %s %s\n", marker(tops[i].r), f.change,
+			sbuf_printf(b, "  %s %12s %s %9s  %s %s %s", marker(tops[i].r), f.change,
 				    yoy_unit_name(tops[i].t->unit), f.percent, tops[i].t->name,
 				    tops[i].r->code ? tops[i].r->code : "",
 				    yoy_diff_row_name(tops[i].r));
+			/* the same money again -- another table's line, a parent
+			 * with one moving child, a 小计 of one part -- is named
+			 * here, not listed twice */
+			for (bool grew = true; grew;) {
+				grew = false;
+				for (size_t k = i + 1; k < ntops; k++)
+					for (size_t j = i; !group[k] && j < ntops &&
+							   same_figures(&tops[i], &tops[k]);
+					     j++)
+						if (group[j] == i + 1 && same_money(&tops[j], &tops[k])) {
+							group[k] = i + 1;
+							grew = true;
+						}
+			}
+			for (size_t k = i + 1; k < ntops; k++) {
+				if (group[k] != i + 1)
+					continue;
+				bool named = false; /* this name already printed */
+				for (size_t j = i; j < k && !named; j++)
+					named = group[j] == i + 1 &&
+						strcmp(yoy_diff_row_name(tops[j].r),
+						       yoy_diff_row_name(tops[k].r)) == 0;
+				if (!named)
+					sbuf_printf(b, " = %s%s%s", tops[k].r->code ? tops[k].r->code : "",
+						    tops[k].r->code ? " " : "",
+						    yoy_diff_row_name(tops[k].r));
+			}
+			sbuf_putc(b, '\n');
 		}
+		free(group);
 	}
 	free(tops);
 	(void)o;
