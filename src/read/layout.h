@@ -1,0 +1,35 @@
+/* Internal: lines and cells rebuilt from positioned characters, as a PDF
+ * page gives them (pdf.c feeds it; the layout fuzzer feeds it directly).
+ * May call util and lines.h only: no poppler here. */
+#ifndef YOY_LAYOUT_H
+#define YOY_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lines.h"
+
+/* One character and its box, in points from the page's top left. */
+typedef struct glyph {
+	uint32_t cp;
+	float x1, y1, x2, y2;
+} glyph;
+
+/* The page being laid out, and what carries over from the page before. */
+typedef struct page_ctx {
+	yoy_lines *ls;
+	int page;
+	int file;
+	int line_no;      /* of the line being read, on its page */
+	double width, height;
+	bool prev_open;   /* the previous line did not end a sentence */
+	float prev_x2;    /* right edge of the previous body line */
+} page_ctx;
+
+/* Append the lines of one page to pc->ls: g (ng glyphs, any order; sorted
+ * and its broken boxes repaired in place) grouped into lines by vertical
+ * band, cut into cells at column gaps, page numbers dropped, each line
+ * numbered on its page.  Returns 0 or YOY_ENOMEM. */
+int layout_page(page_ctx *pc, glyph *g, size_t ng);
+
+#endif
