@@ -40,7 +40,8 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test layers po unit golden pdflines asan bench demo browser browser-deps clean check-deps
+.PHONY: all deps test layers po unit golden pdflines fuzz-replay asan bench demo browser browser-deps \
+	fuzz fuzz-deps clean check-deps
 all: yoy
 
 deps:
@@ -95,7 +96,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden pdflines
+test: layers po unit golden pdflines fuzz-replay
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -116,13 +117,53 @@ unit: $(UNIT_BIN) $(B)/yoy $(MO_FILES)
 golden: $(B)/yoy $(MO_FILES)
 	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
 
+# Fuzzing (tests/fuzz/): libFuzzer harnesses for the text reader, the
+# claims, the layout of positioned characters, stored JSON and aliases.
+# `make test` replays each harness's seeds and past crashes with any
+# compiler; `make fuzz` runs each for FUZZ_SECONDS under clang.
+FUZZ_HARNESSES = text claims layout json aliases
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+REPLAY_BIN = $(FUZZ_HARNESSES:%=$(B)/fuzz-replay/fuzz_%)
+
+$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libyoy.a | deps
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< tests/fuzz/replay.c $(B)/libyoy.a $(LIBS_ALL) -o $@
+
+fuzz-replay: $(REPLAY_BIN)
+	@set -e; for h in $(FUZZ_HARNESSES); do \
+	  files=$$(find tests/fuzz/seeds/$$h tests/fuzz/regressions/$$h -type f 2>/dev/null || true); \
+	  case $$h in text) files="$$files $$(ls tests/data/bad/* tests/data/lvliang-hrss/*)";; \
+	    json) files="$$files $$(ls tests/cases/parse-*/stdout)";; esac; \
+	  $(B)/fuzz-replay/fuzz_$$h $$files; \
+	done; echo "fuzz-replay: seeds and past crashes of $(words $(FUZZ_HARNESSES)) harnesses replayed"
+
+fuzz-deps:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	  echo "yoy: installing missing Debian packages: clang"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang >/dev/null; }
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  build/fuzz/libyoy.a
+	@set -e; mkdir -p build/fuzz/bin; for h in $(FUZZ_HARNESSES); do \
+	  echo "  LINK    build/fuzz/bin/fuzz_$$h"; \
+	  $(FUZZ_CC) $(CSTD) $(WARN) -O1 -g -Iinclude -Isrc $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    tests/fuzz/fuzz_$$h.c build/fuzz/libyoy.a $(LIBS_ALL) -o build/fuzz/bin/fuzz_$$h; \
+	done
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_HARNESSES="$(FUZZ_HARNESSES)" bash tests/fuzz/run.sh
+
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
 	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  build/asan/yoy unit golden
+	  build/asan/yoy unit golden fuzz-replay
 
 bench: $(BENCH_BIN) $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/bench/run.sh $(BENCH_BIN)

@@ -334,6 +334,37 @@ static void drop_repeated_tables(yoy_doc *doc)
 	doc->ntables = kept;
 }
 
+/* The walk over the lines read, and what a document must have. */
+static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *err)
+{
+	parse_ctx pc;
+	memset(&pc, 0, sizeof pc);
+	pc.doc = doc;
+	pc.lines = ls;
+	int rc = walk(&pc);
+	if (!rc)
+		drop_repeated_tables(doc);
+	if (!rc)
+		rc = claims_extract(&pc);
+	paragraphs_free(&pc);
+	if (rc) {
+		yoy_error_set(err, rc, "%s: out of memory", path);
+		return rc;
+	}
+	if (doc->ntables == 0 && doc->nforms == 0)
+		return yoy_error_set(err, YOY_EINPUT,
+			"%s: no budget tables found: not a budget disclosure", path);
+	if (!doc->year) {
+		yoy_loc at = { 1, 0, 0 };
+		doc_warn(doc, at, "no year found on the cover or in table titles");
+	}
+	if (!doc->department) {
+		yoy_loc at = { 1, 0, 0 };
+		doc_warn(doc, at, "no department name found on the cover or in tables");
+	}
+	return 0;
+}
+
 static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 {
 	*out = NULL;
@@ -367,34 +398,9 @@ static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 			goto fail;
 		}
 	}
-	parse_ctx pc;
-	memset(&pc, 0, sizeof pc);
-	pc.doc = doc;
-	pc.lines = &ls;
-	rc = walk(&pc);
-	if (!rc)
-		drop_repeated_tables(doc);
-	if (!rc)
-		rc = claims_extract(&pc);
-	paragraphs_free(&pc);
-	if (rc) {
-		yoy_error_set(err, rc, "%s: out of memory", ins[0].path);
+	rc = recognize(doc, &ls, ins[0].path, err);
+	if (rc)
 		goto fail;
-	}
-	if (doc->ntables == 0 && doc->nforms == 0) {
-		rc = yoy_error_set(err, YOY_EINPUT,
-			"%s: no budget tables found: not a budget disclosure",
-			ins[0].path);
-		goto fail;
-	}
-	if (!doc->year) {
-		yoy_loc at = { 1, 0, 0 };
-		doc_warn(doc, at, "no year found on the cover or in table titles");
-	}
-	if (!doc->department) {
-		yoy_loc at = { 1, 0, 0 };
-		doc_warn(doc, at, "no department name found on the cover or in tables");
-	}
 	lines_free(&ls);
 	*out = doc;
 	return 0;
@@ -489,6 +495,32 @@ int yoy_parse_files(yoy_doc **out, const char *const *paths, size_t npaths,
 		yoy_buffer_free(&bufs[i]);
 	free(bufs);
 	return rc;
+}
+
+int parse_lines(yoy_doc **out, yoy_lines *ls, const char *name, yoy_error *err)
+{
+	*out = NULL;
+	yoy_doc *doc = doc_new();
+	if (!doc)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	yoy_input in;
+	memset(&in, 0, sizeof in);
+	in.name = name;
+	in.path = (char *)name; /* read only */
+	memset(in.sha256, '0', 64);
+	in.format = INPUT_PDF;
+	in.encoding = "UTF-8";
+	int rc = fill_source(doc, &in, ls->pages, (int)ls->n);
+	if (rc)
+		rc = yoy_error_set(err, rc, "out of memory");
+	else
+		rc = recognize(doc, ls, name, err);
+	if (rc) {
+		yoy_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
 }
 
 int yoy_parse_buffer(yoy_doc **out, const char *name, const void *data,

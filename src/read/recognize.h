@@ -88,6 +88,11 @@ void paragraphs_free(parse_ctx *pc);
  * yoy_status. */
 int claims_extract(parse_ctx *pc);
 
+/* A document from lines already read (layout_page's, in the layout
+ * fuzzer), as from one PDF named name.  On success *out is the caller's
+ * (yoy_doc_free); errors as yoy_parse_buffer. */
+int parse_lines(yoy_doc **out, yoy_lines *ls, const char *name, yoy_error *err);
+
 /* ---- metrics.c ---- */
 /* The table cell a subject names ("TABLE/ROW/COLUMN"), or NULL.  context
  * is the figure the subject is listed under, when any.  The result points
