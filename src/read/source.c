@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/sha256.h"
+#include "util/digest.h"
 #include "util/util.h"
 
 void input_free(yoy_input *in)

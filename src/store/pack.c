@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <libdeflate.h>
 
-#include "util/sha1.h"
+#include "util/digest.h"
 #include "util/util.h"
 
 /* Loose objects are compressed this hard by libgit2 too (zlib's level 1);
@@ -42,14 +42,10 @@ int yoy_object_make(yoy_object *o, int type, const void *data, size_t len,
 	o->type = type;
 	o->size = len;
 
-	/* the id: SHA-1 of "<type> <size>\0" and the content */
-	char head[32];
-	int hl = snprintf(head, sizeof head, "%s %zu", type_names[type], len) + 1;
-	sha1_ctx c;
-	sha1_init(&c);
-	sha1_update(&c, head, (size_t)hl);
-	sha1_update(&c, data, len);
-	sha1_final(&c, o->id);
+	/* the id as git makes it, by libgit2's collision-detecting SHA-1 */
+	int rc = yoy_git_object_id(o->id, type, data, len);
+	if (rc)
+		return yoy_error_set(err, rc, "cannot hash a %s object", type_names[type]);
 	for (int i = 0; i < 20; i++)
 		snprintf(o->hex + 2 * i, 3, "%02x", o->id[i]);
 
@@ -384,10 +380,10 @@ static bool build_index(const yoy_pack *p, const unsigned char pack_sum[20], sbu
 	free(order);
 	sbuf_put(idx, pack_sum, 20);
 	unsigned char sum[20];
-	sha1_ctx c;
-	sha1_init(&c);
-	sha1_update(&c, idx->data, idx->len);
-	sha1_final(&c, sum);
+	digest_sha1 c;
+	digest_sha1_init(&c);
+	digest_sha1_update(&c, idx->data, idx->len);
+	digest_sha1_final(&c, sum);
 	sbuf_put(idx, sum, 20);
 	return !idx->oom;
 }
@@ -404,19 +400,19 @@ static int pack_checksum(yoy_pack *p, unsigned char sum[20], yoy_error *err)
 	unsigned char *buf = malloc(bufsize);
 	if (!buf)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
-	sha1_ctx c;
-	sha1_init(&c);
+	digest_sha1 c;
+	digest_sha1_init(&c);
 	for (uint64_t at = 0; at < p->end;) {
 		size_t n = p->end - at < bufsize ? (size_t)(p->end - at) : bufsize;
 		if (pread_all(p->fd, buf, n, at)) {
 			free(buf);
 			return io_fail(err, "cannot read back", p->tmp_path);
 		}
-		sha1_update(&c, buf, n);
+		digest_sha1_update(&c, buf, n);
 		at += n;
 	}
 	free(buf);
-	sha1_final(&c, sum);
+	digest_sha1_final(&c, sum);
 	if (write_all(p->fd, sum, 20))
 		return io_fail(err, "cannot write", p->tmp_path);
 	return 0;

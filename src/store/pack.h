@@ -33,6 +33,12 @@ struct yoy_object {
 };
 typedef struct yoy_object yoy_object;
 
+/* The id git gives data as an object of type (YOY_GIT_*), from libgit2's
+ * own hashing (git_odb_hash: SHA-1 with collision detection, as git uses
+ * since SHAttered).  Defined in store.c, the file that holds libgit2.
+ * Returns 0 or YOY_ESTORE.  Safe on any thread. */
+int yoy_git_object_id(unsigned char id[20], int type, const void *data, size_t len);
+
 /* Hash data as a git object of type and compress it into o->entry, which
  * yoy_object_clear frees.  Safe on any thread. */
 int yoy_object_make(yoy_object *o, int type, const void *data, size_t len,

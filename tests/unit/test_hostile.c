@@ -269,6 +269,27 @@ static void test_two_versions_in_one_import(void **state)
 	sh("rm -rf %s", dir);
 }
 
+/* An object whose bytes are another object's (a disk or a hand that
+ * swapped files) is refused on read, not shown as the wrong department:
+ * strict hash verification is on. */
+static void test_swapped_object_refused(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/yoy-swap-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && P=$PWD && cd %s && "
+			    "\"$Y\" import -q --repo h \"$P/data/lvliang-hrss/2023-budget.txt\" "
+			    "\"$P/data/jiangsu-high-court/2017-budget.pdf\" >/dev/null && "
+			    "A=$(git -C h rev-parse 'HEAD:江苏省高级人民法院/2017/department_budget.json') && "
+			    "B=$(git -C h rev-parse 'HEAD:吕梁市人力资源和社会保障局/2023/department_budget.json') && "
+			    "a=h/objects/$(echo $A | cut -c1-2)/$(echo $A | cut -c3-) && "
+			    "b=h/objects/$(echo $B | cut -c1-2)/$(echo $B | cut -c3-) && "
+			    "test -f $b && chmod u+w $b && cp $a $b && "
+			    "\"$Y\" show --repo h 吕梁市人力资源和社会保障局 2023 >out 2>err; "
+			    "test $? = 4 && test ! -s out && grep -q 'hash mismatch' err", dir), 0);
+	sh("rm -rf %s", dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_repository_of_another_user),
 		cmocka_unit_test(test_output_onto_special_files),
 		cmocka_unit_test(test_two_versions_in_one_import),
+		cmocka_unit_test(test_swapped_object_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
 #include "testutil.h"
 
 #include <iconv.h>
-#include "util/sha256.h"
+#include "util/digest.h"
 #include "util/util.h"
 #include <unistd.h>
 
