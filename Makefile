@@ -40,7 +40,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test layers po unit golden pdflines fuzz-replay asan bench demo browser browser-deps \
+.PHONY: all deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -96,7 +96,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden pdflines fuzz-replay
+test: layers po unit golden pdflines fuzz-replay durability
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -105,6 +105,11 @@ po: | deps
 
 layers:
 	@bash tests/layers.sh
+
+# Objects and packs reach the disk before the branch moves
+# (tests/durability/order.sh, through an LD_PRELOAD shim).
+durability: $(B)/yoy
+	@YOY=$(abspath $(B)/yoy) bash tests/durability/order.sh
 
 # PDF locations can be found on the page (tests/pdf_lines.sh).
 pdflines: $(B)/yoy

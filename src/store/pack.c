@@ -418,6 +418,20 @@ static int pack_checksum(yoy_pack *p, unsigned char sum[20], yoy_error *err)
 	return 0;
 }
 
+/* fsync the directory dir/sub, making the renames in it durable. */
+static int sync_dir(const char *dir, const char *sub)
+{
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, sub) >= sizeof path)
+		return -1;
+	int fd = open(path, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
 int yoy_pack_install(yoy_pack *p, yoy_error *err)
 {
 	if (!p->tmp_path)
@@ -449,12 +463,14 @@ int yoy_pack_install(yoy_pack *p, yoy_error *err)
 		idx_tmp = NULL;
 		goto cleanup;
 	}
-	/* packs are read-only, as git and libgit2 make them */
-	if (write_all(fd, idx.data, idx.len) || fchmod(fd, 0444)) {
+	/* packs are read-only, as git and libgit2 make them; both files
+	 * reach the disk before their names appear (git's core.fsync), so a
+	 * power cut leaves a temporary file, never a pack with holes */
+	if (write_all(fd, idx.data, idx.len) || fchmod(fd, 0444) || fsync(fd)) {
 		rc = io_fail(err, "cannot write", idx_tmp);
 		goto cleanup;
 	}
-	if (fchmod(p->fd, 0444)) {
+	if (fchmod(p->fd, 0444) || fsync(p->fd)) {
 		rc = io_fail(err, "cannot write", p->tmp_path);
 		goto cleanup;
 	}
@@ -472,6 +488,11 @@ int yoy_pack_install(yoy_pack *p, yoy_error *err)
 	}
 	free(idx_tmp);
 	idx_tmp = NULL;
+	/* the names too, before the caller moves a branch onto the objects */
+	if (sync_dir(p->dir, "pack")) {
+		rc = io_fail(err, "cannot sync", sbuf_cstr(&idx_name));
+		goto cleanup;
+	}
 cleanup:
 	if (fd >= 0)
 		close(fd);

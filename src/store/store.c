@@ -143,6 +143,9 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 	 * show` of 140 KB, about 3% of one (31-37 ms here) -- under the 10%
 	 * that would justify trusting the disk instead. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	/* loose objects and refs reach the disk before the branch names
+	 * them (git's core.fsync); pack.c syncs the packs it writes */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	/* the top tree lists every department and is read by each lookup;
 	 * libgit2 caches only trees under 4 KiB by default */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
