@@ -105,4 +105,19 @@ void yoy_commit_infos_free(yoy_commit_info *v, size_t n);
 /* 1 when ci changed the file path, else 0. */
 int yoy_commit_changed(const yoy_commit_info *ci, const char *path);
 
+/* What yoy_store_gc did. */
+typedef struct yoy_gc_stats {
+	size_t objects;        /* in the new pack */
+	size_t files_removed;  /* packs, indexes and loose objects it replaced */
+	int64_t bytes_before;  /* of objects/ */
+	int64_t bytes_after;
+} yoy_gc_stats;
+
+/* Repack every object of the repository into one pack with deltas
+ * (libgit2's packbuilder), synced to disk, then remove the packs and loose
+ * objects that were there before it started -- all of them are in the new
+ * pack.  Objects another yoy writes meanwhile are kept.  Returns 0 or
+ * YOY_ESTORE / YOY_ENOMEM with err set. */
+int yoy_store_gc(yoy_store *st, yoy_gc_stats *out, yoy_error *err);
+
 #endif

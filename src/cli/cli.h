@@ -97,6 +97,7 @@ int cmd_import(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_reparse(int argc, char **argv);
+int cmd_gc(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -34,6 +34,7 @@ static const command commands[] = {
 	{ "report", cmd_report, "the hearing summary of a department's year" },
 	{ "trend", cmd_trend, "one code or project over every year in history" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
+	{ "gc", cmd_gc, "repack the history with deltas, for a smaller repository" },
 };
 
 static void usage(FILE *out)

@@ -10,6 +10,7 @@
  * pack when they are many, else as loose objects. */
 #include "yoy/store.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
@@ -1077,4 +1078,124 @@ void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
 		yoy_strings_free(v[i].changed, v[i].nchanged);
 	}
 	free(v);
+}
+
+/* ---- gc ------------------------------------------------------------------ */
+
+typedef struct file_list {
+	char **v;
+	size_t n, cap;
+	int64_t bytes;
+	bool oom;
+} file_list;
+
+static void list_add(file_list *l, const char *dir, const char *name, int64_t size)
+{
+	char *p = NULL;
+	if (asprintf(&p, "%s/%s", dir, name) < 0 || !VEC_PUSH(l->v, l->n, l->cap, p)) {
+		free(p);
+		l->oom = true;
+		return;
+	}
+	l->bytes += size;
+}
+
+/* Files of objects/ (loose objects, packs and their indexes) into l when
+ * l->v is wanted, their bytes counted in any case. */
+static void object_files(const char *objects, file_list *l, bool keep)
+{
+	DIR *d = opendir(objects);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		bool loose = strlen(e->d_name) == 2 && isxdigit((unsigned char)e->d_name[0]) &&
+			     isxdigit((unsigned char)e->d_name[1]);
+		if (!loose && strcmp(e->d_name, "pack") != 0)
+			continue;
+		char sub[4096];
+		snprintf(sub, sizeof sub, "%s/%s", objects, e->d_name);
+		DIR *s = opendir(sub);
+		struct dirent *f;
+		while (s && (f = readdir(s))) {
+			struct stat sb;
+			char path[4096 + 256];
+			snprintf(path, sizeof path, "%s/%s", sub, f->d_name);
+			if (f->d_name[0] == '.' || stat(path, &sb) || !S_ISREG(sb.st_mode))
+				continue;
+			if (!loose && !str_starts(f->d_name, "pack-"))
+				continue; /* a writer's temporary file */
+			if (keep)
+				list_add(l, sub, f->d_name, (int64_t)sb.st_size);
+			else
+				l->bytes += (int64_t)sb.st_size;
+		}
+		if (s)
+			closedir(s);
+	}
+	if (d)
+		closedir(d);
+}
+
+static int insert_object(const git_oid *id, void *payload)
+{
+	return git_packbuilder_insert(payload, id, NULL);
+}
+
+int yoy_store_gc(yoy_store *st, yoy_gc_stats *out, yoy_error *err)
+{
+	memset(out, 0, sizeof *out);
+	char objects[4096];
+	const char *gitdir = git_repository_path(st->repo); /* ends in '/' */
+	snprintf(objects, sizeof objects, "%s%sobjects", gitdir,
+		 str_ends(gitdir, "/") ? "" : "/");
+	file_list before = { 0 };
+	object_files(objects, &before, true);
+	out->bytes_before = before.bytes;
+	git_packbuilder *pb = NULL;
+	int rc = 0;
+	if (before.oom) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	if (git_packbuilder_new(&pb, st->repo)) {
+		rc = git_fail(err, st->dir, "cannot start a pack");
+		goto cleanup;
+	}
+	git_packbuilder_set_threads(pb, 0); /* as many as the CPUs */
+	if (git_odb_foreach(st->odb, insert_object, pb)) {
+		rc = git_fail(err, st->dir, "cannot list the objects");
+		goto cleanup;
+	}
+	out->objects = git_packbuilder_object_count(pb);
+	if (git_packbuilder_write(pb, NULL, 0, NULL, NULL)) {
+		rc = git_fail(err, st->dir, "cannot write the pack");
+		goto cleanup;
+	}
+	/* the new pack is on disk (synced): what it replaces can go, but not
+	 * itself when it came out the same as a pack already there */
+	char keep[64];
+	snprintf(keep, sizeof keep, "pack-%s.", git_packbuilder_name(pb));
+	for (size_t i = 0; i < before.n; i++) {
+		const char *base = strrchr(before.v[i], '/') + 1;
+		if (str_starts(base, keep))
+			continue;
+		if (unlink(before.v[i]) == 0)
+			out->files_removed++;
+		char *slash = strrchr(before.v[i], '/');
+		*slash = '\0';
+		if (strcmp(slash - 5, "/pack") != 0)
+			rmdir(before.v[i]); /* a loose objects directory, if now empty */
+	}
+	if (git_odb_refresh(st->odb)) {
+		rc = git_fail(err, st->dir, "cannot read the new pack");
+		goto cleanup;
+	}
+	file_list after = { 0 };
+	object_files(objects, &after, false);
+	out->bytes_after = after.bytes;
+cleanup:
+	git_packbuilder_free(pb);
+	for (size_t i = 0; i < before.n; i++)
+		free(before.v[i]);
+	free(before.v);
+	return rc;
 }

@@ -585,6 +585,27 @@ static int teardown(void **state)
 	return sh("rm -rf '%s'", scratch);
 }
 
+/* yoy gc: every object into one pack git verifies, the loose objects and
+ * old packs gone, the history reading the same; a second gc keeps one
+ * pack too. */
+static void test_gc_repacks(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/yoy-gc-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(sh("Y=$(realpath \"$YOY\") && P=$PWD && cd %s && "
+			    "\"$Y\" import -q --repo h \"$P\"/data/jiangsu-high-court/*.pdf >/dev/null && "
+			    "\"$Y\" show --repo h 江苏省高级人民法院 2018 > before.json && "
+			    "test -n \"$(find h/objects -path '*/objects/[0-9a-f][0-9a-f]/*' -type f)\" && "
+			    "\"$Y\" gc --repo h > out && grep -q '^repacked [0-9]* objects' out && "
+			    "test -z \"$(find h/objects -path '*/objects/[0-9a-f][0-9a-f]/*' -type f)\" && "
+			    "test $(ls h/objects/pack/*.pack | wc -l) = 1 && git -C h fsck --strict --no-progress 2>/dev/null && "
+			    "\"$Y\" show --repo h 江苏省高级人民法院 2018 | cmp -s - before.json && "
+			    "\"$Y\" gc --repo h >/dev/null && test $(ls h/objects/pack/*.pack | wc -l) = 1 && "
+			    "git -C h fsck --no-progress 2>/dev/null && \"$Y\" gc --repo nosuch 2>/dev/null; test $? = 4", dir), 0);
+	sh("rm -rf %s", dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -599,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_packed_or_loose),
 		cmocka_unit_test(test_concurrent_importers),
 		cmocka_unit_test(test_killed_importers),
+		cmocka_unit_test(test_gc_repacks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
