@@ -787,17 +787,18 @@ static void stated_parts(checker *k)
 		figure sum = { 0, 0, w->current.unit, w->current.decimals, false, false };
 		int64_t count = 0;
 		size_t n = 0;
+		bool overflow = false; /* "用车100000000000000000000辆": no sum to check */
 		for (size_t j = i + 1; j < k->doc->nclaims; j++) {
 			const yoy_claim *c = &k->doc->claims[j];
 			if (!part_of(w, c))
 				continue;
 			if (c->kind == YOY_CLAIM_COUNT)
-				count += c->count;
+				overflow |= __builtin_add_overflow(count, c->count, &count);
 			else
 				sum = fig_sum(sum, fig_of(&c->current));
 			n++;
 		}
-		if (n < 2)
+		if (n < 2 || overflow)
 			continue;
 		yoy_finding f = claim_finding(k, i, "claim.parts");
 		if (w->kind == YOY_CLAIM_COUNT) {
