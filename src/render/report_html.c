@@ -217,20 +217,40 @@ static void chart_years(sbuf *b, const yoy_report *r)
 		}
 	if (hi <= 0)
 		return;
-	lo = lo * 8 / 10;
-	if (hi == lo)
-		hi = lo + 1;
+	/* the axis on round figures: a step of 1, 2 or 5 times a power of
+	 * ten 万元, 3 to 5 of them from below the lowest year to above the
+	 * highest (the axis need not start at zero; the caption says so) */
+	int64_t tick = 1000000; /* 1万元 in fen */
+	static const int mult[] = { 1, 2, 5 };
+	for (int k = 0;; k = (k + 1) % 3) {
+		int64_t s = tick * mult[k];
+		int64_t a = lo / s * s, z = (hi + s - 1) / s * s;
+		if ((z - a) / s <= 4 || s > INT64_MAX / 20) {
+			tick = s;
+			lo = a;
+			hi = z > a ? z : a + s;
+			break;
+		}
+		if (k == 2)
+			tick *= 10;
+	}
 	const int W = CHART_W, H = 200, left = 70, right = 40, top = 24, bottom = 36;
 	sbuf_printf(b, "<figure><svg class=\"chart\" id=\"chart-years\" viewBox=\"0 0 %d %d\" "
 		       "role=\"img\" aria-label=\"历年收入总计\">\n<title>历年收入总计（万元）"
 		       "</title>\n", W, H);
 	sbuf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", left,
 		    H - bottom, W - right, H - bottom);
-	sbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 6, H - bottom);
-	wan_int(b, lo);
-	sbuf_printf(b, "</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 6, top + 4);
-	wan_int(b, hi);
-	sbuf_puts(b, "</text>\n<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" "
+	for (int64_t t = lo; t <= hi; t += tick) {
+		int y = H - bottom - (int)((__int128)(t - lo) * (H - top - bottom) / (hi - lo));
+		if (t > lo)
+			sbuf_printf(b, "<line class=\"tick\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+				       "y2=\"%d\" stroke=\"#ddd\"/>\n", left, y, W - right, y);
+		sbuf_printf(b, "<text class=\"tick\" x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+			    left - 6, y + 4);
+		wan_int(b, t);
+		sbuf_puts(b, "</text>\n");
+	}
+	sbuf_puts(b, "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" "
 		     "points=\"");
 	int step = n > 1 ? (W - left - right) / (int)(n - 1) : 0;
 	for (size_t i = 0; i < n; i++)

@@ -62,6 +62,13 @@ check "change bars" "$(count 'class="bar bar-\(up\|down\)"')" $top
 check "structure bars $(printf '(%s classes x 2)' "$classes")" \
 	"$(count 'class="bar bar-\(last\|this\)"')" $((classes * 2))
 check "year points" "$(count 'class="point"')" 3
+# the years' axis on round figures: equal steps of 1, 2 or 5 x 10^k 万元
+check "round axis ticks" "$(grep -o 'class="tick"[^>]*>[0-9]*</text>' "$work/dom.html" |
+	sed 's/.*>\([0-9]*\)<.*/\1/' | awk '
+	NR > 1 { d = $1 - prev; if (step && d != step) bad = 1; step = d }
+	{ prev = $1; n++ }
+	END { s = step; while (s >= 10 && s % 10 == 0) s /= 10
+	      print (n >= 3 && !bad && (s == 1 || s == 2 || s == 5)) ? "yes" : "no" }')" yes
 # increases and decreases are told apart by more than colour
 check "direction marks" "$(count '[▲▼]' | awk '{ print ($1 > 0) }')" 1
 check "console errors" "$(grep -c 'CONSOLE\|Uncaught\|ERR_FILE_NOT_FOUND\|Failed to load' \
