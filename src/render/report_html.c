@@ -328,6 +328,32 @@ static void change_rows(sbuf *b, const yoy_report *r, const yoy_report_change *v
 	sbuf_puts(b, "</tbody></table></div>\n");
 }
 
+/* s as the inside of a CSS string in an HTML <style>: quotes and
+ * backslashes escaped, "<" and controls as hex escapes. */
+static void css_string(sbuf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			sbuf_printf(b, "\\%c", c);
+		else if (c < 0x20 || c == '<' || c == '>' || c == 0x7f)
+			sbuf_printf(b, "\\%x ", c);
+		else
+			sbuf_putc(b, (char)c);
+	}
+}
+
+/* Printed, each A4 page names the department and year at the top and
+ * its page number at the bottom (CSS page margin boxes). */
+static void print_margins(sbuf *b, const yoy_report *r)
+{
+	sbuf_puts(b, "<style>@media print{@page{@top-left{content:\"");
+	css_string(b, r->doc->department);
+	sbuf_printf(b, " %d年部门预算变动情况\";font-size:8pt;color:#666}"
+		       "@bottom-center{content:\"第 \" counter(page) \" 页，共 \" counter(pages) "
+		       "\" 页\";font-size:8pt;color:#666}}}</style>\n", r->doc->year);
+}
+
 /* The page's head and title, and the sentence saying what it compares. */
 static void page_head(sbuf *b, const yoy_report *r)
 {
@@ -338,6 +364,7 @@ static void page_head(sbuf *b, const yoy_report *r)
 	esc(b, d->department);
 	sbuf_printf(b, " %d年部门预算变动情况</title>\n", d->year);
 	sbuf_puts(b, style);
+	print_margins(b, r);
 	sbuf_puts(b, "</head><body>\n<h1>");
 	esc(b, d->department);
 	sbuf_printf(b, " %d年部门预算变动情况</h1>\n<p>", d->year);
@@ -353,19 +380,24 @@ static void page_head(sbuf *b, const yoy_report *r)
 /* 一、主要指标 as a table, each figure with where it is printed. */
 static void headline(sbuf *b, const yoy_report *r, const char *la, const char *lb)
 {
-	sbuf_printf(b, "<div class=\"wrap\"><table><thead><tr><th>项目</th><th class=\"n\">%s</th>"
-		       "<th class=\"n\">%s</th><th class=\"n\">增减额</th><th class=\"n\">增减率</th>"
-		       "<th>出处</th></tr></thead><tbody>\n", la, lb);
+	/* cards on a phone, as the changes are: a 390 px screen shows every
+	 * column, 增减率 and 出处 included, without scrolling sideways */
+	sbuf_printf(b, "<div class=\"wrap\"><table class=\"cards\" id=\"headline\"><thead><tr>"
+		       "<th>项目</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+		       "<th class=\"n\">增减额</th><th class=\"n\">增减率</th><th>出处</th></tr>"
+		       "</thead><tbody>\n", la, lb);
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const yoy_report_figure *f = &r->figures[i];
 		yoy_report_figure_cells c;
 		yoy_report_figure_format(&c, f);
-		sbuf_puts(b, "<tr><td>");
+		sbuf_puts(b, "<tr><td class=\"name\">");
 		esc(b, c.label);
-		sbuf_printf(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-			       "<td class=\"n %s\">%s</td><td class=\"n\">%s</td><td class=\"muted\">",
-			    c.a, c.b, f->change > 0 ? "up" : f->change < 0 ? "down" : "", c.change,
-			    c.percent);
+		sbuf_printf(b, "</td><td class=\"n\" data-l=\"%s\">%s</td><td class=\"n\" "
+			       "data-l=\"%s\">%s</td><td class=\"n %s\" data-l=\"增减额\">%s</td>"
+			       "<td class=\"n\" data-l=\"增减率\">%s</td><td class=\"muted\" "
+			       "data-l=\"出处\">",
+			    la, c.a, lb, c.b, f->change > 0 ? "up" : f->change < 0 ? "down" : "",
+			    c.change, c.percent);
 		esc(b, c.where);
 		sbuf_puts(b, "</td></tr>\n");
 	}

@@ -94,5 +94,20 @@ if [ -s "$OUT/report-a4.pdf" ] && command -v pdfinfo > /dev/null; then
 	check "page size" "$size" A4
 fi
 check "printed on A4" "$( [ "$pages" -ge 1 ] && echo yes || echo no)" yes
+# each printed page names the department and year, and its number
+margins=yes
+for ((p = 1; p <= pages; p++)); do
+	t=$(pdftotext -layout -f $p -l $p "$OUT/report-a4.pdf" - 2>/dev/null)
+	grep -q "江苏省高级人民法院 2019年部门预算变动情况" <<<"$t" || margins="no header on page $p"
+	grep -q "第 $p 页，共 $pages 页" <<<"$t" || margins="no page number on page $p"
+done
+check "print header and page numbers" "$margins" yes
+
+# On a 390 px phone the key figures fit the screen: no column (增减率,
+# 出处) pushed off to the right.  A copy of the page measures itself.
+sed 's|</body>|<script>var t=document.getElementById("headline");document.title=(t.getBoundingClientRect().right<=document.documentElement.clientWidth?"fits":"overflows "+t.getBoundingClientRect().right)</script></body>|' \
+	"$OUT/report.html" >"$work/measure.html"
+run_browser --window-size=390,2400 --dump-dom "file://$work/measure.html" >"$work/measure.dom" 2>/dev/null || true
+check "key figures at 390 px" "$(sed -n 's|.*<title>\([^<]*\)</title>.*|\1|p' "$work/measure.dom" | head -1)" fits
 [ $fail = 0 ] && echo "browser: passed; screenshots in tests/$OUT/" || echo "browser: FAILED"
 exit $fail
