@@ -83,7 +83,7 @@ static const char style[] =
 	"text-align:left;padding-right:.6rem}.cards td[data-l]::before{content:attr(data-l) \"：\";"
 	"color:var(--muted)}}\n"
 	"@media print{@page{size:A4;margin:15mm}body{max-width:none;padding:0;font-size:10pt}"
-	"table{font-size:8.5pt}th,td{padding:.15rem .3rem}svg.chart{max-width:150mm}"
+	"table{font-size:8.5pt}th,td{padding:.15rem .3rem}svg.chart{max-width:115mm}"
 	".wrap{overflow:visible}figure,tr,li{break-inside:avoid}h2{break-after:avoid}}\n"
 	"</style>\n";
 

@@ -102,6 +102,10 @@ for ((p = 1; p <= pages; p++)); do
 	grep -q "第 $p 页，共 $pages 页" <<<"$t" || margins="no page number on page $p"
 done
 check "print header and page numbers" "$margins" yes
+# the first page is not left half empty: the changes chart follows the
+# key figures on it
+check "first page filled" "$(pdftotext -f 1 -l 1 "$OUT/report-a4.pdf" - 2>/dev/null |
+	grep -c '二、按功能科目的主要变动')" 1
 
 # On a 390 px phone the key figures fit the screen: no column (增减率,
 # 出处) pushed off to the right.  A copy of the page measures itself.
