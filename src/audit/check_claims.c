@@ -175,6 +175,28 @@ static bool other_total(checker *k, const yoy_claim *c, figure stated, const cel
 	return open;
 }
 
+/* A count ("项目12个") against the lines or forms it counts. */
+static void count_claim(checker *k, const yoy_claim *c, const cell_ref *cell,
+			const yoy_finding *fp)
+{
+	yoy_finding f = *fp;
+	if (!cell->found || !cell->is_count)
+		return; /* "副处级事业单位3个": nothing to count it against */
+	f.verdict = c->count == cell->value.fen ? YOY_VERDICT_EXACT : YOY_VERDICT_MISMATCH;
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	f.stated = afmt(k->ar, "%lld%s", (long long)c->count,
+			c->count_unit ? c->count_unit : "");
+	f.computed = afmt(k->ar, "%lld", (long long)cell->value.fen);
+	const yoy_table *pt = yoy_doc_table(k->doc, YOY_TABLE_PROJECTS);
+	bool forms = strncmp(c->metric, "forms", 5) == 0;
+	f.message = afmt(k->ar, _("%s: the count stated against the %s printed%s"),
+			 c->subject ? c->subject : "?",
+			 forms ? _("performance forms") : _("project lines"),
+			 forms && pt ? afmt(k->ar, _(" (the projects table has %zu lines)"),
+					    pt->nrows) : "");
+	add_finding(k, &f);
+}
+
 /* The claimed figure against the cell its metric names. */
 static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 {
@@ -182,21 +204,7 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 	yoy_finding f = claim_finding(k, i, c->kind == YOY_CLAIM_COUNT ? "claim.count"
 								       : "claim.figure");
 	if (c->kind == YOY_CLAIM_COUNT) {
-		if (!cell->found || !cell->is_count)
-			return; /* "副处级事业单位3个": nothing to count it against */
-		f.verdict = c->count == cell->value.fen ? YOY_VERDICT_EXACT : YOY_VERDICT_MISMATCH;
-		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
-		f.stated = afmt(k->ar, "%lld%s", (long long)c->count,
-				c->count_unit ? c->count_unit : "");
-		f.computed = afmt(k->ar, "%lld", (long long)cell->value.fen);
-		const yoy_table *pt = yoy_doc_table(k->doc, YOY_TABLE_PROJECTS);
-		bool forms = strncmp(c->metric, "forms", 5) == 0;
-		f.message = afmt(k->ar, _("%s: the count stated against the %s printed%s"),
-				 c->subject ? c->subject : "?",
-				 forms ? _("performance forms") : _("project lines"),
-				 forms && pt ? afmt(k->ar, _(" (the projects table has %zu lines)"),
-						    pt->nrows) : "");
-		add_finding(k, &f);
+		count_claim(k, c, cell, &f);
 		return;
 	}
 	if (!c->current.present)

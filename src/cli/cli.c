@@ -276,3 +276,26 @@ void format_time(char *buf, size_t size, int64_t t)
 	gmtime_r(&tt, &tm);
 	strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
+
+int repo_only_options(int argc, char **argv, const char *usage, void (*help)(void),
+		      const char **repo)
+{
+	static const struct option longs[] = {
+		REPO_OPTION,
+		HELP_OPTION,
+		{ 0 },
+	};
+	*repo = NULL;
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: *repo = optarg; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return usage_error(usage, "unknown argument '%s'", argv[optind]);
+	return -1;
+}

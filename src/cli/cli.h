@@ -96,6 +96,12 @@ int cmd_parse(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+/* The options of a command that takes nothing but --repo: returns -1 to
+ * go on (*repo set, NULL for the default), else the exit status to
+ * return (help printed, or a usage error). */
+int repo_only_options(int argc, char **argv, const char *usage, void (*help)(void),
+		      const char **repo);
+
 int cmd_reparse(int argc, char **argv);
 int cmd_gc(int argc, char **argv);
 int cmd_diff(int argc, char **argv);

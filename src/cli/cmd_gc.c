@@ -20,12 +20,6 @@ static void help(void)
 	       usage);
 }
 
-static const struct option longs[] = {
-	REPO_OPTION,
-	HELP_OPTION,
-	{ 0 },
-};
-
 static double mib(int64_t bytes)
 {
 	return (double)bytes / (1024.0 * 1024.0);
@@ -33,18 +27,10 @@ static double mib(int64_t bytes)
 
 int cmd_gc(int argc, char **argv)
 {
-	const char *repo = NULL;
-	options_begin();
-	int c;
-	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
-		switch (c) {
-		case OPT_REPO: repo = optarg; break;
-		case 'h': help(); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return usage_error(usage, "unknown argument '%s'", argv[optind]);
+	const char *repo;
+	int done = repo_only_options(argc, argv, usage, help, &repo);
+	if (done >= 0)
+		return done;
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;

@@ -291,6 +291,59 @@ static bool same_money(const top *x, const top *y)
 	       (cx && cy && (strncmp(cx, cy, strlen(cx)) == 0 || strncmp(cy, cx, strlen(cy)) == 0));
 }
 
+/* The ten largest changes of all tables, each once (the same money in
+ * several lines named on one). */
+static void largest_changes(sbuf *b, top *tops, size_t ntops)
+{
+	qsort(tops, ntops, sizeof *tops, by_magnitude);
+	sbuf_puts(b, "\n  largest changes:\n");
+	/* group[k]: 1 + the line k is said with, 0 while unsaid */
+	size_t *group = calloc(ntops, sizeof *group);
+	if (!group)
+		b->oom = true;
+	for (size_t i = 0, shown = 0; group && i < ntops && shown < 10; i++) {
+		if (group[i])
+			continue;
+		group[i] = i + 1;
+		shown++;
+		figures f;
+		figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0]);
+		sbuf_printf(b, "  %s %12s %s %9s  %s %s %s", marker(tops[i].r), f.change,
+			    yoy_unit_name(tops[i].t->unit), f.percent, tops[i].t->name,
+			    tops[i].r->code ? tops[i].r->code : "",
+			    yoy_diff_row_name(tops[i].r));
+		/* the same money again -- another table's line, a parent
+		 * with one moving child, a 小计 of one part -- is named
+		 * here, not listed twice */
+		for (bool grew = true; grew;) {
+			grew = false;
+			for (size_t k = i + 1; k < ntops; k++)
+				for (size_t j = i; !group[k] && j < ntops &&
+						   same_figures(&tops[i], &tops[k]);
+				     j++)
+					if (group[j] == i + 1 && same_money(&tops[j], &tops[k])) {
+						group[k] = i + 1;
+						grew = true;
+					}
+		}
+		for (size_t k = i + 1; k < ntops; k++) {
+			if (group[k] != i + 1)
+				continue;
+			bool named = false; /* this name already printed */
+			for (size_t j = i; j < k && !named; j++)
+				named = group[j] == i + 1 &&
+					strcmp(yoy_diff_row_name(tops[j].r),
+					       yoy_diff_row_name(tops[k].r)) == 0;
+			if (!named)
+				sbuf_printf(b, " = %s%s%s", tops[k].r->code ? tops[k].r->code : "",
+					    tops[k].r->code ? " " : "",
+					    yoy_diff_row_name(tops[k].r));
+		}
+		sbuf_putc(b, '\n');
+	}
+	free(group);
+}
+
 static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options *o)
 {
 	size_t wname = 5;
@@ -323,55 +376,8 @@ static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options 
 				b->oom = true;
 		}
 	}
-	if (ntops) {
-		qsort(tops, ntops, sizeof *tops, by_magnitude);
-		sbuf_puts(b, "\n  largest changes:\n");
-		/* group[k]: 1 + the line k is said with, 0 while unsaid */
-		size_t *group = calloc(ntops, sizeof *group);
-		if (!group)
-			b->oom = true;
-		for (size_t i = 0, shown = 0; group && i < ntops && shown < 10; i++) {
-			if (group[i])
-				continue;
-			group[i] = i + 1;
-			shown++;
-			figures f;
-			figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0]);
-			sbuf_printf(b, "  %s %12s %s %9s  %s %s %s", marker(tops[i].r), f.change,
-				    yoy_unit_name(tops[i].t->unit), f.percent, tops[i].t->name,
-				    tops[i].r->code ? tops[i].r->code : "",
-				    yoy_diff_row_name(tops[i].r));
-			/* the same money again -- another table's line, a parent
-			 * with one moving child, a 小计 of one part -- is named
-			 * here, not listed twice */
-			for (bool grew = true; grew;) {
-				grew = false;
-				for (size_t k = i + 1; k < ntops; k++)
-					for (size_t j = i; !group[k] && j < ntops &&
-							   same_figures(&tops[i], &tops[k]);
-					     j++)
-						if (group[j] == i + 1 && same_money(&tops[j], &tops[k])) {
-							group[k] = i + 1;
-							grew = true;
-						}
-			}
-			for (size_t k = i + 1; k < ntops; k++) {
-				if (group[k] != i + 1)
-					continue;
-				bool named = false; /* this name already printed */
-				for (size_t j = i; j < k && !named; j++)
-					named = group[j] == i + 1 &&
-						strcmp(yoy_diff_row_name(tops[j].r),
-						       yoy_diff_row_name(tops[k].r)) == 0;
-				if (!named)
-					sbuf_printf(b, " = %s%s%s", tops[k].r->code ? tops[k].r->code : "",
-						    tops[k].r->code ? " " : "",
-						    yoy_diff_row_name(tops[k].r));
-			}
-			sbuf_putc(b, '\n');
-		}
-		free(group);
-	}
+	if (ntops)
+		largest_changes(b, tops, ntops);
 	free(tops);
 	(void)o;
 }

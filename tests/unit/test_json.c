@@ -91,6 +91,12 @@ static void test_rejects_absurd_year(void **state)
 		assert_null(doc);
 		assert_non_null(strstr(err.message, "1900 to 2999"));
 	}
+	/* too large for any integer type: refused, not cast (fuzz_json) */
+	const char *huge = "{\"schema\":\"yoy-disclosure/1\",\"department\":\"x\",\"year\":7.7e119}";
+	yoy_doc *hd = NULL;
+	yoy_error herr;
+	assert_int_equal(yoy_json_read(&hd, huge, strlen(huge), "y.json", &herr), YOY_EINPUT);
+	assert_non_null(strstr(herr.message, "must be an integer"));
 	const char *ok = "{\"schema\":\"yoy-disclosure/1\",\"department\":\"x\",\"year\":2999}";
 	yoy_doc *doc = NULL;
 	yoy_error err;
