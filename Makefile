@@ -115,7 +115,8 @@ durability: $(B)/yoy
 pdflines: $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/pdf_lines.sh
 
-unit: $(UNIT_BIN) $(B)/yoy $(MO_FILES)
+# the benchmarks are built (not run) with the tests, so they cannot rot
+unit: $(UNIT_BIN) $(BENCH_BIN) $(B)/yoy $(MO_FILES)
 	@set -e; cd tests && for t in $(UNIT_BIN:%=../%); do \
 	  echo "== $$(basename $$t)"; YOY=../$(B)/yoy $$t; done
 

@@ -26,7 +26,7 @@ static void measure(const yoy_doc *a, const yoy_doc *b, const yoy_diff_options *
 			exit(1);
 		}
 		if (render) {
-			yoy_diff_render_options ro = { "A", "B", false, false };
+			yoy_diff_render_options ro = { .label_a = "A", .label_b = "B" };
 			free(yoy_render_diff_text(d, &ro));
 		}
 		t[i] = now() - t0;
