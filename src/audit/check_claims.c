@@ -447,8 +447,9 @@ static void change_times(checker *k, size_t i, yoy_finding *f, figure delta, fig
 	const yoy_claim *c = &k->doc->claims[i];
 	int64_t lo, hi, point;
 	figure b100 = base;
-	b100.fen *= 100;
-	b100.half *= 100;
+	if (__builtin_mul_overflow(b100.fen, 100, &b100.fen) ||
+	    __builtin_mul_overflow(b100.half, 100, &b100.half))
+		return; /* a base beyond any budget (found by fuzz_claims): nothing to check */
 	f->stated = afmt(k->ar, "%s倍", pct);
 	f->verdict = judge_percent(&c->percent, delta, b100, &lo, &hi, &point);
 	f->severity = severity_of(f->verdict, YOY_SEV_ERROR);

@@ -414,6 +414,15 @@ static const cJSON *get_array(reader *r, const cJSON *o, const char *key)
 	return v;
 }
 
+/* The first element of an array, or NULL.  cJSON_ArrayForEach names its
+ * array twice, and get_array called twice may answer differently (a key
+ * given twice, the second not an array: found by fuzz_json), so loops
+ * over get_array call it once, through this. */
+static const cJSON *first_of(const cJSON *array)
+{
+	return array ? array->child : NULL;
+}
+
 static const char *intern_kind(const char *s)
 {
 	static const char *const kinds[] = {
@@ -628,7 +637,7 @@ static void install_hooks(void)
 static void read_sources(reader *r, const cJSON *root)
 {
 	const cJSON *s;
-	cJSON_ArrayForEach(s, get_array(r, root, "sources")) {
+	for (s = first_of(get_array(r, root, "sources")); s; s = s->next) {
 		yoy_source_info *si = doc_add_source(r->doc);
 		if (!si) {
 			fail(r, "out of memory");
@@ -649,7 +658,7 @@ static void read_sections(reader *r, const cJSON *root)
 {
 	size_t cap = 0;
 	const cJSON *v;
-	cJSON_ArrayForEach(v, get_array(r, root, "sections")) {
+	for (v = first_of(get_array(r, root, "sections")); v; v = v->next) {
 		yoy_section *sec = doc_add_section(r->doc, &cap);
 		if (!sec) {
 			fail(r, "out of memory");
@@ -685,25 +694,25 @@ static void read_document(reader *r, const cJSON *root)
 	read_sources(r, root);
 	size_t cap = 0;
 	const cJSON *v;
-	cJSON_ArrayForEach(v, get_array(r, root, "tables")) {
+	for (v = first_of(get_array(r, root, "tables")); v; v = v->next) {
 		if (r->rc)
 			return;
 		read_table(r, v, &cap);
 	}
 	read_sections(r, root);
 	cap = 0;
-	cJSON_ArrayForEach(v, get_array(r, root, "claims")) {
+	for (v = first_of(get_array(r, root, "claims")); v; v = v->next) {
 		if (r->rc)
 			return;
 		read_claim(r, v, &cap);
 	}
 	cap = 0;
-	cJSON_ArrayForEach(v, get_array(r, root, "forms")) {
+	for (v = first_of(get_array(r, root, "forms")); v; v = v->next) {
 		if (r->rc)
 			return;
 		read_form(r, v, &cap);
 	}
-	cJSON_ArrayForEach(v, get_array(r, root, "warnings")) {
+	for (v = first_of(get_array(r, root, "warnings")); v; v = v->next) {
 		const char *msg = get_str(r, v, "message");
 		if (msg)
 			doc_warn(r->doc, get_loc(r, v), "%s", msg);
