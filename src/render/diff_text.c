@@ -317,14 +317,15 @@ static void largest_changes(sbuf *b, top *tops, size_t ntops)
 		 * here, not listed twice */
 		for (bool grew = true; grew;) {
 			grew = false;
-			for (size_t k = i + 1; k < ntops; k++)
-				for (size_t j = i; !group[k] && j < ntops &&
-						   same_figures(&tops[i], &tops[k]);
-				     j++)
+			for (size_t k = i + 1; k < ntops; k++) {
+				if (group[k] || !same_figures(&tops[i], &tops[k]))
+					continue; /* the same money has the same figures */
+				for (size_t j = i; !group[k] && j < ntops; j++)
 					if (group[j] == i + 1 && same_money(&tops[j], &tops[k])) {
 						group[k] = i + 1;
 						grew = true;
 					}
+			}
 		}
 		for (size_t k = i + 1; k < ntops; k++) {
 			if (group[k] != i + 1)

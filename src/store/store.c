@@ -1180,9 +1180,8 @@ int yoy_store_gc(yoy_store *st, yoy_gc_stats *out, yoy_error *err)
 			continue;
 		if (unlink(before.v[i]) == 0)
 			out->files_removed++;
-		char *slash = strrchr(before.v[i], '/');
-		*slash = '\0';
-		if (strcmp(slash - 5, "/pack") != 0)
+		*strrchr(before.v[i], '/') = '\0'; /* its directory */
+		if (!str_ends(before.v[i], "/pack"))
 			rmdir(before.v[i]); /* a loose objects directory, if now empty */
 	}
 	if (git_odb_refresh(st->odb)) {
