@@ -138,6 +138,9 @@ typedef enum yoy_basis {
 					    from nothing */
 #define YOY_CLAIM_NAME_DIFFERS     0x100u /* its 类/款 names are not the
 					     table's for the code */
+#define YOY_CLAIM_NAME_NEAR        0x200u /* its own line's name is printed
+					     another way ("离退休费" for
+					     离退休) */
 
 /* A statement of the narrative about a figure. */
 typedef struct yoy_claim {

@@ -840,6 +840,12 @@ void check_claims(checker *k)
 			     afmt(k->ar, _("%s: the class names are not the table's for %s"),
 				  c->subject ? c->subject : "?",
 				  cell_label(k->ar, &cell, c->metric)));
+		if (c->flags & YOY_CLAIM_NAME_NEAR)
+			flag(k, i, "claim.name", YOY_SEV_INFO,
+			     afmt(k->ar, _("%s: read as the table's line %s, which it names "
+					   "another way"),
+				  c->subject ? c->subject : "?",
+				  cell_label(k->ar, &cell, c->metric)));
 		if (c->kind == YOY_CLAIM_SHARE)
 			share_claim(k, i, &cell);
 		if (c->kind == YOY_CLAIM_CHANGE)

@@ -188,6 +188,76 @@ static void total_sums(checker *k, const yoy_table *t)
 	}
 }
 
+static bool is_subtotal(const yoy_row *r)
+{
+	return !r->code && ((r->name && strcmp(r->name, "小计") == 0) ||
+			    (r->name2 && strcmp(r->name2, "小计") == 0));
+}
+
+static bool is_within(const yoy_row *r)
+{
+	return r->name && strncmp(r->name, "其中", strlen("其中")) == 0;
+}
+
+/* Tables grouped by 小计 lines that head their groups, as the 收入预算总表
+ * prints its sources ("一般公共预算资金: 小计, 公共财政拨款, 专项收入;
+ * 政府性基金: 小计; …"): each 小计 = the lines after it up to the next,
+ * 其中 lines aside; the total = the 小计 lines.  Only when the line after
+ * the total is a 小计: a table whose subtotals close their groups is
+ * not read this way. */
+static void subtotal_sums(checker *k, const yoy_table *t)
+{
+	size_t first = 0;
+	while (first < t->nrows && !(t->rows[first].key &&
+				     strcmp(t->rows[first].key, "total") == 0))
+		first++;
+	if (first + 1 >= t->nrows || !is_subtotal(&t->rows[first + 1]))
+		return;
+	const yoy_row *tot = &t->rows[first];
+	for (size_t c = 0; c < t->ncolumns; c++) {
+		figure all = { 0, 0, 0, 0, false, false };
+		size_t ngroups = 0;
+		for (size_t i = first + 1; i < t->nrows; i++) {
+			const yoy_row *head = &t->rows[i];
+			if (!is_subtotal(head) || is_within(head))
+				continue;
+			figure sum = { 0, 0, 0, 0, false, false };
+			size_t n = 0;
+			for (size_t j = i + 1; j < t->nrows && !is_subtotal(&t->rows[j]) &&
+					       !t->rows[j].code; j++) {
+				if (is_within(&t->rows[j]))
+					continue;
+				sum = fig_sum(sum, fig_of(&t->rows[j].values[c]));
+				n++;
+			}
+			figure whole = fig_of(&head->values[c]);
+			all = fig_sum(all, whole);
+			ngroups++;
+			if (!n || (!whole.present && !sum.present))
+				continue;
+			if (!whole.present) {
+				whole.unit = t->unit;
+				whole.decimals = t->decimals;
+			}
+			relation(k, "table.parent-sum", judge_sum(whole, sum), t, head,
+				 head->name2 ? head->name : "小计",
+				 afmt(k->ar, _("%s: the 小计 of %s (%s) against the sum of the %zu "
+					       "lines under it"),
+				      kind_label(t->kind), head->name2 ? head->name : "?",
+				      column_label(t, c), n),
+				 whole, sum, YOY_SEV_ERROR);
+		}
+		figure whole = fig_of(&tot->values[c]);
+		if (ngroups >= 2 && whole.present && all.present)
+			relation(k, "table.total-sum", judge_sum(whole, all), t, tot,
+				 describe_row(k->ar, tot),
+				 afmt(k->ar, _("%s: the total (%s) against the sum of its %zu "
+					       "小计 lines"),
+				      kind_label(t->kind), column_label(t, c), ngroups),
+				 whole, all, YOY_SEV_ERROR);
+	}
+}
+
 /* ---- across tables ------------------------------------------------------ */
 
 /* Two cells that must be one figure. */
@@ -599,6 +669,7 @@ void check_tables(checker *k)
 		if (t->kind == YOY_TABLE_BASIC_ECONOMIC)
 			level_sums(k, t);
 		total_sums(k, t);
+		subtotal_sums(k, t);
 	}
 	across_tables(k);
 	same_lines(k, YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_FISCAL_EXPENDITURE, NULL);

@@ -106,13 +106,15 @@ static bool says(const char *text, const char *name)
 	return name && strlen(name) >= 6 && text_mentions(text, name);
 }
 
-/* The check's worst word on claim i of the year's document. */
+/* The check's worst word on the figures of claim i of the year's
+ * document (how it names its line is not a word on its figures). */
 static const yoy_finding *worst_finding(const yoy_report *r, long claim, bool by_figures)
 {
 	const yoy_finding *worst = NULL;
 	for (size_t i = 0; i < r->check->nfindings; i++) {
 		const yoy_finding *f = &r->check->findings[i];
-		if (f->claim != claim || f->year != r->doc->year)
+		if (f->claim != claim || f->year != r->doc->year ||
+		    strcmp(f->rule, "claim.name") == 0)
 			continue;
 		if (by_figures && strcmp(f->rule, "claim.figure") == 0 &&
 		    f->verdict == YOY_VERDICT_UNVERIFIABLE)

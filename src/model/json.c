@@ -102,6 +102,7 @@ static const struct {
 	{ YOY_CLAIM_UNIT_IMPLIED, "unit_implied" },
 	{ YOY_CLAIM_NEW_LINE, "new_line" },
 	{ YOY_CLAIM_NAME_DIFFERS, "name_differs" },
+	{ YOY_CLAIM_NAME_NEAR, "name_near" },
 };
 
 static void put_claim(jsonw *w, const yoy_claim *c)

@@ -1233,8 +1233,7 @@ int claims_extract(parse_ctx *pc)
 			const char *m = metric_for_subject(pc->doc, c->subject, c->kind,
 							   ctx, &x.tmp);
 			c->metric = m ? doc_str(pc->doc, m) : NULL;
-			if (chain_names_differ(pc->doc, c->subject, c->metric))
-				c->flags |= YOY_CLAIM_NAME_DIFFERS;
+			c->flags |= chain_name_flags(pc->doc, c->subject, c->metric);
 		}
 		if (c->whole) {
 			const char *m = metric_for_subject(pc->doc, c->whole,

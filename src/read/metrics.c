@@ -51,6 +51,76 @@ static bool name_is(const char *row_name, const char *want, size_t wn)
 	return eq;
 }
 
+/* The words of a name without what prints it one way or another: the
+ * particle 的 and a closing 支出, 经费, 缴费 or 费 ("未归口管理行政单位离退休费"
+ * is the row 未归口管理的行政单位离退休, "基本养老保险费" 基本养老保险缴费支出). */
+static void bare_name(sbuf *out, const char *s, size_t n)
+{
+	sbuf_reset(out);
+	for (size_t i = 0; i < n;) {
+		if (i + 3 <= n && memcmp(s + i, "的", 3) == 0) {
+			i += 3;
+			continue;
+		}
+		sbuf_putc(out, s[i++]);
+	}
+	static const char *const tails[] = { "支出", "经费", "缴费", "费" };
+	for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+		if (out->len > strlen(tails[t]) && str_ends(sbuf_cstr(out), tails[t])) {
+			out->len -= strlen(tails[t]);
+			out->data[out->len] = '\0';
+		}
+}
+
+/* The same characters in another order, at least four of them: a name
+ * printed with two words swapped ("一般行政事务管理" for 一般行政管理事务). */
+static bool same_characters(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	if (n != strlen(b) || n < 12)
+		return false;
+	uint32_t ca[64], cb[64];
+	size_t na = 0, nb = 0, adv;
+	for (size_t i = 0; i < n && na < 64; i += adv)
+		ca[na++] = utf8_decode(a + i, n - i, &adv);
+	for (size_t i = 0; i < n && nb < 64; i += adv)
+		cb[nb++] = utf8_decode(b + i, n - i, &adv);
+	if (na != nb || na == 64)
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		size_t in_a = 0, in_b = 0;
+		for (size_t j = 0; j < na; j++) {
+			in_a += ca[j] == ca[i];
+			in_b += cb[j] == ca[i];
+		}
+		if (in_a != in_b)
+			return false;
+	}
+	return true;
+}
+
+/* A name the text prints another way than the table: the same words but
+ * for 的 and a closing 费/经费/支出, or the same characters swapped. */
+static bool name_near(const char *row_name, const char *want, size_t wn)
+{
+	if (!row_name)
+		return false;
+	sbuf a, b, sq;
+	sbuf_init(&a);
+	sbuf_init(&b);
+	sbuf_init(&sq);
+	squeeze_subject(&sq, row_name);
+	bare_name(&a, sq.data ? sbuf_cstr(&sq) : "", sq.len);
+	bare_name(&b, want, wn);
+	bool near = a.len && b.len &&
+		    (strcmp(sbuf_cstr(&a), sbuf_cstr(&b)) == 0 ||
+		     same_characters(sbuf_cstr(&a), sbuf_cstr(&b)));
+	sbuf_free(&a);
+	sbuf_free(&b);
+	sbuf_free(&sq);
+	return near;
+}
+
 /* A part of "X（类）Y（款）Z（项）". */
 typedef struct chain_part {
 	const char *s;
@@ -94,29 +164,37 @@ static size_t split_chain(const char *s, chain_part *parts, size_t max)
 
 /* The code named by a 类/款/项 chain or by a row name, in the first table
  * that has it.  Writes "TABLE/code:NNN/total" into out. */
-static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out,
-			      bool ancestors);
+typedef enum match_mode {
+	MATCH_CHAIN, /* every name of the chain is the table's */
+	MATCH_LEAF,  /* the last name is, the classes above it may not be */
+	MATCH_NEAR,  /* the last name is near one line's (name_near) */
+} match_mode;
 
-/* Strictly first (every name of the chain is the table's); else by the
- * last name alone, when it names one line: the text may print a class or
- * 款 name another way (chain_names_differ says so). */
+static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out,
+			      match_mode mode);
+
+/* Strictly first; else by the last name alone, when it names one line:
+ * the text may print a class or 款 name another way; else by a name near
+ * one line's, when only one is (chain_name_flags says so of both). */
 static bool resolve_code(const yoy_doc *doc, const char *subject, sbuf *out)
 {
-	return resolve_code_pass(doc, subject, out, true) ||
-	       resolve_code_pass(doc, subject, out, false);
+	return resolve_code_pass(doc, subject, out, MATCH_CHAIN) ||
+	       resolve_code_pass(doc, subject, out, MATCH_LEAF) ||
+	       resolve_code_pass(doc, subject, out, MATCH_NEAR);
 }
 
-bool chain_names_differ(const yoy_doc *doc, const char *subject, const char *metric)
+unsigned chain_name_flags(const yoy_doc *doc, const char *subject, const char *metric)
 {
 	const char *m = metric ? strstr(metric, "/code:") : NULL;
 	chain_part parts[3];
 	size_t np = subject ? split_chain(subject, parts, 3) : 0;
-	if (!m || np < 2)
-		return false;
+	if (!m || !np)
+		return 0;
 	char table[64], code[16];
 	if (sscanf(metric, "%63[^/]", table) != 1 || sscanf(m, "/code:%15[0-9]", code) != 1)
-		return false;
+		return 0;
 	const yoy_table *t = yoy_doc_table(doc, yoy_table_kind_parse(table));
+	unsigned flags = 0;
 	for (size_t a = 0; t && a < np; a++) {
 		size_t plen = parts[a].level == 1 ? 3 : parts[a].level == 2 ? 5 : 7;
 		if (strlen(code) < plen)
@@ -125,18 +203,22 @@ bool chain_names_differ(const yoy_doc *doc, const char *subject, const char *met
 		memcpy(prefix, code, plen);
 		prefix[plen] = '\0';
 		const yoy_row *row = yoy_table_row_by_code(t, prefix);
-		if (row && !name_is(row->name, parts[a].s, parts[a].n))
-			return true;
+		if (!row || name_is(row->name, parts[a].s, parts[a].n))
+			continue;
+		/* the line it names is printed another way; a class above it
+		 * named otherwise is a different class */
+		flags |= a + 1 == np ? YOY_CLAIM_NAME_NEAR : YOY_CLAIM_NAME_DIFFERS;
 	}
-	return false;
+	return flags;
 }
 
 static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out,
-			      bool ancestors)
+			      match_mode mode)
 {
 	chain_part parts[3];
 	size_t np = split_chain(subject, parts, 3);
-	if (!ancestors && np < 2)
+	bool ancestors = mode != MATCH_LEAF;
+	if ((mode == MATCH_LEAF && np < 2) || (mode == MATCH_NEAR && !np))
 		return false;
 	for (size_t k = 0; k < sizeof code_tables / sizeof *code_tables; k++) {
 		const yoy_table *t = yoy_doc_table(doc, code_tables[k]);
@@ -151,7 +233,8 @@ static bool resolve_code_pass(const yoy_doc *doc, const char *subject, sbuf *out
 			if (np) {
 				const chain_part *leaf = &parts[np - 1];
 				if (row->level != leaf->level ||
-				    !name_is(row->name, leaf->s, leaf->n))
+				    !(mode == MATCH_NEAR ? name_near(row->name, leaf->s, leaf->n)
+							 : name_is(row->name, leaf->s, leaf->n)))
 					continue;
 				/* ancestors named in the chain must match */
 				bool ok = true;

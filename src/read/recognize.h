@@ -100,9 +100,11 @@ int parse_lines(yoy_doc **out, yoy_lines *ls, const char *name, yoy_error *err);
 const char *metric_for_subject(const yoy_doc *doc, const char *subject,
 			       yoy_claim_kind kind, const char *context,
 			       sbuf *out);
-/* A 类/款/项 chain in subject whose names are not the table's names of
- * the lines above metric's code ("普通教育（款）" where the table prints
- * 20503 职业教育). */
-bool chain_names_differ(const yoy_doc *doc, const char *subject, const char *metric);
+/* How a 类/款/项 chain in subject names the lines of metric's code:
+ * YOY_CLAIM_NAME_DIFFERS when a class above it is not the table's
+ * ("普通教育（款）" where the table prints 20503 职业教育),
+ * YOY_CLAIM_NAME_NEAR when its own line is printed another way; 0 when
+ * every name is the table's. */
+unsigned chain_name_flags(const yoy_doc *doc, const char *subject, const char *metric);
 
 #endif

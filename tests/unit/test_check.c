@@ -151,6 +151,46 @@ static void test_table_arithmetic(void **state)
 	yoy_doc_free(d);
 }
 
+/* The 收入预算总表 printed in groups that a 小计 heads (Jiangsu): each 小计
+ * against its lines, the total against the 小计s -- exact on the real
+ * table, an error when one line is changed. */
+static void test_subtotal_groups(void **state)
+{
+	(void)state;
+	yoy_doc *d = parse_ok("data/jiangsu-procuratorate/2018-budget.pdf");
+	yoy_check *c = check_of(d, NULL);
+	assert_null(find(c, "table.parent-sum"));
+	assert_null(find(c, "table.total-sum"));
+	yoy_check_free(c);
+	yoy_table *t = (yoy_table *)yoy_doc_table(d, YOY_TABLE_INCOME);
+	assert_non_null(t);
+	yoy_amount *other = NULL, *subtotal = NULL;
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (t->rows[r].key && strcmp(t->rows[r].key, "other") == 0)
+			other = &t->rows[r].values[0];
+		if (t->rows[r].name && strcmp(t->rows[r].name, "小计") == 0 &&
+		    t->rows[r].values[0].present && t->rows[r].values[0].fen == 14390000)
+			subtotal = &t->rows[r].values[0];
+	}
+	assert_non_null(other);
+	assert_non_null(subtotal);
+	other->fen += 10000; /* 其他收入 14.39 -> 14.40万元 */
+	c = check_of(d, NULL);
+	expect(c, "table.parent-sum", YOY_SEV_INFO, YOY_VERDICT_ROUNDING);
+	yoy_check_free(c);
+	other->fen += 4000000; /* -> 18.40: the 小计 14.39 no longer holds */
+	c = check_of(d, NULL);
+	expect(c, "table.parent-sum", YOY_SEV_ERROR, YOY_VERDICT_MISMATCH);
+	assert_null(find(c, "table.total-sum"));
+	yoy_check_free(c);
+	other->fen -= 4010000;
+	subtotal->fen += 4000000; /* the 小计 against the total */
+	c = check_of(d, NULL);
+	expect(c, "table.total-sum", YOY_SEV_ERROR, YOY_VERDICT_MISMATCH);
+	yoy_check_free(c);
+	yoy_doc_free(d);
+}
+
 static void test_stated_changes(void **state)
 {
 	(void)state;
@@ -475,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_equal_and_sums),
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_table_arithmetic),
+		cmocka_unit_test(test_subtotal_groups),
 		cmocka_unit_test(test_stated_changes),
 		cmocka_unit_test(test_total_scope),
 		cmocka_unit_test(test_across_years),
