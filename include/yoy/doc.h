@@ -92,6 +92,8 @@ typedef struct yoy_table {
 	int empty;          /* 1 when the table holds no figures */
 	const char *note;   /* "注：本表无数据" etc., NULL when none */
 	yoy_loc at;         /* where the title is */
+	int unit_inferred;  /* 1 when no unit was printed: unit was inferred
+			       (a warning of the document says from what) */
 } yoy_table;
 
 /* A heading of the narrative and the text under it (paragraphs joined

@@ -58,8 +58,8 @@ static const char *const translated_ids[] __attribute__((unused)) = {
 	N_("basic_economic"), N_("fund_income"), N_("fund_expenditure"), N_("state_capital"),
 	N_("three_public"), N_("operating_costs"), N_("projects"), N_("projects_carryover"),
 	N_("procurement"),
-	N_("department_budget"), N_("unit_budget"), N_("department_final_accounts"),
-	N_("unit_final_accounts"),
+	N_("department_budget"), N_("unit_budget"), N_("department_final"),
+	N_("unit_final"),
 };
 
 const char *yoy_rule_label(const char *rule)

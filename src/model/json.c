@@ -427,12 +427,19 @@ static const cJSON *first_of(const cJSON *array)
 static const char *intern_kind(const char *s)
 {
 	static const char *const kinds[] = {
-		"department_budget", "unit_budget", "department_final_accounts",
-		"unit_final_accounts",
+		"department_budget", "unit_budget", "department_final", "unit_final",
+	};
+	/* the names earlier versions stored: read as today's */
+	static const char *const before[][2] = {
+		{ "department_final_accounts", "department_final" },
+		{ "unit_final_accounts", "unit_final" },
 	};
 	for (size_t i = 0; s && i < sizeof kinds / sizeof *kinds; i++)
 		if (strcmp(s, kinds[i]) == 0)
 			return kinds[i];
+	for (size_t i = 0; s && i < sizeof before / sizeof *before; i++)
+		if (strcmp(s, before[i][0]) == 0)
+			return before[i][1];
 	return NULL;
 }
 

@@ -110,6 +110,27 @@ static void strip_tail(sbuf *s, const char *tail)
 	}
 }
 
+/* "上海市普陀区财政局2024年度" (the cover "…财政局2024年度部门决算"):
+ * the year is not part of the name. */
+static void strip_year_tail(sbuf *s)
+{
+	const char *t = sbuf_cstr(s);
+	size_t n = s->len;
+	if (str_ends(t, "年度"))
+		n -= strlen("年度");
+	else if (str_ends(t, "年"))
+		n -= strlen("年");
+	else
+		return;
+	size_t digits = 0;
+	while (n > 0 && t[n - 1] >= '0' && t[n - 1] <= '9') {
+		n--;
+		digits++;
+	}
+	if (digits == 4 && n > 0) /* "…老年" stays */
+		s->data[s->len = n] = '\0';
+}
+
 /* Department, year, kind and title from the cover lines. */
 static void read_cover(parse_ctx *pc, const yoy_line *const *cover, size_t n)
 {
@@ -138,9 +159,9 @@ static void read_cover(parse_ctx *pc, const yoy_line *const *cover, size_t n)
 	if (str_has(cover_text, "单位预算"))
 		doc->kind = "unit_budget";
 	else if (str_has(cover_text, "单位决算"))
-		doc->kind = "unit_final_accounts";
+		doc->kind = "unit_final";
 	else if (str_has(cover_text, "决算"))
-		doc->kind = "department_final_accounts";
+		doc->kind = "department_final";
 	else
 		doc->kind = "department_budget";
 	if (pc->department_hint) {
@@ -162,6 +183,7 @@ static void read_cover(parse_ctx *pc, const yoy_line *const *cover, size_t n)
 		};
 		for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
 			strip_tail(&d, tails[k]);
+		strip_year_tail(&d);
 		if (d.len)
 			doc->department = doc_str(doc, sbuf_cstr(&d));
 		sbuf_free(&d);
@@ -346,6 +368,8 @@ static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *e
 		drop_repeated_tables(doc);
 	if (!rc)
 		rc = claims_extract(&pc);
+	if (!rc)
+		infer_units(&pc);
 	paragraphs_free(&pc);
 	if (rc) {
 		yoy_error_set(err, rc, "%s: out of memory", path);

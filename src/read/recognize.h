@@ -39,6 +39,13 @@ typedef struct parse_ctx {
 	bool oom;
 } parse_ctx;
 
+/* ---- units.c ---- */
+/* Tables that print no unit were read as 万元; decide each one's unit from
+ * the narrative figures that name its cells and from the same figures in
+ * tables that print a unit, rescale it to 元 when that is what it is, and
+ * warn saying which evidence decided.  Never fails. */
+void infer_units(parse_ctx *pc);
+
 /* ---- tables.c ---- */
 /* The table kind a title names, or YOY_TABLE_UNKNOWN when the line is not
  * a table title.  Titles in a table of contents are not titles. */

@@ -1869,7 +1869,7 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 		yoy_loc at = t->at;
 		const char *title = t->title;
 		yoy_unit unit = t->unit;
-		int decimals = t->decimals;
+		int decimals = t->decimals, inferred = t->unit_inferred;
 		yoy_table *oc = doc_add_table(pc->doc, &pc->table_cap);
 		if (!oc || !table_set_columns(pc->doc, oc, one, labels, 1)) {
 			pc->oom = true;
@@ -1878,6 +1878,7 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 		oc->kind = YOY_TABLE_OPERATING_COSTS;
 		oc->title = title;
 		oc->unit = unit;
+		oc->unit_inferred = inferred;
 		oc->decimals = decimals;
 		oc->at = at;
 		size_t rc = 0;
@@ -1955,7 +1956,8 @@ static yoy_table *new_table(parse_ctx *pc, size_t i, size_t title_lines, yoy_tab
 	t->at.page = title->page;
 	t->at.file = title->file;
 	if (unit == YOY_UNIT_NONE) {
-		doc_warn(pc->doc, t->at, "table \"%s\": no unit printed; assuming 万元", t->title);
+		/* read as 万元 until infer_units (units.c) has seen the rest */
+		t->unit_inferred = 1;
 		unit = YOY_UNIT_WAN;
 	}
 	t->unit = unit;

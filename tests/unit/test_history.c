@@ -447,10 +447,15 @@ static void test_concurrent_importers(void **state)
 		/* 20 documents a side commit loose objects, 40 a pack */
 		make_docs(dir, da, round ? 40 : 20, a, sizeof a);
 		make_docs(dir, db, round ? 40 : 20, b, sizeof b);
-		/* both at once, on one repository */
-		assert_int_equal(sh("( %s import -q --repo '%s/h4' %s >/dev/null & "
-				    "%s import -q --repo '%s/h4' %s >/dev/null & wait )",
-				    yoy_bin(), scratch, a, yoy_bin(), scratch, b), 0);
+		/* both at once, on one repository; each must succeed (a bare
+		 * `wait` would hide a failure) and say why if it does not */
+		if (sh("( %s import -q --repo '%s/h4' %s >'%s/oa' 2>&1 & pa=$!; "
+		       "%s import -q --repo '%s/h4' %s >'%s/ob' 2>&1 & pb=$!; "
+		       "wait $pa; ra=$?; wait $pb; rb=$?; test $ra = 0 && test $rb = 0 )",
+		       yoy_bin(), scratch, a, scratch, yoy_bin(), scratch, b, scratch) != 0) {
+			sh("cat '%s/oa' '%s/ob' >&2", scratch, scratch);
+			fail_msg("round %d: an importer failed", round);
+		}
 	}
 	/* every commit landed: 6 imports, 200 documents */
 	if (sh("test \"$(git -C '%s/h4' log --oneline | wc -l)\" = 6", scratch) != 0) {

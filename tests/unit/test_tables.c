@@ -2,7 +2,10 @@
 #include "testutil.h"
 
 #include "read/lines.h"
+#include "read/pdf.h"
 #include "read/recognize.h"
+#include "read/source.h"
+#include "yoy/check.h"
 
 static void test_code_levels(void **state)
 {
@@ -118,10 +121,118 @@ static void test_table_printed_twice(void **state)
 	yoy_doc_free(doc);
 }
 
+/* A table with no unit printed takes the unit the narrative's figures
+ * show (元 here: 1,234,500.00 is the 123.45万元 the text states), or the
+ * unit of a table printing the same total; a warning names the evidence. */
+static void test_unit_not_printed(void **state)
+{
+	(void)state;
+	const char *text = "测试局\n2023年度部门预算公开\n部门名称：测试局\n"
+			   "一、收入支出预算总体情况\n2023年收入预算123.45万元。\n"
+			   "2023年收入预算总表\n项目\t金额\n收入总计\t1,234,500.00\n"
+			   "财政拨款收入\t1,234,500.00\n";
+	yoy_doc *doc = parse_text_ok(text);
+	const yoy_table *t = yoy_doc_table(doc, YOY_TABLE_INCOME);
+	assert_non_null(t);
+	assert_int_equal(t->unit, YOY_UNIT_YUAN);
+	assert_true(t->unit_inferred);
+	assert_int_equal(yoy_table_row_by_key(t, "total", NULL)->values[0].fen, 123450000);
+	bool warned = false;
+	for (size_t i = 0; i < doc->nwarnings; i++)
+		warned |= strstr(doc->warnings[i].message, "read as 元, as the narrative") != NULL;
+	assert_true(warned);
+	yoy_doc_free(doc);
+	/* the same figures as 万元: kept, and said */
+	text = "测试局\n2023年度部门预算公开\n部门名称：测试局\n"
+	       "一、收入支出预算总体情况\n2023年收入预算123.45万元。\n"
+	       "2023年收入预算总表\n项目\t金额\n收入总计\t123.45\n财政拨款收入\t123.45\n";
+	doc = parse_text_ok(text);
+	t = yoy_doc_table(doc, YOY_TABLE_INCOME);
+	assert_int_equal(t->unit, YOY_UNIT_WAN);
+	assert_int_equal(yoy_table_row_by_key(t, "total", NULL)->values[0].fen, 123450000);
+	warned = false;
+	for (size_t i = 0; i < doc->nwarnings; i++)
+		warned |= strstr(doc->warnings[i].message, "read as 万元, as the narrative") != NULL;
+	assert_true(warned);
+	yoy_doc_free(doc);
+	/* nothing to tell it by */
+	text = "测试局\n2023年度部门预算公开\n部门名称：测试局\n"
+	       "2023年收入预算总表\n项目\t金额\n收入总计\t123.45\n财政拨款收入\t123.45\n";
+	doc = parse_text_ok(text);
+	t = yoy_doc_table(doc, YOY_TABLE_INCOME);
+	assert_int_equal(t->unit, YOY_UNIT_WAN);
+	warned = false;
+	for (size_t i = 0; i < doc->nwarnings; i++)
+		warned |= strstr(doc->warnings[i].message, "assuming 万元") != NULL;
+	assert_true(warned);
+	yoy_doc_free(doc);
+}
+
+/* A real 单位预算 in 元 with its "单位：元" lines taken out: every table is
+ * still read in 元, and the check finds no figure off by 10,000. */
+static void test_unit_not_printed_real(void **state)
+{
+	(void)state;
+	const char *path = "data/shanghai-putuo-govt-office/2025-unit-budget.pdf";
+	yoy_doc *printed = parse_ok(path);
+	yoy_input in;
+	yoy_error err;
+	yoy_error_clear(&err);
+	assert_int_equal(input_read(&in, path, &err), 0);
+	yoy_lines ls;
+	memset(&ls, 0, sizeof ls);
+	assert_int_equal(pdf_lines(&ls, &in, 0, &err), 0);
+	size_t taken = 0;
+	for (size_t i = 0; i < ls.n; i++) {
+		yoy_line *l = &ls.v[i];
+		char *at = strstr((char *)l->text, "单位：元");
+		if (!at || !l->ncells || strcmp(l->cells[l->ncells - 1].text, "单位：元") != 0)
+			continue;
+		l->ncells--; /* the cell, and the text from it on */
+		while (at > l->text && at[-1] == ' ')
+			at--;
+		*at = '\0';
+		l->len = (size_t)(at - l->text);
+		taken++;
+	}
+	assert_true(taken >= 8);
+	yoy_doc *doc = NULL;
+	assert_int_equal(parse_lines(&doc, &ls, path, &err), 0);
+	if (getenv("YOY_TEST_VERBOSE"))
+		for (size_t i = 0; i < doc->nwarnings; i++)
+			printf("  %s\n", doc->warnings[i].message);
+	size_t yuan = 0;
+	for (size_t i = 0; i < printed->ntables; i++) {
+		const yoy_table *want = &printed->tables[i];
+		const yoy_table *got = yoy_doc_table(doc, want->kind);
+		assert_non_null(got);
+		if (want->unit != YOY_UNIT_YUAN || want->empty)
+			continue;
+		if (got->unit != YOY_UNIT_YUAN)
+			fail_msg("%s: read as %s", want->title, yoy_unit_name(got->unit));
+		assert_true(got->unit_inferred);
+		yuan++;
+	}
+	assert_true(yuan >= 5);
+	yoy_check *c = NULL;
+	yoy_check_options o = { 0 };
+	assert_int_equal(yoy_check_doc(&c, doc, &o, &err), 0);
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (c->findings[i].severity == YOY_SEV_ERROR)
+			fail_msg("%s: %s", c->findings[i].rule, c->findings[i].message);
+	yoy_check_free(c);
+	yoy_doc_free(doc);
+	yoy_doc_free(printed);
+	lines_free(&ls);
+	input_free(&in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_printed_twice),
+		cmocka_unit_test(test_unit_not_printed),
+		cmocka_unit_test(test_unit_not_printed_real),
 		cmocka_unit_test(test_code_levels),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_columns_by_header),
