@@ -24,6 +24,8 @@ typedef enum yoy_aliases_kind {
 const char *yoy_aliases_lookup(const yoy_aliases *a, const char *key);
 /* Add or replace from -> to (copied).  Returns 0 or YOY_ENOMEM. */
 int yoy_aliases_set(yoy_aliases *a, const char *from, const char *to);
+/* Remove the entry for from, when there is one. */
+void yoy_aliases_remove(yoy_aliases *a, const char *from);
 /* Release the copies; a is empty afterwards. */
 void yoy_aliases_free(yoy_aliases *a);
 

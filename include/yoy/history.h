@@ -11,6 +11,7 @@
 #ifndef YOY_HISTORY_H
 #define YOY_HISTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,6 +64,18 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 			   const char *department, yoy_import_status *status,
 			   const char **path, yoy_error *err);
 
+/* What the last yoy_batch_add said of where it filed its document: that
+ * the printed department was near a stored one and filed under it (its
+ * alias recorded), for the user to see; NULL when nothing.  The string
+ * belongs to the batch and lives until the next add. */
+const char *yoy_batch_note(const yoy_batch *b);
+
+/* Two printed names of one department (yoy_batch_add files a new name
+ * under a stored one that is near it): the same once 中国共产党/中共 and
+ * 人民代表大会常务委员会/人大常委会 are read alike, or one a contraction
+ * of the other with the same first two and last characters. */
+bool yoy_department_near(const char *a, const char *b);
+
 /* Commit everything staged as one commit (none when nothing changed:
  * *committed is 0).  id[41] gets the branch tip afterwards. */
 int yoy_batch_commit(yoy_batch *b, char id[41], int *committed, yoy_error *err);
@@ -90,6 +103,21 @@ void yoy_entries_free(yoy_entry *v, size_t n);
  * candidates listed when there is none or more than one. */
 int yoy_history_department(yoy_store *st, const char *rev, const char *name,
 			   char **key, yoy_error *err);
+
+/* The department aliases at rev (aliases.json; empty when none): printed
+ * names and the department each is filed under.  *out is freed with
+ * yoy_aliases_free. */
+int yoy_history_aliases(yoy_aliases *out, yoy_store *st, const char *rev, yoy_error *err);
+
+/* Move every stored year and kind of department old (a stored name, an
+ * alias or a unique part of one) to new_name, in one commit, and record
+ * old -- and the names filed under it -- as aliases of new_name, so later
+ * imports of the old name land there too.  When new_name is stored
+ * already its years join; a year and kind both hold with different
+ * content stops the move (YOY_ESTORE) and nothing changes.  *moved counts
+ * the files moved; id[41] gets the new tip. */
+int yoy_history_move(yoy_store *st, const char *old, const char *new_name, char id[41],
+		     size_t *moved, yoy_error *err);
 
 /* Path of dept/year/kind at rev; kind NULL takes the only kind stored for
  * that year (department_budget when there are several).  Heap string. */

@@ -104,6 +104,7 @@ int repo_only_options(int argc, char **argv, const char *usage, void (*help)(voi
 
 int cmd_reparse(int argc, char **argv);
 int cmd_gc(int argc, char **argv);
+int cmd_mv(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -231,6 +231,8 @@ static int stage_job(importer *im, job *j)
 		return -1;
 	}
 	im->counts[s]++;
+	if (yoy_batch_note(im->batch))
+		warning("%s", yoy_batch_note(im->batch));
 	if (!im->a->quiet) {
 		static const char *const word[] = { "new", "revised", "unchanged" };
 		const yoy_doc *doc = j->doc;

@@ -11,8 +11,9 @@ static const char usage[] = "yoy log [--repo DIR] [--rev REV] [DEPARTMENT]";
 static void help(void)
 {
 	printf("usage: %s\n\n"
-	       "Without DEPARTMENT: every department with the years and kinds stored\n"
-	       "and how many revisions each has.  With DEPARTMENT (a stored name, an\n"
+	       "Without DEPARTMENT: every department with the other names it was\n"
+	       "printed as (aliases.json), the years and kinds stored and how many\n"
+	       "revisions each has.  With DEPARTMENT (a stored name, an\n"
 	       "alias, or a unique part of one): each of its disclosures with every\n"
 	       "import that wrote it.  Plain git works on the repository too:\n"
 	       "  git -C history log --stat\n\n"
@@ -35,6 +36,18 @@ static void print_revisions(const yoy_commit_info *log, size_t n, const char *pa
 	}
 }
 
+/* The printed names filed under dept (aliases.json), on one line. */
+static void print_other_names(const yoy_aliases *a, const char *dept)
+{
+	const char *sep = "  also printed as: ";
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->to[i], dept) == 0) {
+			printf("%s%s", sep, a->from[i]);
+			sep = ", ";
+		}
+	if (*sep == ',')
+		printf("\n");
+}
 
 static const struct option longs[] = {
 	REPO_OPTION,
@@ -68,10 +81,13 @@ int cmd_log(int argc, char **argv)
 	yoy_commit_info *log = NULL;
 	size_t nlog = 0;
 	char *key = NULL;
+	yoy_aliases aliases;
+	memset(&aliases, 0, sizeof aliases);
 	int status = EXIT_OK;
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    (dept && yoy_history_department(st, rev, dept, &key, &err)) ||
 	    yoy_history_catalog(st, rev, &v, &n, &err) ||
+	    yoy_history_aliases(&aliases, st, rev, &err) ||
 	    (key && yoy_store_log(st, rev, &log, &nlog, &err))) {
 		status = fail_with(&err);
 		goto done;
@@ -85,6 +101,7 @@ int cmd_log(int argc, char **argv)
 			continue;
 		if (!last || strcmp(last, e->department) != 0) {
 			printf("%s\n", e->department);
+			print_other_names(&aliases, e->department);
 			last = e->department;
 		}
 		char when[32] = "";
@@ -97,6 +114,7 @@ int cmd_log(int argc, char **argv)
 			print_revisions(log, nlog, e->path);
 	}
 done:
+	yoy_aliases_free(&aliases);
 	free(key);
 	yoy_commit_infos_free(log, nlog);
 	yoy_entries_free(v, n);

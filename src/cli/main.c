@@ -33,6 +33,7 @@ static const command commands[] = {
 	{ "check", cmd_check, "verify the tables, the narrative and stated changes" },
 	{ "report", cmd_report, "the hearing summary of a department's year" },
 	{ "trend", cmd_trend, "one code or project over every year in history" },
+	{ "mv", cmd_mv, "file a department's stored years under another name" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
 	{ "gc", cmd_gc, "repack the history with deltas, for a smaller repository" },
 };

@@ -44,6 +44,19 @@ int yoy_aliases_set(yoy_aliases *a, const char *from, const char *to)
 	return 0;
 }
 
+void yoy_aliases_remove(yoy_aliases *a, const char *from)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->from[i], from) == 0) {
+			free(a->from[i]);
+			free(a->to[i]);
+			memmove(a->from + i, a->from + i + 1, (a->n - i - 1) * sizeof *a->from);
+			memmove(a->to + i, a->to + i + 1, (a->n - i - 1) * sizeof *a->to);
+			a->n--;
+			return;
+		}
+}
+
 void yoy_aliases_free(yoy_aliases *a)
 {
 	for (size_t i = 0; i < a->n; i++) {

@@ -87,7 +87,48 @@ struct yoy_batch {
 	bool aliases_changed;
 	staged *v;
 	size_t n, cap;
+	char **departments;  /* keys stored at the tip and staged since */
+	size_t ndepartments, departments_cap;
+	char *note;          /* what the last add said of its filing, or NULL */
 };
+
+/* Remember key as a department of the history (a copy). */
+static int add_department(yoy_batch *b, const char *key)
+{
+	for (size_t i = 0; i < b->ndepartments; i++)
+		if (strcmp(b->departments[i], key) == 0)
+			return 0;
+	if (b->ndepartments == b->departments_cap) {
+		size_t cap = b->departments_cap ? 2 * b->departments_cap : 64;
+		char **v = realloc(b->departments, cap * sizeof *v);
+		if (!v)
+			return YOY_ENOMEM;
+		b->departments = v;
+		b->departments_cap = cap;
+	}
+	if (!(b->departments[b->ndepartments] = strdup(key)))
+		return YOY_ENOMEM;
+	b->ndepartments++;
+	return 0;
+}
+
+/* The departments stored at the tip: the top directories. */
+static int read_departments(yoy_batch *b, yoy_error *err)
+{
+	char **names = NULL;
+	size_t n = 0;
+	int rc = yoy_store_entries(b->st, NULL, NULL, &names, &n, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		size_t len = strlen(names[i]);
+		if (len < 2 || names[i][len - 1] != '/')
+			continue; /* aliases.json, README.md */
+		names[i][len - 1] = '\0';
+		if (add_department(b, names[i]))
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	yoy_strings_free(names, n);
+	return rc;
+}
 
 int yoy_batch_new(yoy_batch **out, yoy_store *st, yoy_error *err)
 {
@@ -97,12 +138,19 @@ int yoy_batch_new(yoy_batch **out, yoy_store *st, yoy_error *err)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	b->st = st;
 	int rc = read_aliases(st, NULL, &b->aliases, err);
+	if (!rc)
+		rc = read_departments(b, err);
 	if (rc) {
-		free(b);
+		yoy_batch_free(b);
 		return rc;
 	}
 	*out = b;
 	return 0;
+}
+
+const char *yoy_batch_note(const yoy_batch *b)
+{
+	return b->note;
 }
 
 static void staged_free(staged *s)
@@ -125,6 +173,8 @@ void yoy_batch_free(yoy_batch *b)
 		staged_free(&b->v[i]);
 	free(b->v);
 	yoy_aliases_free(&b->aliases);
+	yoy_strings_free(b->departments, b->ndepartments);
+	free(b->note);
 	free(b);
 }
 
@@ -230,9 +280,107 @@ int yoy_batch_add(yoy_batch *b, const yoy_doc *doc, const yoy_buffer *sources,
 	return rc;
 }
 
+/* The code points of s, at most max; returns how many. */
+static size_t code_points(const char *s, uint32_t *cp, size_t max)
+{
+	size_t n = 0, len = strlen(s), adv;
+	for (size_t i = 0; i < len && n < max; i += adv)
+		cp[n++] = utf8_decode(s + i, len - i, &adv);
+	return n;
+}
+
+/* Whether code point cp is one of the characters of set. */
+static bool strchr_cp(const char *set, uint32_t cp)
+{
+	char enc[5];
+	enc[utf8_encode(cp, enc)] = '\0';
+	return strstr(set, enc) != NULL; /* only whole characters match in UTF-8 */
+}
+
+/* A department name with its long forms shortened, as names are printed
+ * both ways: 中国共产党 / 中共, 人民代表大会常务委员会 / 人大常委会. */
+static void short_forms(sbuf *out, const char *name)
+{
+	static const char *const forms[][2] = {
+		{ "中国共产党", "中共" },
+		{ "人民代表大会常务委员会", "人大常委会" },
+		{ "常务委员会", "常委会" },
+	};
+	sbuf_reset(out);
+	for (const char *p = name; *p;) {
+		size_t k = 0;
+		while (k < sizeof forms / sizeof *forms && !str_starts(p, forms[k][0]))
+			k++;
+		if (k < sizeof forms / sizeof *forms) {
+			sbuf_puts(out, forms[k][1]);
+			p += strlen(forms[k][0]);
+		} else {
+			sbuf_putc(out, *p++);
+		}
+	}
+}
+
+/* Two names of one department: the same with long forms shortened, or
+ * one a contraction of the other -- the same first two characters (the
+ * province or city), the same last (院, 局, 会: the kind of body), and
+ * every character of the shorter, at least four, in the longer in order
+ * ("江苏省检察院", 江苏省人民检察院).  "…教育局" and "…教育局党委" are not:
+ * their last characters differ. */
+bool yoy_department_near(const char *a, const char *b)
+{
+	sbuf sa, sb;
+	sbuf_init(&sa);
+	sbuf_init(&sb);
+	short_forms(&sa, a);
+	short_forms(&sb, b);
+	uint32_t ca[128], cb[128];
+	size_t na = code_points(sbuf_cstr(&sa), ca, 128), nb = code_points(sbuf_cstr(&sb), cb, 128);
+	bool same = strcmp(sbuf_cstr(&sa), sbuf_cstr(&sb)) == 0;
+	sbuf_free(&sa);
+	sbuf_free(&sb);
+	if (same)
+		return na > 0;
+	const uint32_t *s = na <= nb ? ca : cb, *l = na <= nb ? cb : ca;
+	size_t ns = na <= nb ? na : nb, nl = na <= nb ? nb : na;
+	if (ns < 4 || ns == nl || nl == 128 || s[0] != l[0] || s[1] != l[1] ||
+	    s[ns - 1] != l[nl - 1])
+		return false;
+	/* what the shorter leaves out is words, never a number or a letter:
+	 * "甲0-1" and "甲0-10", 第一 and 第十一 are different bodies */
+	size_t j = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (j < ns && l[i] == s[j]) {
+			j++;
+			continue;
+		}
+		if (l[i] < 0x4E00 || l[i] > 0x9FFF || strchr_cp("一二三四五六七八九十百零〇", l[i]))
+			return false;
+	}
+	return j == ns;
+}
+
+/* A stored department whose name is near printed (and not printed
+ * itself), when exactly one is; else NULL. */
+static const char *near_department(const yoy_batch *b, const char *printed)
+{
+	const char *found = NULL;
+	for (size_t i = 0; i < b->ndepartments; i++) {
+		if (strcmp(b->departments[i], printed) == 0)
+			return NULL;
+		if (yoy_department_near(b->departments[i], printed)) {
+			if (found)
+				return NULL; /* two candidates: not ours to choose */
+			found = b->departments[i];
+		}
+	}
+	return found;
+}
+
 /* The department a document is filed under: --department NAME (its
  * printed name then recorded as an alias of NAME), else the alias of its
- * printed name, else that name.  *key is malloc'd (the caller frees it). */
+ * printed name, else a stored department whose name is near it (the
+ * alias recorded, and a note saying so), else that name.  *key is
+ * malloc'd (the caller frees it). */
 static int filing_key(yoy_batch *b, const yoy_doc *doc, const char *department, char **key,
 		      yoy_error *err)
 {
@@ -252,7 +400,25 @@ static int filing_key(yoy_batch *b, const yoy_doc *doc, const char *department, 
 		}
 	} else if (printed) {
 		const char *alias = yoy_aliases_lookup(&b->aliases, printed);
-		*key = strdup(alias ? alias : printed);
+		const char *near = alias ? NULL : near_department(b, printed);
+		*key = strdup(alias ? alias : near ? near : printed);
+		if (near && *key) {
+			sbuf note;
+			sbuf_init(&note);
+			sbuf_printf(&note, "%s: department \"%s\" filed under the stored \"%s\", "
+				    "a name of the same body (recorded as its alias; give "
+				    "--department \"%s\" to keep it apart)",
+				    file, printed, near, printed);
+			free(b->note);
+			b->note = sbuf_detach(&note);
+			if (!b->note || yoy_aliases_set(&b->aliases, printed, *key)) {
+				free(printed);
+				free(*key);
+				*key = NULL;
+				return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			}
+			b->aliases_changed = true;
+		}
 	}
 	free(printed);
 	if (!*key)
@@ -306,6 +472,8 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 			   const char *department, yoy_import_status *status,
 			   const char **path, yoy_error *err)
 {
+	free(b->note);
+	b->note = NULL;
 	if (!doc->year)
 		return yoy_error_set(err, YOY_EINPUT, "%s: no year found; cannot file it",
 				     doc->nsources ? doc->sources[0].name : "?");
@@ -333,6 +501,10 @@ int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared 
 			return yoy_error_set(err, YOY_EINPUT, "%s: cannot store the source as \"%s\": %s",
 					     file, p->src_names[i], why);
 		}
+	if (add_department(b, key)) { /* a later name may be near it */
+		free(key);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
 	staged s;
 	memset(&s, 0, sizeof s);
 	s.path = path_of(key, doc->year, doc->kind, ".json");
@@ -534,6 +706,142 @@ void yoy_entries_free(yoy_entry *v, size_t n)
 		free(v[i].path);
 	}
 	free(v);
+}
+
+int yoy_history_aliases(yoy_aliases *out, yoy_store *st, const char *rev, yoy_error *err)
+{
+	return read_aliases(st, rev, out, err);
+}
+
+/* The changes that move every file under "old/" to "new_key/": old
+ * removed, each file written anew from its stored object.  A file new
+ * already holds with other content stops the move. */
+static int move_changes(yoy_store *st, const char *old, const char *new_key,
+			yoy_store_change **out, size_t *nout, char ***names, size_t *nnames,
+			yoy_error *err)
+{
+	char prefix[4096];
+	snprintf(prefix, sizeof prefix, "%s/", old);
+	char **paths = NULL;
+	size_t n = 0;
+	int rc = yoy_store_list(st, NULL, prefix, &paths, &n, err);
+	yoy_store_change *ch = rc ? NULL : calloc(n + 1, sizeof *ch);
+	char **owned = rc ? NULL : calloc(2 * n + 1, sizeof *owned);
+	if (!rc && (!ch || !owned))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	size_t k = 0, no = 0;
+	if (!rc)
+		ch[k++] = (yoy_store_change){ old, NULL, 0, NULL };
+	for (size_t i = 0; !rc && i < n; i++) {
+		char id[41], there[41];
+		sbuf to;
+		sbuf_init(&to);
+		sbuf_printf(&to, "%s/%s", new_key, paths[i] + strlen(prefix));
+		char *target = sbuf_detach(&to), *blob = malloc(41);
+		if (!target || !blob) {
+			free(target);
+			free(blob);
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			break;
+		}
+		owned[no++] = target;
+		owned[no++] = blob;
+		if ((rc = yoy_store_file_id(st, NULL, paths[i], id, err)) != 0 ||
+		    (rc = yoy_store_file_id(st, NULL, target, there, err)) > 1 || rc < 0) {
+			if (rc == 1) /* listed a moment ago: gone since */
+				rc = yoy_error_set(err, YOY_ESTORE, "%s: %s changed during the move",
+						   yoy_store_dir(st), paths[i]);
+			break;
+		}
+		rc = 0; /* 1: nothing at the target yet */
+		if (there[0] && strcmp(there, id) != 0) {
+			rc = yoy_error_set(err, YOY_ESTORE,
+				"%s: \"%s\" already holds %s with other content; nothing was "
+				"moved", yoy_store_dir(st), new_key, target + strlen(new_key) + 1);
+			break;
+		}
+		memcpy(blob, id, 41);
+		ch[k++] = (yoy_store_change){ target, NULL, 0, blob };
+	}
+	yoy_strings_free(paths, n);
+	if (rc) {
+		free(ch);
+		yoy_strings_free(owned, no);
+		return rc;
+	}
+	*out = ch;
+	*nout = k;
+	*names = owned;
+	*nnames = no;
+	return 0;
+}
+
+int yoy_history_move(yoy_store *st, const char *old, const char *new_name, char id[41],
+		     size_t *moved, yoy_error *err)
+{
+	*moved = 0;
+	id[0] = '\0';
+	char *from = NULL, *to = yoy_department_key(new_name), *text = NULL;
+	yoy_store_change *ch = NULL;
+	char **owned = NULL;
+	size_t nch = 0, nowned = 0;
+	yoy_aliases al;
+	memset(&al, 0, sizeof al);
+	const char *why;
+	int rc = yoy_history_department(st, NULL, old, &from, err);
+	if (rc)
+		goto cleanup;
+	if (!to || (why = path_component_problem(to))) {
+		rc = yoy_error_set(err, YOY_EUSAGE, "cannot file a department as \"%s\": %s",
+				   new_name, to ? why : "no name left");
+		goto cleanup;
+	}
+	if (strcmp(from, to) == 0) {
+		rc = yoy_error_set(err, YOY_EUSAGE, "\"%s\" is already filed as \"%s\"", old, to);
+		goto cleanup;
+	}
+	if ((rc = read_aliases(st, NULL, &al, err)) ||
+	    (rc = move_changes(st, from, to, &ch, &nch, &owned, &nowned, err)))
+		goto cleanup;
+	/* the old name, and every name filed under it, now name the new; a
+	 * name that was the new one's own is an alias no more */
+	for (size_t i = 0; i < al.n && !rc; i++)
+		if (strcmp(al.to[i], from) == 0 && yoy_aliases_set(&al, al.from[i], to))
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	yoy_aliases_remove(&al, to);
+	if (!rc && yoy_aliases_set(&al, from, to))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (!rc && !(text = yoy_aliases_write(&al, YOY_ALIASES_DEPARTMENTS)))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (rc)
+		goto cleanup;
+	yoy_store_change *all = realloc(ch, (nch + 1) * sizeof *ch);
+	if (!all) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	ch = all;
+	ch[nch++] = (yoy_store_change){ YOY_ALIASES_PATH, text, strlen(text), NULL };
+	sbuf msg;
+	sbuf_init(&msg);
+	sbuf_printf(&msg, "mv: %s -> %s\n\n%zu files moved; \"%s\" recorded as an alias of "
+		    "\"%s\".\n", from, to, nch - 2, from, to);
+	int committed = 0;
+	if (msg.oom)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	else
+		rc = yoy_store_commit(st, ch, nch, sbuf_cstr(&msg), id, &committed, err);
+	sbuf_free(&msg);
+	if (!rc)
+		*moved = nch - 2;
+cleanup:
+	free(from);
+	free(to);
+	free(text);
+	free(ch);
+	yoy_strings_free(owned, nowned);
+	yoy_aliases_free(&al);
+	return rc;
 }
 
 int yoy_history_department(yoy_store *st, const char *rev, const char *name,
