@@ -104,6 +104,15 @@ void yoy_entries_free(yoy_entry *v, size_t n);
 int yoy_history_department(yoy_store *st, const char *rev, const char *name,
 			   char **key, yoy_error *err);
 
+/* A disclosure published in two parts, imported one at a time: when part
+ * is the narrative without tables (or the tables without statements) and
+ * the tip holds the other part of the same department, year and kind, the
+ * two are parsed as one (the narrative first) into *out, and bufs[0..1]
+ * get both files (*nbufs = 2; free each with yoy_buffer_free) for
+ * yoy_prepare.  *out NULL and *nbufs 0 when there is nothing to join. */
+int yoy_history_join(yoy_doc **out, yoy_buffer *bufs, size_t *nbufs, yoy_store *st,
+		     const yoy_doc *part, const yoy_buffer *source, yoy_error *err);
+
 /* The department aliases at rev (aliases.json; empty when none): printed
  * names and the department each is filed under.  *out is freed with
  * yoy_aliases_free. */

@@ -206,6 +206,38 @@ typedef struct importer {
 	size_t counts[3], failed;
 } importer;
 
+/* A part of a disclosure (narrative or tables alone) whose other part is
+ * stored: j's document becomes the two parsed as one. */
+static int join_stored_part(importer *im, job *j)
+{
+	yoy_buffer mine, both[2];
+	size_t n = 0;
+	yoy_doc *joined = NULL;
+	yoy_prepared *prep = NULL;
+	int rc = yoy_buffer_read(&mine, j->files[0], &j->err);
+	if (rc)
+		return rc;
+	if (!yoy_buffer_is_document(&mine))
+		rc = yoy_history_join(&joined, both, &n, im->st, j->doc, &mine, &j->err);
+	if (!rc && joined)
+		rc = yoy_prepare(&prep, joined, both, n, &j->err);
+	if (!rc && joined) {
+		if (!im->a->quiet)
+			printf("joined     %s with the part stored (%s), as one disclosure\n",
+			       j->files[0], both[0].name == mine.name ? both[1].name
+				 : strcmp(both[0].name, j->files[0]) == 0 ? both[1].name : both[0].name);
+		job_clear(j);
+		j->doc = joined;
+		j->prep = prep;
+		joined = NULL;
+	}
+	yoy_doc_free(joined);
+	for (size_t k = 0; k < n; k++)
+		yoy_buffer_free(&both[k]);
+	yoy_buffer_free(&mine);
+	return rc;
+}
+
 /* Job j, done: staged into the batch (the repository opened, or created,
  * only once something parsed, so a failed import leaves no trace), or
  * reported and skipped.  Returns -1 to go on, else the exit status
@@ -219,6 +251,8 @@ static int stage_job(importer *im, job *j)
 	    (yoy_store_open(&im->st, repo_dir(im->a->repo), 1, &j->err) ||
 	     yoy_batch_new(&im->batch, im->st, &j->err)))
 		rc = YOY_ESTORE;
+	if (!rc && j->nf == 1)
+		rc = join_stored_part(im, j);
 	if (!rc)
 		rc = yoy_batch_add_prepared(im->batch, j->doc, j->prep, im->a->department, &s, &path,
 					    &j->err);

@@ -110,6 +110,56 @@ static void strip_tail(sbuf *s, const char *tail)
 	}
 }
 
+/* A cover line read as a department name may be a sentence (a part
+ * that starts mid-text): names hold no sentence punctuation and are
+ * short. */
+static bool plausible_department(const char *s)
+{
+	size_t n = utf8_length(s, strlen(s));
+	return n >= 2 && n <= 40 && !str_has(s, "，") && !str_has(s, "。") &&
+	       !str_has(s, "；") && !str_has(s, "：");
+}
+
+/* The department a table title names: "2018年度江苏省高级人民法院收支预算
+ * 总表" -> 江苏省高级人民法院, when two titles agree (or there is one). */
+static const char *department_from_titles(yoy_doc *doc)
+{
+	static const char *const cuts[] = {
+		"收支", "收入", "支出", "财政拨款", "一般公共预算", "政府性基金", "国有资本",
+		"部门预算", "单位预算", "部门决算", "预算", "决算", "“三公”", "\"三公\"", "三公",
+		"机关运行", "政府采购", "项目",
+	};
+	char first[256] = "";
+	for (size_t i = 0; i < doc->ntables && i < 6; i++) {
+		const char *t = doc->tables[i].title;
+		if (!t)
+			continue;
+		int y = 0;
+		if (sscanf(t, "%4d", &y) == 1 && y >= 1900 && y <= 2999) {
+			t += 4;
+			t += str_starts(t, "年度") ? strlen("年度") : str_starts(t, "年") ? strlen("年") : 0;
+		}
+		size_t n = strlen(t);
+		for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+			const char *c = strstr(t, cuts[k]);
+			if (c && (size_t)(c - t) < n)
+				n = (size_t)(c - t);
+		}
+		char name[256];
+		if (n < 6 || n >= sizeof name) /* two characters at least */
+			continue;
+		memcpy(name, t, n);
+		name[n] = '\0';
+		if (!plausible_department(name))
+			continue;
+		if (strcmp(first, name) == 0 || doc->ntables == 1)
+			return doc_str(doc, name);
+		if (!first[0])
+			memcpy(first, name, n + 1);
+	}
+	return NULL;
+}
+
 /* "上海市普陀区财政局2024年度" (the cover "…财政局2024年度部门决算"):
  * the year is not part of the name. */
 static void strip_year_tail(sbuf *s)
@@ -184,10 +234,16 @@ static void read_cover(parse_ctx *pc, const yoy_line *const *cover, size_t n)
 		for (size_t k = 0; k < sizeof tails / sizeof *tails; k++)
 			strip_tail(&d, tails[k]);
 		strip_year_tail(&d);
-		if (d.len)
+		if (d.len && plausible_department(sbuf_cstr(&d)))
 			doc->department = doc_str(doc, sbuf_cstr(&d));
 		sbuf_free(&d);
 	}
+	/* a tables-only part has no cover: its titles name the department */
+	if (!doc->department)
+		doc->department = department_from_titles(doc);
+	if (str_has(doc->kind, "budget") && !str_has(cover_text, "预算") && doc->ntables &&
+	    str_has(doc->tables[0].title, "决算"))
+		doc->kind = str_has(doc->kind, "unit") ? "unit_final" : "department_final";
 	sbuf_free(&all);
 	sbuf_free(&t);
 }
@@ -375,9 +431,17 @@ static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *e
 		yoy_error_set(err, rc, "%s: out of memory", path);
 		return rc;
 	}
-	if (doc->ntables == 0 && doc->nforms == 0)
+	if (doc->ntables == 0 && doc->nforms == 0 && doc->nclaims == 0)
 		return yoy_error_set(err, YOY_EINPUT,
-			"%s: no budget tables found: not a budget disclosure", path);
+			"%s: no budget tables and no statement of a budget figure found: not a "
+			"budget disclosure", path);
+	if (doc->ntables == 0 && doc->nforms == 0) {
+		/* the narrative published apart from its tables */
+		yoy_loc at = { 1, 0, 0 };
+		doc_warn(doc, at, "no tables: the narrative part alone; its figures cannot be "
+				  "checked against tables until the table part is imported (it joins "
+				  "this one)");
+	}
 	if (!doc->year) {
 		yoy_loc at = { 1, 0, 0 };
 		doc_warn(doc, at, "no year found on the cover or in table titles");

@@ -8,6 +8,7 @@
 
 #include "util/util.h"
 #include "yoy/json.h"
+#include "yoy/parse.h"
 
 /* Documents named one by one in a commit message. */
 #define YOY_COMMIT_LIST_MAX 100
@@ -841,6 +842,76 @@ cleanup:
 	free(ch);
 	yoy_strings_free(owned, nowned);
 	yoy_aliases_free(&al);
+	return rc;
+}
+
+/* A disclosure published in two parts: the narrative without its tables,
+ * the tables without statements. */
+static bool narrative_only(const yoy_doc *d)
+{
+	return d->ntables == 0 && d->nforms == 0 && d->nclaims > 0;
+}
+
+static bool tables_only(const yoy_doc *d)
+{
+	return (d->ntables > 0 || d->nforms > 0) && d->nclaims == 0;
+}
+
+int yoy_history_join(yoy_doc **out, yoy_buffer *bufs, size_t *nbufs, yoy_store *st,
+		     const yoy_doc *part, const yoy_buffer *source, yoy_error *err)
+{
+	*out = NULL;
+	*nbufs = 0;
+	bool narrative = narrative_only(part);
+	if ((!narrative && !tables_only(part)) || !part->department || !part->year)
+		return 0;
+	char *key = NULL, *path = NULL;
+	yoy_doc *stored = NULL;
+	yoy_error quiet;
+	/* nothing stored for it: nothing to join */
+	if (yoy_history_department(st, NULL, part->department, &key, &quiet) ||
+	    yoy_history_load(&stored, &path, st, NULL, key, part->year, part->kind, &quiet)) {
+		free(key);
+		return 0;
+	}
+	int rc = 0;
+	bool other = narrative ? tables_only(stored) : narrative_only(stored);
+	if (!other || stored->nsources != 1)
+		goto cleanup;
+	/* the narrative first, as `yoy parse 说明.pdf 表格.pdf` takes them */
+	size_t mine = narrative ? 0 : 1, theirs = 1 - mine;
+	sbuf sp;
+	sbuf_init(&sp);
+	sbuf_printf(&sp, "%.*s.sources/%s", (int)(strlen(path) - strlen(".json")), path,
+		    stored->sources[0].name);
+	char *data = NULL;
+	size_t len = 0;
+	rc = sp.oom ? yoy_error_set(err, YOY_ENOMEM, "out of memory")
+		    : yoy_store_read(st, NULL, sbuf_cstr(&sp), &data, &len, err);
+	sbuf_free(&sp);
+	if (rc)
+		goto cleanup;
+	bufs[theirs] = (yoy_buffer){ strdup(stored->sources[0].name), data, len };
+	bufs[mine] = (yoy_buffer){ strdup(source->name), malloc(source->size + 1), source->size };
+	if (!bufs[0].name || !bufs[1].name || !bufs[mine].data) {
+		yoy_buffer_free(&bufs[0]);
+		yoy_buffer_free(&bufs[1]);
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	memcpy(bufs[mine].data, source->data, source->size);
+	bufs[mine].data[source->size] = '\0';
+	*nbufs = 2;
+	rc = yoy_parse_buffers(out, bufs, 2, err);
+	if (rc) {
+		yoy_buffer_free(&bufs[0]);
+		yoy_buffer_free(&bufs[1]);
+		*nbufs = 0;
+	}
+cleanup:
+	yoy_doc_free(stored);
+	free(path);
+	free(key);
 	return rc;
 }
 

@@ -688,6 +688,41 @@ static void test_mv(void **state)
 			    yoy_bin(), scratch), 0);
 }
 
+/* A disclosure published as two files, imported one at a time in either
+ * order: the narrative alone imports (its claims kept, nothing refused),
+ * the tables alone too, and the second joins the first into one revision
+ * that checks as the whole document does. */
+static void test_parts_join(void **state)
+{
+	(void)state;
+	char y[4096];
+	assert_non_null(realpath(yoy_bin(), y));
+	const char *whole = "data/jiangsu-high-court/2018-budget.pdf";
+	assert_int_equal(sh("P=$PWD && cd '%s' && mkdir -p parts && cd parts && pdfseparate "
+			    "\"$P/%s\" p%%02d.pdf && pdfunite p0[1-8].pdf p1[7-9].pdf p2*.pdf "
+			    "narrative.pdf && pdfunite p09.pdf p1[0-6].pdf tables.pdf", scratch, whole),
+			 0);
+	assert_int_equal(sh("%s check --no-history %s | tail -1 > '%s/parts/want'", y,
+			    whole, scratch), 0);
+	static const char *const orders[][2] = { { "narrative", "tables" },
+						 { "tables", "narrative" } };
+	for (int o = 0; o < 2; o++) {
+		assert_int_equal(sh("cd '%s/parts' && rm -rf h && %s import -q --repo h %s.pdf && "
+				    "%s import --repo h %s.pdf | grep -q '^joined' && "
+				    "%s log --repo h | grep -q '2018  department_budget  *2 revisions'",
+				    scratch, y, orders[o][0], y, orders[o][1],
+				    y), 0);
+		assert_int_equal(sh("cd '%s/parts' && %s check --repo h 江苏省高级人民法院 2018 | "
+				    "tail -1 | diff - want", scratch, y), 0);
+		assert_int_equal(sh("cd '%s/parts' && git -C h ls-tree -r --name-only HEAD | "
+				    "grep -c 'sources/' | grep -qx 2", scratch), 0);
+	}
+	/* the narrative alone: claims, a warning, and check says what it can */
+	assert_int_equal(sh("cd '%s/parts' && %s parse narrative.pdf 2>err | grep -q "
+			    "'\"kind\":\"change\"' && grep -q 'no tables: the narrative part "
+			    "alone' err", scratch, y), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -706,6 +741,7 @@ int main(void)
 		cmocka_unit_test(test_department_near),
 		cmocka_unit_test(test_near_name_filed_together),
 		cmocka_unit_test(test_mv),
+		cmocka_unit_test(test_parts_join),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
