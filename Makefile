@@ -4,9 +4,9 @@
 # through sudo), so a fresh machine needs nothing but make and a compiler.
 
 CC      ?= cc
-PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle
+PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle libutf8proc
 TESTPKGS = cmocka
-DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev \
+DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
            libcmocka-dev poppler-utils git gettext
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

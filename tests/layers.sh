@@ -64,5 +64,6 @@ only glib src/read/pdf.c
 only libdeflate src/store/pack.c
 only nettle/ src/util/digest.c
 only iconv src/read/source.c
+only utf8proc src/util/width.c
 [ $bad = 0 ] && echo "layers: ok ($(ls src/*/*.[ch] include/yoy/*.h | wc -l) files)"
 exit $bad

@@ -279,28 +279,6 @@ bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-static bool is_wide(uint32_t cp)
-{
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ||
-	       cp == 0x2014 || cp == 0x2026 || cp == 0x201C || cp == 0x201D ||
-	       (cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2500 && cp <= 0x257F);
-}
-
-size_t utf8_width(const char *s)
-{
-	size_t w = 0, len = strlen(s), i = 0;
-	while (i < len) {
-		size_t adv;
-		uint32_t cp = utf8_decode(s + i, len - i, &adv);
-		w += is_wide(cp) ? 2 : 1;
-		i += adv;
-	}
-	return w;
-}
-
 void sbuf_put_padded(sbuf *b, const char *s, size_t w, bool right_align)
 {
 	size_t n = utf8_width(s);

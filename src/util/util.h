@@ -82,8 +82,11 @@ static inline uint32_t utf8_decode(const char *s, size_t len, size_t *adv)
 size_t utf8_encode(uint32_t cp, char *out);
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool utf8_valid(const char *s, size_t len);
-/* Display width of a UTF-8 string in terminal columns (CJK = 2). */
+/* Display width of a UTF-8 string in terminal columns (CJK = 2), and of
+ * one code point (0 for a control character): utf8proc's East Asian
+ * Width (width.c). */
 size_t utf8_width(const char *s);
+int codepoint_width(uint32_t cp);
 /* Append s padded with spaces to display width w: after s, or before it
  * when right_align (numbers).  CJK counts two columns. */
 void sbuf_put_padded(sbuf *b, const char *s, size_t w, bool right_align);
