@@ -7,25 +7,42 @@ CC      ?= cc
 PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle libutf8proc
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
-           libcmocka-dev poppler-utils git gettext
+           libcmocka-dev poppler-utils git gettext help2man
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Flags are expanded when a recipe runs, i.e. after `deps` installed the
-# packages, never at parse time.
+# packages, never at parse time.  CFLAGS, CPPFLAGS and LDFLAGS from the
+# environment or the command line (a distribution's hardening flags) pass
+# through; -Werror is the developer's and CI's (a git checkout), not a
+# packager's: WERROR= turns it off.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-# poppler-glib is compiled against but not linked: pdf.c dlopen()s it the
-# first time a PDF is read, so other commands start ~5 ms faster.
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)))
-POPPLER_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS))
 
-WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WERROR  ?= $(if $(wildcard .git),-Werror)
+WARN     = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 OPT     ?= -O2 -g
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-CFLAGS_PDF = $(if $(POPPLER_SONAME),-DYOY_POPPLER_SONAME='"$(POPPLER_SONAME)"')
-LDFLAGS_ALL = -Wl,--as-needed $(EXTRA_LDFLAGS)
-LIBS_ALL = $(PKG_LIBS) -lm -lpthread -ldl
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
+	     $(EXTRA_CFLAGS)
+LDFLAGS_ALL = -Wl,--as-needed $(LDFLAGS) $(EXTRA_LDFLAGS)
+LIBS_ALL = $(PKG_LIBS) -lm -lpthread
+
+# The shared library: libyoy.so.$(SOVERSION), only yoy_* exported
+# (src/libyoy.map).  SOVERSION changes when the ABI does.
+VERSION   = 0.1.0
+SOVERSION = 0
+CFLAGS_ALL += -DYOY_VERSION='"$(VERSION)"'
+
+# Installation (make install / uninstall), GNU conventions.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+INSTALL_LOCALEDIR ?= $(DATADIR)/locale
+DESTDIR    ?=
 
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build
@@ -40,14 +57,21 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
+
+# Debian packages are installed only by the targets that run things
+# (test, demo, bench, asan, fuzz, browser, deps), never by a plain make or
+# make install: a build machine's packages are its packager's business.
+AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay durability \
+	pdflines po install-test
+DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
 	@if ! pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null || \
 	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
-	    ! command -v msgfmt >/dev/null 2>&1; then \
+	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1; then \
 	  echo "yoy: installing missing Debian packages: $(DEBS)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS) >/dev/null; \
@@ -55,12 +79,10 @@ deps:
 
 Q = $(if $(V),,@)
 
-$(B)/obj/%.o: src/%.c | deps
+$(B)/obj/%.o: src/%.c | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
-
-$(B)/obj/read/pdf.o: CFLAGS_ALL += $(CFLAGS_PDF)
 
 # Message catalogs (po/): compiled into $(B)/locale, where an in-tree yoy
 # finds them ($YOY_LOCALEDIR overrides).
@@ -69,7 +91,7 @@ MO_FILES  = $(LANGS:%=$(B)/locale/%/LC_MESSAGES/yoy.mo)
 LOCALEDIR ?= $(abspath $(B))/locale
 $(B)/obj/cli/main.o: CFLAGS_ALL += -DYOY_LOCALEDIR='"$(LOCALEDIR)"'
 
-$(B)/locale/%/LC_MESSAGES/yoy.mo: po/%.po | deps
+$(B)/locale/%/LC_MESSAGES/yoy.mo: po/%.po | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	$(Q)msgfmt --check -o $@ $<
 
@@ -84,23 +106,84 @@ $(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a
 yoy: $(B)/yoy $(MO_FILES)
 	@cp $(B)/yoy yoy
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | deps
+$(B)/libyoy.so.$(SOVERSION): $(LIB_OBJ) src/libyoy.map
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) -shared -Wl,-soname,libyoy.so.$(SOVERSION) -Wl,--version-script=src/libyoy.map \
+	  $(CFLAGS_ALL) $(LDFLAGS_ALL) $(LIB_OBJ) $(LIBS_ALL) -o $@
+
+$(B)/yoy.pc: yoy.pc.in Makefile
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	  -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	  -e 's|@REQUIRES@|$(PKGS)|' $< > $@
+
+lib: $(B)/libyoy.a $(B)/libyoy.so.$(SOVERSION) $(B)/yoy.pc
+
+# Man pages: generated from the program's own --help by help2man
+# (doc/man.sh; doc/yoy.h2m adds environment, exit status and files).
+MAN_CMDS = parse import log show diff check report trend mv reparse gc
+MANPAGES = $(B)/man/yoy.1 $(MAN_CMDS:%=$(B)/man/yoy-%.1)
+man: $(MANPAGES)
+$(MANPAGES) &: $(B)/yoy doc/man.sh doc/yoy.h2m
+	$(Q)bash doc/man.sh $(B)/yoy $(B)/man
+
+# The installed program finds its catalogs where they are installed.
+$(B)/obj/cli/main-installed.o: src/cli/main.c | $(DEPS_FIRST)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -DYOY_LOCALEDIR='"$(INSTALL_LOCALEDIR)"' -c $< -o $@
+
+$(B)/yoy-installed: $(filter-out $(B)/obj/cli/main.o,$(CLI_OBJ)) $(B)/obj/cli/main-installed.o \
+		    $(B)/libyoy.a
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $(filter %.o,$^) $(B)/libyoy.a $(LIBS_ALL) -o $@
+
+# make install [DESTDIR=…] [PREFIX=/usr/local]: the program, its catalogs,
+# man pages and shell completion; the library, its headers and yoy.pc.
+install: yoy lib $(B)/yoy-installed man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/yoy \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
+	  $(DESTDIR)$(DATADIR)/zsh/site-functions $(DESTDIR)$(DATADIR)/yoy/schemas
+	install -m 755 $(B)/yoy-installed $(DESTDIR)$(BINDIR)/yoy
+	install -m 644 $(B)/libyoy.a $(DESTDIR)$(LIBDIR)/libyoy.a
+	install -m 755 $(B)/libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so.$(SOVERSION)
+	ln -sf libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so
+	install -m 644 $(B)/yoy.pc $(DESTDIR)$(LIBDIR)/pkgconfig/yoy.pc
+	install -m 644 include/yoy/*.h $(DESTDIR)$(INCLUDEDIR)/yoy/
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 completion/yoy.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/yoy
+	install -m 644 completion/_yoy $(DESTDIR)$(DATADIR)/zsh/site-functions/_yoy
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(INSTALL_LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/yoy.mo $(DESTDIR)$(INSTALL_LOCALEDIR)/$$l/LC_MESSAGES/; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/yoy $(DESTDIR)$(LIBDIR)/libyoy.a $(DESTDIR)$(LIBDIR)/libyoy.so \
+	  $(DESTDIR)$(LIBDIR)/libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/yoy.pc \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/yoy $(DESTDIR)$(DATADIR)/zsh/site-functions/_yoy
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/yoy $(DESTDIR)$(DATADIR)/yoy
+	for m in $(notdir $(MANPAGES)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	for l in $(LANGS); do rm -f $(DESTDIR)$(INSTALL_LOCALEDIR)/$$l/LC_MESSAGES/yoy.mo; done
+
+# The installed tree, built into a scratch root and used from there.
+install-test: | $(DEPS_FIRST)
+	@bash tests/install.sh
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) $(TEST_LIBS) -o $@
 
-$(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | deps
+$(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) -o $@
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden pdflines fuzz-replay durability
+test: layers po unit golden pdflines fuzz-replay durability install-test
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
-po: | deps
+po: | $(DEPS_FIRST)
 	@bash tests/po.sh
 
 layers:
@@ -132,7 +215,7 @@ FUZZ_SECONDS  ?= 60
 FUZZ_CC       ?= clang
 REPLAY_BIN = $(FUZZ_HARNESSES:%=$(B)/fuzz-replay/fuzz_%)
 
-$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libyoy.a | deps
+$(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/libyoy.a | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< tests/fuzz/replay.c $(B)/libyoy.a $(LIBS_ALL) -o $@
@@ -151,7 +234,7 @@ fuzz-deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq clang >/dev/null; }
 
-fuzz: fuzz-deps
+fuzz: deps fuzz-deps
 	@$(MAKE) --no-print-directory B=build/fuzz CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  build/fuzz/libyoy.a
@@ -171,7 +254,7 @@ asan:
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  build/asan/yoy unit golden fuzz-replay
 
-bench: $(BENCH_BIN) $(B)/yoy
+bench: deps $(BENCH_BIN) $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/bench/run.sh $(BENCH_BIN)
 
 # The HTML report in headless Chromium: page loads clean, charts hold the

@@ -14,9 +14,6 @@
 #define YOY_LOCALEDIR "/usr/share/locale"
 #endif
 
-#ifndef YOY_VERSION
-#define YOY_VERSION "0.1.0"
-#endif
 
 typedef struct command {
 	const char *name;

@@ -6,21 +6,16 @@
 #include "layout.h"
 #include "yoy/parse.h"
 
-#include <dlfcn.h>
 #include <poppler.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#ifndef YOY_POPPLER_SONAME
-#define YOY_POPPLER_SONAME "libpoppler-glib.so.8"
-#endif
-
-/* Poppler and the GLib/cairo/NSS stack under it are 47 shared libraries;
- * linking them costs every yoy process ~5 ms before main(), which is most
- * of a `yoy show`.  So they are loaded here, the first time a PDF is read.
- * The pointers take their types from poppler's own headers. */
+/* The poppler and GLib calls yoy makes, in one table: the library is
+ * linked normally (readelf -d and dpkg-shlibdeps see it).  Loading it
+ * with dlopen() on first use saved ~5 ms of every process start, but hid
+ * the dependency from packaging tools; issue 16 chose the packaging. */
 static struct {
 	__typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
 	__typeof__(poppler_document_get_n_pages) *document_get_n_pages;
@@ -34,48 +29,20 @@ static struct {
 	__typeof__(g_error_free) *error_free;
 	__typeof__(g_free) *free;
 	__typeof__(g_object_unref) *object_unref;
-} P;
-static char load_error[256];
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-
-static void load_poppler(void)
-{
-	void *h = dlopen(YOY_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		snprintf(load_error, sizeof load_error, "%s", dlerror());
-		return;
-	}
-	struct {
-		void **slot;
-		const char *name;
-	} want[] = {
-#define SYM(field, name) { (void **)&P.field, name }
-		SYM(document_new_from_bytes, "poppler_document_new_from_bytes"),
-		SYM(document_get_n_pages, "poppler_document_get_n_pages"),
-		SYM(document_get_page, "poppler_document_get_page"),
-		SYM(page_get_size, "poppler_page_get_size"),
-		SYM(page_get_text, "poppler_page_get_text"),
-		SYM(page_get_text_layout, "poppler_page_get_text_layout"),
-		SYM(error_quark, "poppler_error_quark"),
-		SYM(bytes_new_static, "g_bytes_new_static"),
-		SYM(bytes_unref, "g_bytes_unref"),
-		SYM(error_free, "g_error_free"),
-		SYM(free, "g_free"),
-		SYM(object_unref, "g_object_unref"),
-#undef SYM
-	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-		/* POSIX: a function pointer round-trips through void * */
-		*want[i].slot = dlsym(h, want[i].name);
-		if (!*want[i].slot) {
-			snprintf(load_error, sizeof load_error, "%s: no symbol %s",
-				 YOY_POPPLER_SONAME, want[i].name);
-			memset(&P, 0, sizeof P);
-			return; /* the handle stays open: harmless, and once only */
-		}
-	}
-}
-
+} P = {
+	poppler_document_new_from_bytes,
+	poppler_document_get_n_pages,
+	poppler_document_get_page,
+	poppler_page_get_size,
+	poppler_page_get_text,
+	poppler_page_get_text_layout,
+	poppler_error_quark,
+	g_bytes_new_static,
+	g_bytes_unref,
+	g_error_free,
+	g_free,
+	g_object_unref,
+};
 /* Pages beyond this are refused rather than read for minutes. */
 #define PDF_MAX_PAGES 5000
 
@@ -156,11 +123,6 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 	if (!span_has(in->bytes + in->size - tail, tail, "%%EOF"))
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: truncated PDF (no end-of-file marker)", in->path);
-	pthread_once(&load_once, load_poppler);
-	if (!P.document_new_from_bytes)
-		return yoy_error_set(err, YOY_EINTERNAL,
-			"%s: cannot read PDFs: poppler did not load (%s)", in->path,
-			load_error);
 	GError *gerr = NULL;
 	GBytes *bytes = P.bytes_new_static(in->bytes, in->size);
 	PopplerDocument *doc = P.document_new_from_bytes(bytes, NULL, &gerr);

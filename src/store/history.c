@@ -13,9 +13,6 @@
 /* Documents named one by one in a commit message. */
 #define YOY_COMMIT_LIST_MAX 100
 
-#ifndef YOY_VERSION
-#define YOY_VERSION "0.1.0"
-#endif
 
 static int read_aliases(yoy_store *st, const char *rev, yoy_aliases *a,
 			yoy_error *err)
