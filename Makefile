@@ -57,7 +57,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all lib man install uninstall install-test deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deb-test deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -162,6 +162,18 @@ uninstall:
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/yoy $(DESTDIR)$(DATADIR)/yoy
 	for m in $(notdir $(MANPAGES)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
 	for l in $(LANGS); do rm -f $(DESTDIR)$(INSTALL_LOCALEDIR)/$$l/LC_MESSAGES/yoy.mo; done
+
+# The Debian packages (debian/), built, checked by lintian, unpacked into
+# a scratch root and run (tests/deb.sh; CI runs it).
+DEB_DEBS = debhelper dpkg-dev lintian fakeroot
+deb-test: deps
+	@if ! command -v dpkg-buildpackage >/dev/null 2>&1 || ! command -v lintian >/dev/null 2>&1 || \
+	    ! command -v dh >/dev/null 2>&1; then \
+	  echo "yoy: installing missing Debian packages: $(DEB_DEBS)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEB_DEBS) >/dev/null; \
+	fi
+	@bash tests/deb.sh
 
 # The installed tree, built into a scratch root and used from there.
 install-test: | $(DEPS_FIRST)
