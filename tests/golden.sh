@@ -4,6 +4,7 @@
 #   stdout   expected standard output (empty when the file is absent)
 #   stderr   expected standard error (not compared when absent)
 #   status   expected exit status (0 when absent)
+#   stdin-from  optional: a path (from tests/) fed to yoy's standard input
 #   setup    optional shell script run first from tests/, with $YOY and a
 #            scratch directory $SCRATCH (e.g. to build a history there);
 #            "@SCRATCH@" in args is replaced by that directory.  Commits
@@ -43,7 +44,9 @@ run_case() {
 		rm -rf "$out" "$err" "$SCRATCH"
 		return
 	fi
-	"$YOY" "${args[@]}" > "$out" 2> "$err"
+	local in=/dev/null
+	[ -f "$dir/stdin-from" ] && in=$(cat "$dir/stdin-from")
+	"$YOY" "${args[@]}" < "$in" > "$out" 2> "$err"
 	status=$?
 	sed -i "s|$SCRATCH|@SCRATCH@|g" "$out" "$err"
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")

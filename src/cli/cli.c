@@ -66,12 +66,15 @@ int usage_error(const char *usage, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-void print_doc_warnings(const yoy_doc *doc)
+void print_doc_warnings(const yoy_doc *doc, const char *const *paths, size_t npaths)
 {
 	for (size_t i = 0; i < doc->nwarnings; i++) {
 		const yoy_warning *w = &doc->warnings[i];
 		const char *file = "?";
-		if (w->at.file >= 0 && (size_t)w->at.file < doc->nsources)
+		/* the path as the user gave it, else the name the document keeps */
+		if (w->at.file >= 0 && (size_t)w->at.file < npaths)
+			file = paths[w->at.file];
+		else if (w->at.file >= 0 && (size_t)w->at.file < doc->nsources)
 			file = doc->sources[w->at.file].name;
 		if (w->at.page)
 			fprintf(stderr, "%s:p%d:%d: warning: %s\n", file, w->at.page,

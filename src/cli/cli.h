@@ -32,8 +32,9 @@ int exit_status(int yoy_status);
 int usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Print the warnings of doc to stderr as "FILE:LINE: warning: MESSAGE". */
-void print_doc_warnings(const yoy_doc *doc);
+/* Print the warnings of doc to stderr as "FILE:LINE: warning: MESSAGE", FILE
+ * the path given (paths[i] for source i), else the name the document keeps. */
+void print_doc_warnings(const yoy_doc *doc, const char *const *paths, size_t npaths);
 
 /* Write data to path atomically (temporary file, fsync, rename), so a
  * failure never leaves a half-written file.  "-" writes to stdout.

@@ -6,7 +6,7 @@
 #include "util/util.h"
 #include "yoy/history.h"
 
-static const char usage[] = "yoy log [--repo DIR] [--rev REV] [DEPARTMENT]";
+static const char usage[] = "yoy log [--repo DIR] [--rev REV] [-o FILE] [DEPARTMENT]";
 
 static void help(void)
 {
@@ -18,13 +18,14 @@ static void help(void)
 	       "import that wrote it.  Plain git works on the repository too:\n"
 	       "  git -C history log --stat\n\n"
 	       "  --repo DIR   the history repository (default $YOY_REPO, else ./history)\n"
-	       "  --rev REV    as of this revision (commit id, tag, HEAD~2, ...)\n\n"
+	       "  --rev REV    as of this revision (commit id, tag, HEAD~2, ...)\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n\n"
 	       "Exit status: 0 ok, 2 usage, 4 history repository error.\n",
 	       usage);
 }
 
 /* The commits that changed path, newest first. */
-static void print_revisions(const yoy_commit_info *log, size_t n, const char *path)
+static void print_revisions(FILE *o, const yoy_commit_info *log, size_t n, const char *path)
 {
 	for (size_t c = 0; c < n; c++) {
 		if (!yoy_commit_changed(&log[c], path))
@@ -32,37 +33,39 @@ static void print_revisions(const yoy_commit_info *log, size_t n, const char *pa
 		const char *m = log[c].message;
 		char when[32];
 		format_time(when, sizeof when, log[c].time);
-		printf("      %.12s  %s  %.*s\n", log[c].id, when, (int)strcspn(m, "\n"), m);
+		fprintf(o, "      %.12s  %s  %.*s\n", log[c].id, when, (int)strcspn(m, "\n"), m);
 	}
 }
 
 /* The printed names filed under dept (aliases.json), on one line. */
-static void print_other_names(const yoy_aliases *a, const char *dept)
+static void print_other_names(FILE *o, const yoy_aliases *a, const char *dept)
 {
 	const char *sep = "  also printed as: ";
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->to[i], dept) == 0) {
-			printf("%s%s", sep, a->from[i]);
+			fprintf(o, "%s%s", sep, a->from[i]);
 			sep = ", ";
 		}
 	if (*sep == ',')
-		printf("\n");
+		fprintf(o, "\n");
 }
 
 static const struct option longs[] = {
 	REPO_OPTION,
 	{ "rev", required_argument, NULL, OPT_REV },
+	OUTPUT_OPTION,
 	HELP_OPTION,
 	{ 0 },
 };
 
 int cmd_log(int argc, char **argv)
 {
-	const char *repo = NULL, *rev = NULL, *dept = NULL;
+	const char *repo = NULL, *rev = NULL, *dept = NULL, *out = "-";
 	options_begin();
 	int c;
-	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1) {
 		switch (c) {
+		case 'o': out = optarg; break;
 		case OPT_REPO: repo = optarg; break;
 		case OPT_REV: rev = optarg; break;
 		case 'h': help(); return EXIT_OK;
@@ -80,7 +83,13 @@ int cmd_log(int argc, char **argv)
 	size_t n = 0;
 	yoy_commit_info *log = NULL;
 	size_t nlog = 0;
-	char *key = NULL;
+	char *key = NULL, *text = NULL;
+	size_t text_len = 0;
+	FILE *o = open_memstream(&text, &text_len); /* written at once: -o is atomic */
+	if (!o) {
+		error("out of memory");
+		return EXIT_INTERNAL;
+	}
 	yoy_aliases aliases;
 	memset(&aliases, 0, sizeof aliases);
 	int status = EXIT_OK;
@@ -93,27 +102,34 @@ int cmd_log(int argc, char **argv)
 		goto done;
 	}
 	if (n == 0)
-		printf("the history at %s is empty\n", yoy_store_dir(st));
+		fprintf(o, "the history at %s is empty\n", yoy_store_dir(st));
 	const char *last = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const yoy_entry *e = &v[i];
 		if (key && strcmp(e->department, key) != 0)
 			continue;
 		if (!last || strcmp(last, e->department) != 0) {
-			printf("%s\n", e->department);
-			print_other_names(&aliases, e->department);
+			fprintf(o, "%s\n", e->department);
+			print_other_names(o, &aliases, e->department);
 			last = e->department;
 		}
 		char when[32] = "";
 		if (e->last_time)
 			format_time(when, sizeof when, e->last_time);
-		printf("  %d  %-26s %d revision%s%s%.12s\n", e->year, e->kind, e->revisions,
+		fprintf(o, "  %d  %-26s %d revision%s%s%.12s\n", e->year, e->kind, e->revisions,
 		       e->revisions == 1 ? ", " : "s, ", e->last_id[0] ? "latest " : "",
 		       e->last_id);
 		if (key)
-			print_revisions(log, nlog, e->path);
+			print_revisions(o, log, nlog, e->path);
 	}
+	fclose(o);
+	o = NULL;
+	if (write_output(out, text, text_len))
+		status = EXIT_INPUT;
 done:
+	if (o)
+		fclose(o);
+	free(text);
 	yoy_aliases_free(&aliases);
 	free(key);
 	yoy_commit_infos_free(log, nlog);

@@ -89,7 +89,7 @@ int cmd_parse(int argc, char **argv)
 	if (rc)
 		return fail_with(&err);
 	if (!quiet)
-		print_doc_warnings(doc);
+		print_doc_warnings(doc, files, nfiles);
 	char *json;
 	if (strcmp(format, "csv") == 0) {
 		const yoy_table *t = yoy_doc_table(doc, yoy_table_kind_parse(table));

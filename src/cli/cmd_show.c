@@ -8,7 +8,7 @@
 #include "yoy/render.h"
 
 static const char usage[] =
-	"yoy show [--repo DIR] [--rev REV] [--kind KIND] [--format json|summary] "
+	"yoy show [--repo DIR] [--rev REV] [--kind KIND] [--format json|summary] [-o FILE] "
 	"DEPARTMENT YEAR";
 
 static void help(void)
@@ -20,7 +20,8 @@ static void help(void)
 	       "  --repo DIR     the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV      as stored at this revision (commit id, tag, HEAD~1, ...)\n"
 	       "  --kind KIND    department_budget (default when several), unit_budget, ...\n"
-	       "  --format FMT   json (default) or summary\n\n"
+	       "  --format FMT   json (default) or summary\n"
+	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n\n"
 	       "Exit status: 0 ok, 2 usage, 4 not in the history or repository error.\n",
 	       usage);
 }
@@ -29,17 +30,19 @@ static void help(void)
 static const struct option longs[] = {
 	HISTORY_OPTIONS,
 	FORMAT_OPTION,
+	OUTPUT_OPTION,
 	HELP_OPTION,
 	{ 0 },
 };
 
 int cmd_show(int argc, char **argv)
 {
-	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "json";
+	const char *repo = NULL, *rev = NULL, *kind = NULL, *format = "json", *out = "-";
 	options_begin();
 	int c;
-	while ((c = next_option(argc, argv, "", longs, usage)) != -1) {
+	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1) {
 		switch (c) {
+		case 'o': out = optarg; break;
 		case OPT_REPO: repo = optarg; break;
 		case OPT_REV: rev = optarg; break;
 		case OPT_KIND: kind = optarg; break;
@@ -73,7 +76,7 @@ int cmd_show(int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {
-		if (write_output("-", data, len))
+		if (write_output(out, data, len))
 			status = EXIT_INPUT;
 	} else {
 		yoy_doc *doc;
@@ -83,7 +86,7 @@ int cmd_show(int argc, char **argv)
 		}
 		char *text = yoy_render_summary(doc);
 		yoy_doc_free(doc);
-		if (!text || write_output("-", text, strlen(text)))
+		if (!text || write_output(out, text, strlen(text)))
 			status = EXIT_INTERNAL;
 		free(text);
 	}

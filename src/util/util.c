@@ -523,28 +523,34 @@ int read_file(const char *path, size_t max_size, char **out, size_t *len,
 	*out = NULL;
 	*len = 0;
 	*too_big = false;
-	FILE *f = fopen(path, "rb");
+	/* "-" is standard input, as every command's FILE may be */
+	bool in = strcmp(path, "-") == 0;
+	FILE *f = in ? stdin : fopen(path, "rb");
 	if (!f)
 		return -errno;
 	struct stat st;
 	if (fstat(fileno(f), &st) != 0) {
 		int e = errno;
-		fclose(f);
+		if (!in)
+			fclose(f);
 		return -e;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		fclose(f);
+		if (!in)
+			fclose(f);
 		return -EISDIR;
 	}
 	if (st.st_size > 0 && (uint64_t)st.st_size > max_size) {
-		fclose(f);
+		if (!in)
+			fclose(f);
 		*too_big = true;
 		return 0;
 	}
 	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
 	char *buf = malloc(cap);
 	if (!buf) {
-		fclose(f);
+		if (!in)
+			fclose(f);
 		return -ENOMEM;
 	}
 	size_t n = 0;
@@ -552,14 +558,16 @@ int read_file(const char *path, size_t max_size, char **out, size_t *len,
 		if (n + 1 >= cap) {
 			if (cap > max_size + 1) {
 				free(buf);
-				fclose(f);
+				if (!in)
+			fclose(f);
 				*too_big = true;
 				return 0;
 			}
 			char *p = realloc(buf, cap * 2);
 			if (!p) {
 				free(buf);
-				fclose(f);
+				if (!in)
+			fclose(f);
 				return -ENOMEM;
 			}
 			buf = p;
@@ -571,7 +579,8 @@ int read_file(const char *path, size_t max_size, char **out, size_t *len,
 			break;
 	}
 	int e = ferror(f) ? EIO : 0;
-	fclose(f);
+	if (!in)
+			fclose(f);
 	if (e) {
 		free(buf);
 		return -e;

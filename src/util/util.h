@@ -135,7 +135,8 @@ void utf8_sanitize(sbuf *out, const char *s, size_t len);
  * and "..". */
 const char *path_component_problem(const char *s);
 
-/* Read a whole file into a heap buffer (NUL-terminated, free() it).
+/* Read a whole file into a heap buffer (NUL-terminated, free() it);
+ * path "-" is standard input (read, not closed).
  * Returns 0, or -errno; *too_big set when larger than max_size. */
 int read_file(const char *path, size_t max_size, char **out, size_t *len,
 	      bool *too_big);
