@@ -7,7 +7,7 @@ CC      ?= cc
 PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle libutf8proc
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
-           libcmocka-dev poppler-utils git gettext help2man
+           libcmocka-dev poppler-utils git gettext help2man python3-jsonschema
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Flags are expanded when a recipe runs, i.e. after `deps` installed the
@@ -57,7 +57,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all lib man install uninstall install-test deb-test deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deb-test schemas deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -65,13 +65,14 @@ all: yoy
 # (test, demo, bench, asan, fuzz, browser, deps), never by a plain make or
 # make install: a build machine's packages are its packager's business.
 AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay durability \
-	pdflines po install-test
+	pdflines po install-test schemas
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
 	@if ! pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null || \
 	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
-	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1; then \
+	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1 || \
+	    ! /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then \
 	  echo "yoy: installing missing Debian packages: $(DEBS)"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS) >/dev/null; \
@@ -147,6 +148,7 @@ install: yoy lib $(B)/yoy-installed man
 	ln -sf libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so
 	install -m 644 $(B)/yoy.pc $(DESTDIR)$(LIBDIR)/pkgconfig/yoy.pc
 	install -m 644 include/yoy/*.h $(DESTDIR)$(INCLUDEDIR)/yoy/
+	install -m 644 schemas/*.schema.json $(DESTDIR)$(DATADIR)/yoy/schemas/
 	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 completion/yoy.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/yoy
 	install -m 644 completion/_yoy $(DESTDIR)$(DATADIR)/zsh/site-functions/_yoy
@@ -191,7 +193,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIR
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden pdflines fuzz-replay durability install-test
+test: layers po unit golden schemas pdflines fuzz-replay durability install-test
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -217,6 +219,11 @@ unit: $(UNIT_BIN) $(BENCH_BIN) $(B)/yoy $(MO_FILES)
 
 golden: $(B)/yoy $(MO_FILES)
 	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
+
+# Every JSON output of the golden cases against its JSON Schema (schemas/),
+# with Debian's python3-jsonschema.
+schemas: | $(DEPS_FIRST)
+	@/usr/bin/python3 tests/schemas.py
 
 # Fuzzing (tests/fuzz/): libFuzzer harnesses for the text reader, the
 # claims, the layout of positioned characters, stored JSON and aliases.

@@ -29,6 +29,7 @@ for m in yoy yoy-parse yoy-import yoy-check yoy-mv; do
 	fi
 done
 grep -q YOY_REPO "$root$prefix/share/man/man1/yoy.1" || fail "yoy.1 lacks ENVIRONMENT"
+[ -f "$root$prefix/share/yoy/schemas/check.schema.json" ] || fail "no schemas installed"
 # the library: only yoy_ symbols, a SONAME, and a program built with pkg-config
 lib=$root$prefix/lib
 readelf -d "$lib/libyoy.so.0" | grep -q 'SONAME.*libyoy.so.0' || fail "no SONAME"

@@ -64,6 +64,9 @@ char *yoy_render_report_md(const yoy_report *r);
 char *yoy_render_report_html(const yoy_report *r);
 /* The same for a terminal: aligned figures, each change a short block. */
 char *yoy_render_report_text(const yoy_report *r);
+/* The report's data as JSON, schema "yoy-report/1".  Heap string (free()),
+ * NULL when out of memory. */
+char *yoy_render_report_json(const yoy_report *r);
 
 /* A trend (trend.h): a row per year with the amount in 万元, the change on
  * the year before and its percent, and a mark where the line was renamed,

@@ -88,8 +88,10 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 	if (yoy_history_catalog(st, rev, &v, &n, err))
 		return -1;
 	bool json = strcmp(r->format, "json") == 0;
+	/* one object, as every JSON output: its documents' checks in order */
 	if (json)
-		sbuf_puts(&r->out, "[\n");
+		sbuf_printf(&r->out, "{\n\"schema\": \"yoy-check-all/1\",\n\"documents\": %zu,\n"
+				     "\"checks\": [\n", n);
 	int rc = 0;
 	/* entries come by department, year, kind: the document just checked is
 	 * often the next one's prior year, so it is kept rather than read twice */
@@ -126,7 +128,7 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 	}
 	yoy_doc_free(last);
 	if (json)
-		sbuf_puts(&r->out, "]\n");
+		sbuf_puts(&r->out, "]\n}\n");
 	yoy_entries_free(v, n);
 	return rc;
 }

@@ -3,10 +3,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "model/jsonw.h"
 #include "util/util.h"
 #include "yoy/history.h"
 
-static const char usage[] = "yoy log [--repo DIR] [--rev REV] [-o FILE] [DEPARTMENT]";
+static const char usage[] = "yoy log [--repo DIR] [--rev REV] [--format text|json] [-o FILE] [DEPARTMENT]";
 
 static void help(void)
 {
@@ -19,6 +20,7 @@ static void help(void)
 	       "  git -C history log --stat\n\n"
 	       "  --repo DIR   the history repository (default $YOY_REPO, else ./history)\n"
 	       "  --rev REV    as of this revision (commit id, tag, HEAD~2, ...)\n"
+	       "  --format FMT  text (default) or json (schema yoy-log/1)\n"
 	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n\n"
 	       "Exit status: 0 ok, 2 usage, 4 history repository error.\n",
 	       usage);
@@ -50,22 +52,86 @@ static void print_other_names(FILE *o, const yoy_aliases *a, const char *dept)
 		fprintf(o, "\n");
 }
 
+/* The same as JSON, schema "yoy-log/1": departments, the names they were
+ * printed as, their disclosures and (with a department) each one's
+ * revisions.  False when out of memory. */
+static bool log_json(FILE *o, const yoy_entry *v, size_t n, const char *key,
+		     const yoy_aliases *a, const yoy_commit_info *log, size_t nlog, const char *rev)
+{
+	sbuf b;
+	sbuf_init(&b);
+	jsonw w;
+	jw_init(&w, &b);
+	jw_object(&w, NULL, JW_PRETTY);
+	jw_str(&w, "schema", "yoy-log/1");
+	jw_str(&w, "rev", rev);
+	jw_array(&w, "departments", JW_PRETTY);
+	for (size_t i = 0; i < n;) {
+		const char *dept = v[i].department;
+		size_t end = i;
+		while (end < n && strcmp(v[end].department, dept) == 0)
+			end++;
+		if (key && strcmp(dept, key) != 0) {
+			i = end;
+			continue;
+		}
+		jw_object(&w, NULL, JW_PRETTY);
+		jw_str(&w, "department", dept);
+		jw_array(&w, "also_printed_as", JW_COMPACT);
+		for (size_t k = 0; k < a->n; k++)
+			if (strcmp(a->to[k], dept) == 0)
+				jw_str(&w, NULL, a->from[k]);
+		jw_end(&w);
+		jw_array(&w, "disclosures", JW_LINES);
+		for (; i < end; i++) {
+			const yoy_entry *e = &v[i];
+			jw_object(&w, NULL, JW_COMPACT);
+			jw_int(&w, "year", e->year);
+			jw_str(&w, "kind", e->kind);
+			jw_str(&w, "path", e->path);
+			jw_int(&w, "revisions", e->revisions);
+			if (e->last_id[0])
+				jw_str(&w, "latest", e->last_id);
+			if (key) {
+				jw_array(&w, "commits", JW_COMPACT);
+				for (size_t c = 0; c < nlog; c++)
+					if (yoy_commit_changed(&log[c], e->path))
+						jw_str(&w, NULL, log[c].id);
+				jw_end(&w);
+			}
+			jw_end(&w);
+		}
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_putc(&b, '\n');
+	bool ok = jw_ok(&w);
+	if (ok)
+		fwrite(b.data, 1, b.len, o);
+	sbuf_free(&b);
+	return ok;
+}
+
 static const struct option longs[] = {
 	REPO_OPTION,
 	{ "rev", required_argument, NULL, OPT_REV },
 	OUTPUT_OPTION,
+	FORMAT_OPTION,
 	HELP_OPTION,
 	{ 0 },
 };
 
 int cmd_log(int argc, char **argv)
 {
-	const char *repo = NULL, *rev = NULL, *dept = NULL, *out = "-";
+	const char *repo = NULL, *rev = NULL, *dept = NULL, *out = "-", *format = "text";
 	options_begin();
 	int c;
 	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
+		case OPT_FORMAT: format = optarg; break;
 		case OPT_REPO: repo = optarg; break;
 		case OPT_REV: rev = optarg; break;
 		case 'h': help(); return EXIT_OK;
@@ -74,6 +140,9 @@ int cmd_log(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return usage_error(usage, "one department at a time");
+	if (strcmp(format, "text") && strcmp(format, "json"))
+		return usage_error(usage, "--format is text or json");
+	bool json = strcmp(format, "json") == 0;
 	if (optind < argc)
 		dept = argv[optind];
 	yoy_error err;
@@ -101,6 +170,11 @@ int cmd_log(int argc, char **argv)
 		status = fail_with(&err);
 		goto done;
 	}
+	if (json) {
+		if (!log_json(o, v, n, key, &aliases, log, nlog, rev))
+			status = EXIT_INTERNAL;
+		goto write;
+	}
 	if (n == 0)
 		fprintf(o, "the history at %s is empty\n", yoy_store_dir(st));
 	const char *last = NULL;
@@ -122,9 +196,10 @@ int cmd_log(int argc, char **argv)
 		if (key)
 			print_revisions(o, log, nlog, e->path);
 	}
+write:
 	fclose(o);
 	o = NULL;
-	if (write_output(out, text, text_len))
+	if (status == EXIT_OK && write_output(out, text, text_len))
 		status = EXIT_INPUT;
 done:
 	if (o)

@@ -8,7 +8,7 @@
 #include "yoy/report.h"
 
 static const char usage[] =
-	"yoy report [--repo DIR] [--rev REV] [--kind KIND] [--format md|html|text]\n"
+	"yoy report [--repo DIR] [--rev REV] [--kind KIND] [--format md|html|text|json]\n"
 	"                  [--top N] [-o FILE] DEPARTMENT YEAR";
 
 static void help(void)
@@ -23,7 +23,8 @@ static void help(void)
 	       "the sources (file, sha256, page and line) and the history revision.\n\n"
 	       "  --format FMT   md (default: Markdown, to paste into documents) or html\n"
 	       "                 (one self-contained page with charts, for screen, phone\n"
-	       "                 and A4 print) or text (for a terminal)\n"
+	       "                 and A4 print) or text (for a terminal) or json (the\n"
+	       "                 report's data, schema yoy-report/1)\n"
 	       "  --top N        how many of the largest changes to list (default 10)\n"
 	       "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
 	       "  --repo DIR     the history repository (default $YOY_REPO, else ./history)\n"
@@ -81,8 +82,9 @@ static int report_options(report_args *a, int argc, char **argv)
 		return usage_error(usage, "give a department and a year");
 	if (parse_year(a->pos[1], &a->year))
 		return usage_error(usage, "'%s' is not a year", a->pos[1]);
-	if (strcmp(a->format, "md") && strcmp(a->format, "html") && strcmp(a->format, "text"))
-		return usage_error(usage, "--format is md, html or text");
+	if (strcmp(a->format, "md") && strcmp(a->format, "html") && strcmp(a->format, "text") &&
+	    strcmp(a->format, "json"))
+		return usage_error(usage, "--format is md, html, text or json");
 	return -1;
 }
 
@@ -92,6 +94,8 @@ static char *render(const char *format, const yoy_report *rep)
 		return yoy_render_report_html(rep);
 	if (strcmp(format, "text") == 0)
 		return yoy_render_report_text(rep);
+	if (strcmp(format, "json") == 0)
+		return yoy_render_report_json(rep);
 	return yoy_render_report_md(rep);
 }
 

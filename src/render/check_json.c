@@ -1,9 +1,43 @@
 /* Check findings as JSON, schema "yoy-check/1" (history/README.md). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/jsonw.h"
 #include "util/util.h"
 #include "yoy/render.h"
+
+/* A percent alone ("10.06%", "-4.39%"); not a display string that holds
+ * one among other figures ("+1245025元 +93.40%"). */
+static bool is_percent(const char *s)
+{
+	if (!s || !*s)
+		return false;
+	size_t n = strlen(s), i = (*s == '-' || *s == '+');
+	if (n < i + 2 || s[n - 1] != '%')
+		return false;
+	for (; i < n - 1; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+			return false;
+	return true;
+}
+
+/* A percent as every JSON output of yoy writes one: "10.06", no sign;
+ * "figure":"percent" says what it is.  In the envelope ("10.0858% –
+ * 10.0860%") every sign goes. */
+static void put_figure(jsonw *w, const char *key, const char *s, bool percent)
+{
+	if (!s || !percent) {
+		jw_str(w, key, s);
+		return;
+	}
+	sbuf t;
+	sbuf_init(&t);
+	for (const char *p = s; *p; p++)
+		if (*p != '%')
+			sbuf_putc(&t, *p);
+	jw_str(w, key, t.oom ? s : sbuf_cstr(&t));
+	sbuf_free(&t);
+}
 
 char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o)
 {
@@ -34,9 +68,12 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 		jw_str(&w, "severity", yoy_severity_name(f->severity));
 		jw_str(&w, "verdict", yoy_verdict_name(f->verdict));
 		jw_str(&w, "message", f->message);
-		jw_str(&w, "stated", f->stated);
-		jw_str(&w, "computed", f->computed);
-		jw_str(&w, "envelope", f->envelope);
+		bool percent = is_percent(f->stated) && (!f->computed || is_percent(f->computed));
+		put_figure(&w, "stated", f->stated, percent);
+		put_figure(&w, "computed", f->computed, percent);
+		put_figure(&w, "envelope", f->envelope, percent);
+		if (percent)
+			jw_str(&w, "figure", "percent");
 		jw_str(&w, "held_against", f->held_against);
 		jw_str(&w, "subject", f->subject);
 		jw_str(&w, "metric", f->metric);

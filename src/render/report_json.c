@@ -1,0 +1,129 @@
+/* The hearing summary's data as JSON, schema "yoy-report/1": what the
+ * Markdown, HTML and text reports show, for other programs. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "model/jsonw.h"
+#include "util/util.h"
+#include "yoy/render.h"
+
+static void put_wan(jsonw *w, const char *key, int64_t fen, int decimals, bool sign)
+{
+	char buf[48];
+	yoy_report_wan(buf, sizeof buf, fen, decimals, sign);
+	jw_str(w, key, buf);
+}
+
+/* percent x100 as "12.42" */
+static void put_percent(jsonw *w, const char *key, bool has, int64_t x100)
+{
+	if (!has)
+		return;
+	char buf[32];
+	int64_t m = x100 < 0 ? -x100 : x100;
+	snprintf(buf, sizeof buf, "%s%lld.%02lld", x100 < 0 ? "-" : "", (long long)(m / 100),
+		 (long long)(m % 100));
+	jw_str(w, key, buf);
+}
+
+static void figures(jsonw *w, const yoy_report *r)
+{
+	jw_array(w, "figures", JW_LINES);
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const yoy_report_figure *f = &r->figures[i];
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "label", f->label);
+		jw_int(w, "indent", f->indent);
+		if (f->in_a)
+			put_wan(w, "a", f->a, f->decimals, false);
+		if (f->in_b)
+			put_wan(w, "b", f->b, f->decimals, false);
+		if (f->in_a && f->in_b)
+			put_wan(w, "change", f->change, f->decimals, false);
+		put_percent(w, "percent", f->has_percent, f->percent);
+		if (f->file)
+			jw_place(w, "at", f->file, f->at);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+static void changes(jsonw *w, const char *key, const yoy_report *r, const yoy_report_change *v,
+		    size_t n)
+{
+	jw_array(w, key, JW_LINES);
+	for (size_t i = 0; i < n; i++) {
+		const yoy_report_change *c = &v[i];
+		const yoy_diff_cell *x = &c->row->cells[0];
+		int dec = yoy_report_table_decimals(c->table);
+		jw_object(w, NULL, JW_COMPACT);
+		jw_str(w, "code", c->row->code);
+		jw_str(w, "name", c->row->name);
+		if (c->row->a && x->in_a)
+			put_wan(w, "a", x->a, dec, false);
+		if (c->row->b && x->in_b)
+			put_wan(w, "b", x->b, dec, false);
+		put_wan(w, "change", x->change, dec, false);
+		put_percent(w, "percent", x->has_percent, x->percent);
+		if (c->claim) {
+			jw_str(w, "reason", c->claim->reason);
+			jw_place(w, "stated_at", yoy_report_claim_file(r, c->claim), c->claim->at);
+		}
+		jw_str(w, "verdict", yoy_report_verdict_words(c));
+		if (c->verdict)
+			jw_str(w, "rule", c->verdict->rule);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+char *yoy_render_report_json(const yoy_report *r)
+{
+	sbuf b;
+	sbuf_init(&b);
+	jsonw w;
+	jw_init(&w, &b);
+	jw_object(&w, NULL, JW_PRETTY);
+	jw_str(&w, "schema", "yoy-report/1");
+	jw_doc_ref(&w, "document", r->doc, NULL);
+	if (r->prior)
+		jw_doc_ref(&w, "prior", r->prior, NULL);
+	jw_str(&w, "revision", r->revision);
+	jw_str(&w, "unit", "万元");
+	jw_object(&w, "counts", JW_COMPACT);
+	for (int s = YOY_SEV_ERROR; s >= YOY_SEV_OK; s--)
+		jw_int(&w, yoy_severity_name((yoy_severity)s), (long long)r->check->count[s]);
+	jw_end(&w);
+	figures(&w, r);
+	changes(&w, "changes_by_code", r, r->code_changes, r->ncode_changes);
+	changes(&w, "changes_by_project", r, r->project_changes, r->nproject_changes);
+	jw_array(&w, "questions", JW_LINES);
+	for (size_t i = 0; i < r->nquestions; i++) {
+		const yoy_finding *f = r->questions[i];
+		jw_object(&w, NULL, JW_COMPACT);
+		jw_str(&w, "rule", f->rule);
+		jw_str(&w, "severity", yoy_severity_name(f->severity));
+		jw_str(&w, "message", f->message);
+		jw_place(&w, "at", f->file, f->at);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_array(&w, "classes", JW_LINES);
+	for (size_t i = 0; i < r->nclasses; i++) {
+		const yoy_report_class *c = &r->classes[i];
+		jw_object(&w, NULL, JW_COMPACT);
+		jw_str(&w, "code", c->code);
+		jw_str(&w, "name", c->name);
+		put_wan(&w, "a", c->a, 2, false);
+		put_wan(&w, "b", c->b, 2, false);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_putc(&b, '\n');
+	if (!jw_ok(&w)) {
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}
