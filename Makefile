@@ -57,7 +57,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all lib man install uninstall install-test deb-test schemas deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deb deb-test schemas readme deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -65,7 +65,7 @@ all: yoy
 # (test, demo, bench, asan, fuzz, browser, deps), never by a plain make or
 # make install: a build machine's packages are its packager's business.
 AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay durability \
-	pdflines po install-test schemas
+	pdflines po install-test schemas readme
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
@@ -168,6 +168,9 @@ uninstall:
 # The Debian packages (debian/), built, checked by lintian, unpacked into
 # a scratch root and run (tests/deb.sh; CI runs it).
 DEB_DEBS = debhelper dpkg-dev lintian fakeroot
+# make deb: the packages, in build/deb/ (make deb-test also checks them).
+deb: deb-test
+
 deb-test: deps
 	@if ! command -v dpkg-buildpackage >/dev/null 2>&1 || ! command -v lintian >/dev/null 2>&1 || \
 	    ! command -v dh >/dev/null 2>&1; then \
@@ -193,7 +196,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIR
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden schemas pdflines fuzz-replay durability install-test
+test: layers po unit golden schemas readme pdflines fuzz-replay durability install-test
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -219,6 +222,10 @@ unit: $(UNIT_BIN) $(BENCH_BIN) $(B)/yoy $(MO_FILES)
 
 golden: $(B)/yoy $(MO_FILES)
 	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
+
+# make demo, then every ./yoy command the README shows (tests/readme.sh).
+readme: yoy
+	@YOY=$(abspath yoy) bash tests/readme.sh
 
 # Every JSON output of the golden cases against its JSON Schema (schemas/),
 # with Debian's python3-jsonschema.

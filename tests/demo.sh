@@ -9,11 +9,15 @@ cd "$(dirname "$0")/.."
 YOY=./yoy
 export YOY_REPO=${YOY_REPO:-history}
 
-echo "== yoy import: the 2023 吕梁 text and three three-year PDF series into $YOY_REPO/"
+# two imports, as two auditors would make them: two commits, so that
+# `yoy show --rev HEAD~1` (README) has a revision to go back to
+echo "== yoy import: the 2023 吕梁 text and the Jiangsu series into $YOY_REPO/"
 $YOY import tests/data/lvliang-hrss/2023-budget.txt \
 	tests/data/jiangsu-high-court/201[789]-budget.pdf \
-	tests/data/jiangsu-procuratorate/201[789]-budget.pdf \
-	tests/data/shanghai-putuo-wanli/202[345]-budget.pdf
+	tests/data/jiangsu-procuratorate/201[789]-budget.pdf
+echo
+echo "== yoy import: a Shanghai series"
+$YOY import tests/data/shanghai-putuo-wanli/202[345]-budget.pdf
 echo
 echo "== yoy log: what the history holds"
 $YOY log
