@@ -1039,10 +1039,59 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
  * other wrapped lines sit closer than rows: within 1.3 line heights of a
  * row's figures, 1.8 of a name's start.  The fragment must fit in the
  * row's blank cells. */
-static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb, bool dry)
+/* Words of r that start a row of their own: an ordinal ("三、", "（一）")
+ * or a code. */
+static bool starts_row(const grid_row *r, size_t nb)
+{
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c])
+			return skip_ordinal(r->cell[c]) != r->cell[c] || is_code(r->cell[c]);
+	return false;
+}
+
+/* A line of words below a row of figures, set closer to it than to the
+ * line after it (by a fifth of a line at least: a cell's lines are set
+ * tighter than the padding between rows) is the rest of that row's cell
+ * ("三、单位预留机" / "动经费"), however long, unless it starts a row of
+ * its own.  A row printed without figures sits at the rows' own pitch. */
+static bool tight_tail(const grid_row *r, const grid_row *o, const grid_row *after, size_t nb)
+{
+	if (!o->data || !after || !after->line || after->line->page != r->line->page ||
+	    o->line->page != r->line->page)
+		return false;
+	int above = r->line->y0 - o->line->y0, below = after->line->y0 - r->line->y0;
+	int h = r->line->y1 - r->line->y0;
+	if (above <= 0 || above + h / 5 >= below || starts_row(r, nb))
+		return false;
+	/* the cell it ends was printed on the row's own line: a cell already
+	 * joined from lines around its figures is a merged cell's, whose
+	 * neighbours are rows of their own */
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && (!o->cell[c] || o->merged[c]))
+			return false;
+	return true;
+}
+
+static bool wraps_as(grid_row *r, grid_row *o, int dir, size_t nb, bool dry, bool tail);
+
+/* Whether r is a fragment of o's row: as a tail (the end of a cell of
+ * the row above: two characters at most, or a line set tight below its
+ * figures), or as the words of other columns beside o's. */
+static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb, bool dry,
+		       const grid_row *after)
+{
+	bool tail = dir == 1 && o->line && short_cells(r);
+	if (wraps_as(r, o, dir, nb, true, tail))
+		return dry || wraps_as(r, o, dir, nb, false, tail);
+	if (dir == 1 && !tail && o->line && tight_tail(r, o, after, nb) &&
+	    wraps_as(r, o, dir, nb, true, true))
+		return dry || wraps_as(r, o, dir, nb, false, true);
+	return false;
+}
+
+static bool wraps_as(grid_row *r, grid_row *o, int dir, size_t nb, bool dry, bool tail)
 {
 	int h = r->line->y1 - r->line->y0;
-	bool tail = dir == 1 && o->line && short_cells(r);
 	int reach = tail ? h * 18 / 10 : h * 13 / 10;
 	if ((!o->data && !tail) || !o->line)
 		return false;
@@ -1107,14 +1156,15 @@ static void join_wrapped(grid *g, size_t nb)
 		bool prefix = false;
 		grid_row *next = ri + 1 < g->nrows ? &g->rows[ri + 1] : NULL;
 		grid_row *prev = ri > 0 ? &g->rows[ri - 1] : NULL;
-		bool to_next = next && wraps_onto(r, next, 0, nb, true);
-		bool to_prev = prev && wraps_onto(r, prev, 1, nb, true);
+		bool to_next = next && wraps_onto(r, next, 0, nb, true, NULL);
+		bool to_prev = prev && wraps_onto(r, prev, 1, nb, true, next);
 		if (to_next && to_prev && below)
 			to_next = false;
+
 		if (to_next) {
 			target = next;
 			prefix = true;
-		} else if (to_prev && wraps_onto(r, prev, 1, nb, false)) {
+		} else if (to_prev && wraps_onto(r, prev, 1, nb, false, next)) {
 			target = prev;
 		}
 		if (!target)
