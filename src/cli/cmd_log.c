@@ -106,11 +106,11 @@ static bool log_json(FILE *o, const yoy_entry *v, size_t n, const char *key,
 	}
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
-	bool ok = jw_ok(&w);
+	char *text = jw_finish(&w);
+	bool ok = text != NULL;
 	if (ok)
-		fwrite(b.data, 1, b.len, o);
-	sbuf_free(&b);
+		fputs(text, o);
+	free(text);
 	return ok;
 }
 

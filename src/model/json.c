@@ -256,12 +256,7 @@ char *yoy_json_write(const yoy_doc *doc)
 	jsonw w;
 	jw_init(&w, &b);
 	put_doc(&w, doc);
-	sbuf_putc(&b, '\n');
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }
 
 /* ---- reading ---------------------------------------------------------------- */
@@ -839,11 +834,6 @@ char *yoy_aliases_write(const yoy_aliases *a, yoy_aliases_kind kind)
 		jw_str(&w, a->from[order[i]], a->to[order[i]]);
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
 	free(order);
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }

@@ -181,6 +181,16 @@ bool jw_ok(const jsonw *w)
 	return !w->failed && !w->out->oom && w->depth == 0;
 }
 
+char *jw_finish(jsonw *w)
+{
+	sbuf_putc(w->out, '\n');
+	if (!jw_ok(w)) {
+		sbuf_free(w->out);
+		return NULL;
+	}
+	return sbuf_detach(w->out);
+}
+
 void jw_loc(jsonw *w, const char *key, yoy_loc at)
 {
 	jw_object(w, key, JW_COMPACT);

@@ -56,6 +56,10 @@ void jw_int(jsonw *w, const char *key, long long v);
 void jw_bool(jsonw *w, const char *key, bool v);
 /* True when nothing failed and every container was closed. */
 bool jw_ok(const jsonw *w);
+/* The finished text: a newline appended to the buffer w writes into, which
+ * is handed over (heap string, free()); NULL, the buffer freed, when
+ * something failed or a container is still open. */
+char *jw_finish(jsonw *w);
 
 /* Appends s as a quoted JSON string. */
 void jw_quote(sbuf *out, const char *s);

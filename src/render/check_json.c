@@ -94,10 +94,5 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 	}
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }

@@ -127,10 +127,5 @@ char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o)
 		jw_str(&w, NULL, d->only_b[i]);
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }

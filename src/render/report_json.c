@@ -120,10 +120,5 @@ char *yoy_render_report_json(const yoy_report *r)
 	}
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }

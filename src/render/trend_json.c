@@ -57,10 +57,5 @@ char *yoy_render_trend_json(const yoy_trend *t, const char *department)
 	}
 	jw_end(&w);
 	jw_end(&w);
-	sbuf_putc(&b, '\n');
-	if (!jw_ok(&w)) {
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
+	return jw_finish(&w);
 }
