@@ -206,6 +206,21 @@ typedef struct importer {
 	size_t counts[3], failed;
 } importer;
 
+/* The library names a document's file as the document keeps it (its
+ * base name); the user gave a path: "2019.pdf: …" is said as
+ * "dir/2019.pdf: …".  Points into a static buffer or into msg. */
+static const char *named_as_given(const char *msg, const char *path)
+{
+	static char buf[4096];
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (base == path || strncmp(msg, base, n) != 0 || msg[n] != ':')
+		return msg;
+	snprintf(buf, sizeof buf, "%s%s", path, msg + n);
+	return buf;
+}
+
 /* A part of a disclosure (narrative or tables alone) whose other part is
  * stored: j's document becomes the two parsed as one. */
 static int join_stored_part(importer *im, job *j)
@@ -260,13 +275,13 @@ static int stage_job(importer *im, job *j)
 		int code = exit_status(rc);
 		if (code == EXIT_STORE || code == EXIT_INTERNAL)
 			return fail_with(&j->err);
-		error("%s (skipped)", j->err.message);
+		error("%s (skipped)", named_as_given(j->err.message, j->files[0]));
 		im->failed++;
 		return -1;
 	}
 	im->counts[s]++;
 	if (yoy_batch_note(im->batch))
-		warning("%s", yoy_batch_note(im->batch));
+		warning("%s", named_as_given(yoy_batch_note(im->batch), j->files[0]));
 	if (!im->a->quiet) {
 		static const char *const word[] = { "new", "revised", "unchanged" };
 		const yoy_doc *doc = j->doc;
