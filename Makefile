@@ -57,7 +57,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all lib man install uninstall install-test deb deb-test schemas readme deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deb deb-test schemas readme coverage deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -65,7 +65,7 @@ all: yoy
 # (test, demo, bench, asan, fuzz, browser, deps), never by a plain make or
 # make install: a build machine's packages are its packager's business.
 AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay durability \
-	pdflines po install-test schemas readme
+	pdflines po install-test schemas readme coverage
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
@@ -196,7 +196,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIR
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden schemas readme pdflines fuzz-replay durability install-test
+test: layers po unit golden schemas readme coverage pdflines fuzz-replay durability install-test
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -222,6 +222,10 @@ unit: $(UNIT_BIN) $(BENCH_BIN) $(B)/yoy $(MO_FILES)
 
 golden: $(B)/yoy $(MO_FILES)
 	@YOY=$(abspath $(B)/yoy) bash tests/golden.sh
+
+# The README's table of what yoy reads of each bundled document.
+coverage: yoy
+	@YOY=$(abspath yoy) bash tests/coverage.sh --check
 
 # make demo, then every ./yoy command the README shows (tests/readme.sh).
 readme: yoy
