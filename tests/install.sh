@@ -60,6 +60,9 @@ LD_LIBRARY_PATH=$lib "$root/use" tests/data/lvliang-hrss/2023-budget.txt | grep 
 # bash completion: commands, options, departments
 comp=$root$prefix/share/bash-completion/completions/yoy
 [ -f "$root$prefix/share/zsh/site-functions/_yoy" ] || fail "no zsh completion"
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n "$root$prefix/share/zsh/site-functions/_yoy" || fail "zsh completion does not parse"
+fi
 PATH=$root$prefix/bin:$PATH bash -c '
 	source "$1"
 	COMP_WORDS=(yoy ch); COMP_CWORD=1; _yoy; [[ " ${COMPREPLY[*]} " == *" check "* ]] || exit 1
