@@ -1,6 +1,5 @@
 /* The hearing summary's data as JSON, schema "yoy-report/1": what the
  * Markdown, HTML and text reports show, for other programs. */
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/jsonw.h"
@@ -20,9 +19,8 @@ static void put_percent(jsonw *w, const char *key, bool has, int64_t x100)
 	if (!has)
 		return;
 	char buf[32];
-	int64_t m = x100 < 0 ? -x100 : x100;
-	snprintf(buf, sizeof buf, "%s%lld.%02lld", x100 < 0 ? "-" : "", (long long)(m / 100),
-		 (long long)(m % 100));
+	yoy_decimal d = { x100, 2, 1 };
+	yoy_decimal_format(buf, sizeof buf, &d);
 	jw_str(w, key, buf);
 }
 
