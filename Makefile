@@ -7,7 +7,7 @@ CC      ?= cc
 PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle libutf8proc
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
-           libcmocka-dev poppler-utils git gettext help2man python3-jsonschema
+           libcmocka-dev poppler-utils git gettext help2man python3-jsonschema time
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Flags are expanded when a recipe runs, i.e. after `deps` installed the
@@ -57,7 +57,7 @@ BENCH_SRC = $(wildcard tests/bench/bench_*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(B)/bench/%)
 YOY_BIN ?= ./yoy
 
-.PHONY: all lib man install uninstall install-test deb deb-test schemas readme coverage deps test layers po unit golden pdflines fuzz-replay durability asan bench demo browser browser-deps \
+.PHONY: all lib man install uninstall install-test deb deb-test schemas readme coverage deps test layers po unit golden pdflines fuzz-replay durability remote asan bench demo browser browser-deps \
 	fuzz fuzz-deps clean check-deps
 all: yoy
 
@@ -65,7 +65,7 @@ all: yoy
 # (test, demo, bench, asan, fuzz, browser, deps), never by a plain make or
 # make install: a build machine's packages are its packager's business.
 AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay durability \
-	pdflines po install-test schemas readme coverage
+	pdflines po install-test schemas readme coverage remote
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
@@ -121,7 +121,7 @@ lib: $(B)/libyoy.a $(B)/libyoy.so.$(SOVERSION) $(B)/yoy.pc
 
 # Man pages: generated from the program's own --help by help2man
 # (doc/man.sh; doc/yoy.h2m adds environment, exit status and files).
-MAN_CMDS = parse import log show diff check report trend mv reparse gc
+MAN_CMDS = parse import log show diff check report trend mv reparse gc clone pull push remote
 MANPAGES = $(B)/man/yoy.1 $(MAN_CMDS:%=$(B)/man/yoy-%.1)
 man: $(MANPAGES)
 $(MANPAGES) &: $(B)/yoy doc/man.sh doc/yoy.h2m
@@ -196,7 +196,7 @@ $(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIR
 
 # make test: the layer rule over #includes, unit tests (cmocka) and golden
 # tests over the real documents.
-test: layers po unit golden schemas readme coverage pdflines fuzz-replay durability install-test
+test: layers po unit golden schemas readme coverage pdflines fuzz-replay durability remote install-test
 
 # Every message the sources mark has its Chinese: po/zh_CN.po against the
 # strings xgettext finds now.
@@ -210,6 +210,11 @@ layers:
 # (tests/durability/order.sh, through an LD_PRELOAD shim).
 durability: $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/durability/order.sh
+
+# Sharing a history through real git servers: file://, git daemon, git
+# http-backend (tests/remote/remote.sh).
+remote: $(B)/yoy
+	@YOY=$(abspath $(B)/yoy) bash tests/remote/remote.sh
 
 # PDF locations can be found on the page (tests/pdf_lines.sh).
 pdflines: $(B)/yoy
@@ -282,7 +287,7 @@ asan:
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  build/asan/yoy unit golden fuzz-replay
+	  build/asan/yoy unit golden fuzz-replay remote
 
 bench: deps $(BENCH_BIN) $(B)/yoy
 	@YOY=$(abspath $(B)/yoy) bash tests/bench/run.sh $(BENCH_BIN)

@@ -19,6 +19,8 @@ if ! bash tests/demo.sh > "$work/demo.log" 2>&1; then
 	echo "readme: make demo failed" >&2
 	exit 1
 fi
+# the shared history the README's "Working as a team" pushes to
+git init -q --bare "$work/shared.git"
 n=0 failed=0
 while IFS= read -r line; do
 	cmd=${line#"${line%%[! ]*}"}   # leading blanks off

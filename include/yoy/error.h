@@ -14,7 +14,9 @@ typedef enum yoy_status {
 	YOY_EINPUT = -2,    /* unreadable, malformed or not a disclosure */
 	YOY_ESTORE = -3,    /* history repository failed or lacks the item */
 	YOY_ENOMEM = -4,    /* out of memory */
-	YOY_EINTERNAL = -5  /* a bug: should never happen */
+	YOY_EINTERNAL = -5, /* a bug: should never happen */
+	YOY_EREMOTE = -6    /* a remote unreachable, refusing us, or ahead of
+			     * us (a push that is not a fast-forward) */
 } yoy_status;
 
 typedef struct yoy_error {

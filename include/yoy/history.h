@@ -92,11 +92,26 @@ typedef struct yoy_entry {
 	int64_t last_time;
 } yoy_entry;
 
-/* Everything stored at rev (NULL: tip), sorted by department, year, kind.
- * Free with yoy_entries_free. */
-int yoy_history_catalog(yoy_store *st, const char *rev, yoy_entry **out,
-			size_t *n, yoy_error *err);
+/* What yoy_history_catalog fills in besides the paths. */
+enum {
+	YOY_CATALOG_REVISIONS = 1 /* revisions, last_id, last_time: walks history */
+};
+
+/* Everything stored at rev (NULL: tip), or with dept (a key) that
+ * department's disclosures only -- then only its directory is read, at
+ * the tip and in each commit, so the cost does not grow with the rest of
+ * the history.  Sorted by department, year, kind.  Free with
+ * yoy_entries_free. */
+int yoy_history_catalog(yoy_store *st, const char *rev, const char *dept, unsigned what,
+			yoy_entry **out, size_t *n, yoy_error *err);
 void yoy_entries_free(yoy_entry *v, size_t n);
+
+/* Fill in revisions, last_id and last_time of v[0..n) from log (newest
+ * first, as yoy_store_log gives it): the imports that wrote each file;
+ * merges are not counted (they bring an import made elsewhere, which is
+ * in the log itself).  For a caller that walks the log anyway. */
+void yoy_history_count_revisions(yoy_entry *v, size_t n, const yoy_commit_info *log,
+				 size_t nlog);
 
 /* The stored key for a department as the user typed it: exact key, an
  * alias, or a unique part of one key.  *key is heap.  YOY_ESTORE with the
@@ -127,6 +142,36 @@ int yoy_history_aliases(yoy_aliases *out, yoy_store *st, const char *rev, yoy_er
  * the files moved; id[41] gets the new tip. */
 int yoy_history_move(yoy_store *st, const char *old, const char *new_name, char id[41],
 		     size_t *moved, yoy_error *err);
+
+/* ---- sharing a history (merge.c) ------------------------------------------ */
+
+typedef enum yoy_pull_status {
+	YOY_PULL_EMPTY = 0,     /* the remote holds no history yet */
+	YOY_PULL_UP_TO_DATE,    /* we hold everything it holds */
+	YOY_PULL_FAST_FORWARD,  /* it held ours and more: the branch moved on */
+	YOY_PULL_MERGED         /* both had commits: one merge commit */
+} yoy_pull_status;
+
+typedef struct yoy_pull_result {
+	yoy_pull_status status;
+	char id[41];            /* the tip afterwards */
+	char fetched[41];       /* the remote's commit */
+	size_t documents;       /* disclosures that came from the remote */
+	size_t republished;     /* stored with different content on both sides */
+	size_t kept_theirs;     /* of those, the remote's made current */
+	size_t aliases;         /* aliases files merged key by key */
+} yoy_pull_result;
+
+/* Fetch the remote's main (yoy_store_fetch) and bring it into ours: a
+ * fast-forward when ours is behind, else one merge commit holding both.
+ * A department-year-kind both sides stored with different content keeps
+ * both as revisions; the one imported later (commit time; on a tie the
+ * larger JSON object id, so both sides choose alike) is current, with
+ * its sources.  aliases.json files merge key by key (a key both sides
+ * changed differently: the later change).  The merge commit's message
+ * says what came from where and each choice (history/README.md). */
+int yoy_history_pull(yoy_store *st, const char *remote, yoy_store_progress progress,
+		     void *payload, yoy_pull_result *out, yoy_error *err);
 
 /* Path of dept/year/kind at rev; kind NULL takes the only kind stored for
  * that year (department_budget when there are several).  Heap string. */

@@ -46,6 +46,7 @@ int exit_status(int status)
 	case YOY_EUSAGE: return EXIT_USAGE;
 	case YOY_EINPUT: return EXIT_INPUT;
 	case YOY_ESTORE: return EXIT_STORE;
+	case YOY_EREMOTE: return EXIT_REMOTE;
 	default: return EXIT_INTERNAL;
 	}
 }

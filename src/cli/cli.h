@@ -17,7 +17,8 @@ enum {
 	EXIT_USAGE = 2,
 	EXIT_INPUT = 3,     /* unreadable, malformed or not a disclosure */
 	EXIT_STORE = 4,     /* history repository error or missing item */
-	EXIT_INTERNAL = 5   /* out of memory, a bug */
+	EXIT_INTERNAL = 5,  /* out of memory, a bug */
+	EXIT_REMOTE = 6     /* a remote unreachable or refusing (clone, pull, push) */
 };
 
 /* "yoy: error: ..." on stderr; returns -1. */
@@ -92,6 +93,10 @@ int parse_percent(const char *s, int64_t *hundredths);
 /* "2026-11-26 10:44" (UTC) for a commit time. */
 void format_time(char *buf, size_t size, int64_t t);
 
+/* A yoy_store_progress printing "\rWHAT: DONE/TOTAL objects" on stderr
+ * when it is a terminal; payload is WHAT. */
+void transfer_progress(size_t done, size_t total, void *payload);
+
 /* Subcommands. */
 int cmd_parse(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -110,5 +115,9 @@ int cmd_diff(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_clone(int argc, char **argv);
+int cmd_pull(int argc, char **argv);
+int cmd_push(int argc, char **argv);
+int cmd_remote(int argc, char **argv);
 
 #endif

@@ -85,7 +85,7 @@ static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
 {
 	yoy_entry *v;
 	size_t n;
-	if (yoy_history_catalog(st, rev, &v, &n, err))
+	if (yoy_history_catalog(st, rev, NULL, 0, &v, &n, err))
 		return -1;
 	bool json = strcmp(r->format, "json") == 0;
 	/* one object, as every JSON output: its documents' checks in order */

@@ -26,16 +26,40 @@ static void help(void)
 	       usage);
 }
 
+/* The line of a merge's message that says how it chose between two
+ * publications of path ("  <dept>/<year>/<kind>: current theirs ..."),
+ * or NULL when the merge only brought it over. */
+static const char *merge_choice(const yoy_commit_info *ci, const char *path)
+{
+	size_t g = strlen(path) - strlen(".json");
+	for (const char *p = ci->message; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strncmp(p, "  ", 2) == 0 && strncmp(p + 2, path, g) == 0 &&
+		    strncmp(p + 2 + g, ": current ", 10) == 0)
+			return p + 2 + g + 2;
+	return NULL;
+}
+
+/* Whether ci is a revision of path: an import that wrote it, or a merge
+ * that chose between two publications of it. */
+static bool is_revision(const yoy_commit_info *ci, const char *path)
+{
+	return ci->parents < 2 ? yoy_commit_changed(ci, path) != 0 : merge_choice(ci, path) != NULL;
+}
+
 /* The commits that changed path, newest first. */
 static void print_revisions(FILE *o, const yoy_commit_info *log, size_t n, const char *path)
 {
 	for (size_t c = 0; c < n; c++) {
-		if (!yoy_commit_changed(&log[c], path))
+		if (!is_revision(&log[c], path))
 			continue;
 		const char *m = log[c].message;
 		char when[32];
 		format_time(when, sizeof when, log[c].time);
 		fprintf(o, "      %.12s  %s  %.*s\n", log[c].id, when, (int)strcspn(m, "\n"), m);
+		const char *choice = log[c].parents > 1 ? merge_choice(&log[c], path) : NULL;
+		if (choice)
+			fprintf(o, "        republished on both sides: %.*s\n",
+				(int)strcspn(choice, "\n"), choice);
 	}
 }
 
@@ -95,7 +119,7 @@ static bool log_json(FILE *o, const yoy_entry *v, size_t n, const char *key,
 			if (key) {
 				jw_array(&w, "commits", JW_COMPACT);
 				for (size_t c = 0; c < nlog; c++)
-					if (yoy_commit_changed(&log[c], e->path))
+					if (is_revision(&log[c], e->path))
 						jw_str(&w, NULL, log[c].id);
 				jw_end(&w);
 			}
@@ -112,6 +136,15 @@ static bool log_json(FILE *o, const yoy_entry *v, size_t n, const char *key,
 		fputs(text, o);
 	free(text);
 	return ok;
+}
+
+/* The commits that changed something of department key. */
+static int scoped_log(yoy_store *st, const char *rev, const char *key, yoy_commit_info **log,
+		      size_t *n, yoy_error *err)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/", key);
+	return yoy_store_log_scoped(st, rev, NULL, dir, 2, log, n, err); /* documents, not sources */
 }
 
 static const struct option longs[] = {
@@ -164,12 +197,14 @@ int cmd_log(int argc, char **argv)
 	int status = EXIT_OK;
 	if (yoy_store_open(&st, repo_dir(repo), 0, &err) ||
 	    (dept && yoy_history_department(st, rev, dept, &key, &err)) ||
-	    yoy_history_catalog(st, rev, &v, &n, &err) ||
+	    yoy_history_catalog(st, rev, key, key ? 0 : YOY_CATALOG_REVISIONS, &v, &n, &err) ||
 	    yoy_history_aliases(&aliases, st, rev, &err) ||
-	    (key && yoy_store_log(st, rev, &log, &nlog, &err))) {
+	    (key && scoped_log(st, rev, key, &log, &nlog, &err))) {
 		status = fail_with(&err);
 		goto done;
 	}
+	if (key) /* one walk of the department's history for both */
+		yoy_history_count_revisions(v, n, log, nlog);
 	if (json) {
 		if (!log_json(o, v, n, key, &aliases, log, nlog, rev))
 			status = EXIT_INTERNAL;

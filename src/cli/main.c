@@ -32,6 +32,10 @@ static const command commands[] = {
 	{ "trend", cmd_trend, "one code or project over every year in history" },
 	{ "mv", cmd_mv, "file a department's stored years under another name" },
 	{ "reparse", cmd_reparse, "re-derive every stored document with this parser" },
+	{ "clone", cmd_clone, "copy a shared history to work on" },
+	{ "pull", cmd_pull, "bring in what others pushed, merged with yours" },
+	{ "push", cmd_push, "share your imports with a remote history" },
+	{ "remote", cmd_remote, "list, add or remove the remotes of the history" },
 	{ "gc", cmd_gc, "repack the history with deltas, for a smaller repository" },
 };
 

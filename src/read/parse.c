@@ -543,6 +543,16 @@ int yoy_parse_buffers(yoy_doc **out, const yoy_buffer *bufs, size_t n,
 	*out = NULL;
 	if (n == 0)
 		return yoy_error_set(err, YOY_EUSAGE, "no input file");
+	/* A stored document (yoy import of what yoy parse wrote): read in
+	 * place, without the copies and line-end pass text gets -- measured,
+	 * 10% of importing 500 of them.  Its text must still be UTF-8 without
+	 * NUL bytes, as any input. */
+	if (n == 1 && yoy_buffer_is_document(&bufs[0])) {
+		if (memchr(bufs[0].data, '\0', bufs[0].size) || !utf8_valid(bufs[0].data, bufs[0].size))
+			return yoy_error_set(err, YOY_EINPUT, "%s: not UTF-8 text (a yoy document is)",
+					     bufs[0].name);
+		return yoy_json_read(out, bufs[0].data, bufs[0].size, bufs[0].name, err);
+	}
 	yoy_input *ins = calloc(n, sizeof *ins);
 	if (!ins)
 		return yoy_error_set(err, YOY_ENOMEM, "out of memory");

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
+#include <ftw.h>
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
 #include <pthread.h>
@@ -24,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "credential.h"
 #include "pack.h"
 #include "util/util.h"
 
@@ -346,6 +348,8 @@ typedef struct path_list {
 	const char *base;   /* directory walked, "" or ending in '/' */
 	const char *prefix; /* keep only paths starting so */
 	int oom;
+	int max_depth;      /* files at most this many directories below the walk's
+			     * top (-1: any) */
 } path_list;
 
 static int push_string(path_list *pl, char *p)
@@ -368,8 +372,14 @@ static int push_string(path_list *pl, char *p)
 static int collect(const char *root, const git_tree_entry *entry, void *payload)
 {
 	path_list *pl = payload;
-	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
-		return 0;
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		if (pl->max_depth < 0)
+			return 0;
+		int depth = 1; /* of the files under entry */
+		for (const char *r = root; *r; r++)
+			depth += *r == '/';
+		return depth > pl->max_depth ? 1 : 0; /* 1: not read at all */
+	}
 	const char *name = git_tree_entry_name(entry);
 	size_t a = strlen(pl->base), b = strlen(root), c = strlen(name);
 	char *p = malloc(a + b + c + 1);
@@ -439,6 +449,12 @@ static int cmp_str(const void *a, const void *b)
 int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 		   char ***paths, size_t *n, yoy_error *err)
 {
+	return yoy_store_list_depth(st, rev, prefix, 0, paths, n, err);
+}
+
+int yoy_store_list_depth(yoy_store *st, const char *rev, const char *prefix, int max_depth,
+			 char ***paths, size_t *n, yoy_error *err)
+{
 	*paths = NULL;
 	*n = 0;
 	/* walk only the directory the prefix names, not the whole history */
@@ -447,10 +463,19 @@ int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
 	if (slash && (size_t)(slash - prefix) < sizeof base - 1)
 		snprintf(base, sizeof base, "%.*s/", (int)(slash - prefix), prefix);
 	git_tree *tree = NULL;
-	path_list pl = { NULL, 0, 0, base, prefix, 0 };
+	path_list pl = { NULL, 0, 0, base, prefix, 0, -1 };
+	/* the walk starts at base: depths count from there */
+	int base_depth = 0;
+	for (const char *b = base; *b; b++)
+		base_depth += *b == '/';
+	if (max_depth)
+		pl.max_depth = max_depth > base_depth ? max_depth - base_depth : 0;
+	/* only trees are read here: trusted as in a walk (yoy_store_log_scoped) */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	int rc = dir_tree_at(st, rev, *base ? base : NULL, &tree, err);
 	if (!rc && tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &pl) && !pl.oom)
 		rc = git_fail(err, st->dir, "cannot walk a tree");
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	if (pl.oom)
 		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 	git_tree_free(tree);
@@ -471,7 +496,7 @@ int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 	*names = NULL;
 	*n = 0;
 	git_tree *tree;
-	path_list pl = { NULL, 0, 0, "", NULL, 0 };
+	path_list pl = { NULL, 0, 0, "", NULL, 0, -1 };
 	int rc = dir_tree_at(st, rev, dir, &tree, err);
 	for (size_t i = 0; !rc && tree && i < git_tree_entrycount(tree); i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
@@ -946,44 +971,276 @@ cleanup:
 	return rc;
 }
 
-/* The files c changed against its first parent, into ci->changed.  Only
- * differing subtrees are read, so a commit touching one department costs
- * that department, not the whole history. */
-static int changed_files(yoy_store *st, git_commit *c, yoy_commit_info *ci,
-			 yoy_error *err)
+/* The id of directory dir ("D/", or "" for the root) in tree t into *id;
+ * false when t has no such directory. */
+static bool subtree_id(git_tree *t, const char *dir, git_oid *id)
 {
-	git_tree *tree = NULL, *before = NULL;
-	git_commit *parent = NULL;
-	git_diff *diff = NULL;
+	if (!t)
+		return false;
+	if (!*dir) {
+		*id = *git_tree_id(t);
+		return true;
+	}
+	git_tree_entry *e = NULL;
+	char name[1024];
+	snprintf(name, sizeof name, "%.*s", (int)(strlen(dir) - 1), dir);
+	bool found = git_tree_entry_bypath(&e, t, name) == 0 &&
+		     git_tree_entry_type(e) == GIT_OBJECT_TREE;
+	if (found)
+		*id = *git_tree_entry_id(e);
+	git_tree_entry_free(e);
+	return found;
+}
+
+/* git's order of tree entries: by name, a directory's as if it ended
+ * in '/'. */
+static int entry_order(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const char *x = git_tree_entry_name(a), *y = git_tree_entry_name(b);
+	size_t i = 0;
+	while (x[i] && x[i] == y[i])
+		i++;
+	unsigned char cx = (unsigned char)x[i], cy = (unsigned char)y[i];
+	if (!cx && git_tree_entry_type(a) == GIT_OBJECT_TREE)
+		cx = '/';
+	if (!cy && git_tree_entry_type(b) == GIT_OBJECT_TREE)
+		cy = '/';
+	return (cx > cy) - (cx < cy);
+}
+
+/* Files found changed by compare_trees: path and how ('A' added, 'D'
+ * removed, 'M' changed). */
+typedef struct change_list {
+	struct changed_file { char *path; char kind; } *v;
+	size_t n, cap;
+	int max_depth; /* files at most this many directories down (-1: any) */
+} change_list;
+
+static int add_change(change_list *cl, const char *prefix, const char *name, char kind,
+		      yoy_error *err)
+{
+	struct changed_file f = { NULL, kind };
+	if (asprintf(&f.path, "%s%s", prefix, name) < 0 || !VEC_PUSH(cl->v, cl->n, cl->cap, f)) {
+		free(f.path);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/* The files that differ between trees a and b (either NULL: empty), at
+ * depth directories down and named prefix + path, into cl.  Equal
+ * subtrees are skipped by their id without being read -- the point of
+ * this over git_diff_tree_to_tree, which measured 65% of `yoy log` on
+ * 20,000 documents -- and so are trees deeper than cl->max_depth. */
+static int compare_trees(yoy_store *st, git_tree *a, git_tree *b, const char *prefix,
+			 int depth, change_list *cl, yoy_error *err)
+{
+	size_t na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
+	size_t i = 0, j = 0;
 	int rc = 0;
-	if (git_commit_tree(&tree, c) ||
-	    (git_commit_parentcount(c) > 0 &&
-	     (git_commit_parent(&parent, c, 0) || git_commit_tree(&before, parent))) ||
-	    git_diff_tree_to_tree(&diff, st->repo, before, tree, NULL)) {
+	while (!rc && (i < na || j < nb)) {
+		const git_tree_entry *x = i < na ? git_tree_entry_byindex(a, i) : NULL;
+		const git_tree_entry *y = j < nb ? git_tree_entry_byindex(b, j) : NULL;
+		int c = !x ? 1 : !y ? -1 : entry_order(x, y);
+		const git_tree_entry *gone = c < 0 ? x : NULL, *came = c > 0 ? y : NULL;
+		if (c == 0) {
+			i++;
+			j++;
+			if (git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+			    git_tree_entry_filemode(x) == git_tree_entry_filemode(y))
+				continue;
+			bool tx = git_tree_entry_type(x) == GIT_OBJECT_TREE,
+			     ty = git_tree_entry_type(y) == GIT_OBJECT_TREE;
+			if (!tx && !ty) {
+				rc = add_change(cl, prefix, git_tree_entry_name(y), 'M', err);
+				continue;
+			}
+			gone = x;
+			came = y;
+		} else if (c < 0) {
+			i++;
+		} else {
+			j++;
+		}
+		/* a subtree added, removed or changed, or a file turned into a
+		 * directory: its files */
+		git_tree *ta = NULL, *tb = NULL;
+		const git_tree_entry *e[2] = { gone, came };
+		git_tree **t[2] = { &ta, &tb };
+		bool deeper = cl->max_depth >= 0 && depth + 1 > cl->max_depth;
+		for (int k = 0; k < 2 && !rc; k++) {
+			if (!e[k])
+				continue;
+			if (git_tree_entry_type(e[k]) != GIT_OBJECT_TREE)
+				rc = add_change(cl, prefix, git_tree_entry_name(e[k]), k ? 'A' : 'D', err);
+			else if (!deeper && git_tree_lookup(t[k], st->repo, git_tree_entry_id(e[k])))
+				rc = git_fail(err, st->dir, "cannot read a tree");
+		}
+		if (!rc && (ta || tb)) {
+			char *sub = NULL;
+			if (asprintf(&sub, "%s%s/", prefix, git_tree_entry_name(gone ? gone : came)) < 0)
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			else
+				rc = compare_trees(st, ta, tb, sub, depth + 1, cl, err);
+			free(sub);
+		}
+		git_tree_free(ta);
+		git_tree_free(tb);
+	}
+	return rc;
+}
+
+static int cmp_changed_file(const void *a, const void *b)
+{
+	return strcmp(((const struct changed_file *)a)->path,
+		      ((const struct changed_file *)b)->path);
+}
+
+/* The id of dir in each commit's tree, remembered: a walk needs it for a
+ * commit and for its parent, which the walk visits next, so each tree of
+ * the history (the top one lists every department) is read once. */
+typedef struct dir_memo_entry {
+	git_oid commit;
+	git_oid dir;
+	bool used, has;
+} dir_memo_entry;
+
+typedef struct dir_memo {
+	const char *dir;
+	int max_depth;
+	dir_memo_entry *v;
+	size_t cap, n; /* cap a power of two, at most half full */
+} dir_memo;
+
+static size_t memo_slot(const dir_memo *m, const git_oid *id)
+{
+	size_t h;
+	memcpy(&h, id->id, sizeof h);
+	size_t i = h & (m->cap - 1);
+	while (m->v[i].used && !git_oid_equal(&m->v[i].commit, id))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static bool memo_grow(dir_memo *m)
+{
+	dir_memo old = *m;
+	m->cap = old.cap ? old.cap * 2 : 256;
+	m->v = calloc(m->cap, sizeof *m->v);
+	if (!m->v) {
+		*m = old;
+		return false;
+	}
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.v[i].used)
+			m->v[memo_slot(m, &old.v[i].commit)] = old.v[i];
+	free(old.v);
+	return true;
+}
+
+/* *has and *id: whether commit's tree holds m->dir, and its id. */
+static int dir_in_commit(yoy_store *st, dir_memo *m, const git_commit *c, bool *has,
+			 git_oid *id, yoy_error *err)
+{
+	const git_oid *cid = git_commit_id(c);
+	if ((m->n + 1) * 2 > m->cap && !memo_grow(m))
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	size_t i = memo_slot(m, cid);
+	if (!m->v[i].used) {
+		git_tree *t = NULL;
+		if (git_commit_tree(&t, c))
+			return git_fail(err, st->dir, "cannot read a tree");
+		m->v[i].has = subtree_id(t, m->dir, &m->v[i].dir);
+		git_tree_free(t);
+		m->v[i].commit = *cid;
+		m->v[i].used = true;
+		m->n++;
+	}
+	*has = m->v[i].has;
+	*id = m->v[i].dir;
+	return 0;
+}
+
+/* The files under dir ("" or "D/") that c changed against its first
+ * parent, into ci->changed; *touched false (and nothing listed) when dir
+ * is the same in both.  Only the two trees of dir are compared, and of
+ * those only the subtrees that differ, so a commit touching one
+ * department costs that department, not the whole history. */
+static int changed_files(yoy_store *st, dir_memo *m, git_commit *c, yoy_commit_info *ci,
+			 bool *touched, yoy_error *err)
+{
+	const char *dir = m->dir;
+	git_tree *sub = NULL, *sub_before = NULL;
+	git_commit *parent = NULL;
+	int rc = 0;
+	*touched = false;
+	git_oid a, b;
+	bool has_a = false, has_b;
+	if ((rc = dir_in_commit(st, m, c, &has_b, &b, err)))
+		goto cleanup;
+	if (git_commit_parentcount(c) > 0) {
+		if (git_commit_parent(&parent, c, 0)) {
+			rc = git_fail(err, st->dir, "cannot read a commit");
+			goto cleanup;
+		}
+		if ((rc = dir_in_commit(st, m, parent, &has_a, &a, err)))
+			goto cleanup;
+	}
+	if (has_a == has_b && (!has_a || git_oid_equal(&a, &b))) {
+		/* unchanged against the first parent; a merge that kept ours
+		 * over the other parent's still decided something here */
+		for (unsigned k = 1; k < git_commit_parentcount(c) && !*touched; k++) {
+			git_commit *other = NULL;
+			git_oid x;
+			bool has_x;
+			if (git_commit_parent(&other, c, k)) {
+				rc = git_fail(err, st->dir, "cannot read a commit");
+				goto cleanup;
+			}
+			rc = dir_in_commit(st, m, other, &has_x, &x, err);
+			git_commit_free(other);
+			if (rc)
+				goto cleanup;
+			*touched = has_x != has_b || (has_x && !git_oid_equal(&x, &b));
+		}
+		goto cleanup;
+	}
+	*touched = true;
+	if ((has_a && git_tree_lookup(&sub_before, st->repo, &a)) ||
+	    (has_b && git_tree_lookup(&sub, st->repo, &b))) {
 		rc = git_fail(err, st->dir, "cannot compare a commit with its parent");
 		goto cleanup;
 	}
-	size_t n = git_diff_num_deltas(diff);
-	path_list pl = { NULL, 0, 0, "", NULL, 0 };
-	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path
-							      : d->new_file.path;
-		char *copy = strdup(p ? p : "");
-		if (!copy || push_string(&pl, copy)) { /* push_string frees copy */
-			yoy_strings_free(pl.v, pl.n);
-			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-			goto cleanup;
-		}
+	change_list cl = { NULL, 0, 0, m->max_depth };
+	int depth = 0;
+	for (const char *d = dir; *d; d++)
+		depth += *d == '/';
+	rc = compare_trees(st, sub_before, sub, dir, depth, &cl, err);
+	ci->changed = rc ? NULL : malloc((cl.n ? cl.n : 1) * sizeof *ci->changed);
+	ci->kinds = rc ? NULL : malloc(cl.n ? cl.n : 1);
+	if (!rc && (!ci->changed || !ci->kinds))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (rc) {
+		for (size_t i = 0; i < cl.n; i++)
+			free(cl.v[i].path);
+		free(cl.v);
+		free(ci->changed);
+		free(ci->kinds);
+		ci->changed = NULL;
+		ci->kinds = NULL;
+		goto cleanup;
 	}
-	if (pl.n)
-		qsort(pl.v, pl.n, sizeof *pl.v, cmp_str);
-	ci->changed = pl.v;
-	ci->nchanged = pl.n;
+	if (cl.n)
+		qsort(cl.v, cl.n, sizeof *cl.v, cmp_changed_file);
+	for (size_t i = 0; i < cl.n; i++) {
+		ci->changed[i] = cl.v[i].path;
+		ci->kinds[i] = cl.v[i].kind;
+	}
+	ci->nchanged = cl.n;
+	free(cl.v);
 cleanup:
-	git_diff_free(diff);
-	git_tree_free(before);
-	git_tree_free(tree);
+	git_tree_free(sub);
+	git_tree_free(sub_before);
 	git_commit_free(parent);
 	return rc;
 }
@@ -1007,20 +1264,42 @@ int yoy_commit_changed(const yoy_commit_info *ci, const char *path)
 int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
 		  size_t *n, yoy_error *err)
 {
+	return yoy_store_log_scoped(st, rev, NULL, NULL, -1, out, n, err);
+}
+
+int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const char *dir,
+			 int max_depth, yoy_commit_info **out, size_t *n, yoy_error *err)
+{
 	*out = NULL;
 	*n = 0;
 	if (!rev && tip_empty(st))
 		return 0;
-	git_commit *start;
+	if (!dir)
+		dir = "";
+	git_commit *start = NULL, *stop = NULL;
 	int rc = lookup_commit(st, rev, &start, err);
-	if (rc)
+	if (!rc && hide && *hide)
+		rc = lookup_rev(st, hide, &stop, err);
+	if (rc) {
+		git_commit_free(start);
 		return rc;
+	}
 	git_revwalk *walk = NULL;
 	yoy_commit_info *v = NULL;
 	size_t cnt = 0, cap = 0;
+	dir_memo memo = { dir, max_depth, NULL, 0, 0 };
+	/* The walk reads every commit's top tree, which lists every
+	 * department: measured on 20,000 documents in 40 commits, 56% of a
+	 * `yoy log DEPT` was libgit2 re-hashing those trees to verify them
+	 * (git itself does not on reads).  The walk only compares their ids;
+	 * the documents a command then reads are verified as before.  (A
+	 * libgit2 option is process-wide: another thread reading meanwhile
+	 * may skip a check too, never read wrong memory.) */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (git_revwalk_new(&walk, st->repo) ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) ||
-	    git_revwalk_push(walk, git_commit_id(start))) {
+	    git_revwalk_push(walk, git_commit_id(start)) ||
+	    (stop && git_revwalk_hide(walk, git_commit_id(stop)))) {
 		rc = git_fail(err, st->dir, "cannot walk the history");
 		goto cleanup;
 	}
@@ -1043,25 +1322,30 @@ int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
 			cap = ncap;
 		}
 		yoy_commit_info *ci = &v[cnt];
-		git_oid_tostr(ci->id, sizeof ci->id, &oid);
-		ci->time = (int64_t)git_commit_time(c);
-		ci->message = strdup(git_commit_message(c) ? git_commit_message(c) : "");
-		ci->changed = NULL;
-		ci->nchanged = 0;
-		cnt++;
-		if (!ci->message) {
-			git_commit_free(c);
-			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-			goto cleanup;
+		memset(ci, 0, sizeof *ci);
+		bool touched;
+		rc = changed_files(st, &memo, c, ci, &touched, err);
+		if (!rc && (touched || !*dir)) {
+			git_oid_tostr(ci->id, sizeof ci->id, &oid);
+			ci->time = (int64_t)git_commit_time(c);
+			ci->parents = (int)git_commit_parentcount(c);
+			if (ci->parents)
+				git_oid_tostr(ci->parent, sizeof ci->parent, git_commit_parent_id(c, 0));
+			ci->message = strdup(git_commit_message(c) ? git_commit_message(c) : "");
+			cnt++;
+			if (!ci->message)
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
 		}
-		rc = changed_files(st, c, ci, err);
 		git_commit_free(c);
 		if (rc)
 			goto cleanup;
 	}
 cleanup:
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	free(memo.v);
 	git_revwalk_free(walk);
 	git_commit_free(start);
+	git_commit_free(stop);
 	if (rc) {
 		yoy_commit_infos_free(v, cnt);
 		return rc;
@@ -1075,6 +1359,7 @@ void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].message);
+		free(v[i].kinds);
 		yoy_strings_free(v[i].changed, v[i].nchanged);
 	}
 	free(v);
@@ -1196,5 +1481,486 @@ cleanup:
 	for (size_t i = 0; i < before.n; i++)
 		free(before.v[i]);
 	free(before.v);
+	return rc;
+}
+
+/* ---- remotes ------------------------------------------------------------- */
+
+#define REMOTE_BRANCH_FMT "refs/remotes/%s/main"
+#define FETCHED_URL_REF "refs/yoy/fetched"
+
+static int remote_fail(yoy_error *err, const char *remote, const char *what)
+{
+	const git_error *e = git_error_last();
+	return yoy_error_set(err, YOY_EREMOTE, "%s: %s: %s", remote, what,
+			     e && e->message ? e->message : "unknown error");
+}
+
+int yoy_store_remotes(yoy_store *st, char ***names, char ***urls, size_t *n, yoy_error *err)
+{
+	*names = *urls = NULL;
+	*n = 0;
+	git_strarray list = { 0 };
+	if (git_remote_list(&list, st->repo))
+		return git_fail(err, st->dir, "cannot read the remotes");
+	char **nv = calloc(list.count + 1, sizeof *nv), **uv = calloc(list.count + 1, sizeof *uv);
+	int rc = 0;
+	size_t k = 0;
+	for (size_t i = 0; nv && uv && i < list.count; i++) {
+		git_remote *r = NULL;
+		if (git_remote_lookup(&r, st->repo, list.strings[i]))
+			continue;
+		nv[k] = strdup(list.strings[i]);
+		uv[k] = strdup(git_remote_url(r) ? git_remote_url(r) : "");
+		git_remote_free(r);
+		if (!nv[k] || !uv[k]) {
+			k++;
+			break;
+		}
+		k++;
+	}
+	if (!nv || !uv || (k && (!nv[k - 1] || !uv[k - 1]))) {
+		yoy_strings_free(nv, k);
+		yoy_strings_free(uv, k);
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	} else {
+		*names = nv;
+		*urls = uv;
+		*n = k;
+	}
+	git_strarray_dispose(&list);
+	return rc;
+}
+
+int yoy_store_remote_add(yoy_store *st, const char *name, const char *url, yoy_error *err)
+{
+	int valid = 0;
+	if (git_remote_name_is_valid(&valid, name) || !valid || strcmp(name, "yoy") == 0)
+		return yoy_error_set(err, YOY_EUSAGE, "'%s' is not a valid remote name", name);
+	git_remote *r = NULL;
+	if (git_remote_lookup(&r, st->repo, name) == 0) {
+		git_remote_free(r);
+		return yoy_error_set(err, YOY_EUSAGE, "%s: a remote named '%s' exists already",
+				     st->dir, name);
+	}
+	char spec[512];
+	snprintf(spec, sizeof spec, "+refs/heads/main:" REMOTE_BRANCH_FMT, name);
+	if (git_remote_create_with_fetchspec(&r, st->repo, name, url, spec))
+		return git_fail(err, st->dir, "cannot add the remote");
+	git_remote_free(r);
+	return 0;
+}
+
+int yoy_store_remote_remove(yoy_store *st, const char *name, yoy_error *err)
+{
+	git_remote *r = NULL;
+	if (git_remote_lookup(&r, st->repo, name))
+		return yoy_error_set(err, YOY_EUSAGE, "%s: no remote named '%s'", st->dir, name);
+	git_remote_free(r);
+	if (git_remote_delete(st->repo, name))
+		return git_fail(err, st->dir, "cannot remove the remote");
+	return 0;
+}
+
+/* What the callbacks of one transfer share. */
+typedef struct transfer {
+	yoy_store_progress progress;
+	void *payload;
+	int credential_tries;
+	char *rejected; /* a ref the remote refused, with its reason (heap) */
+} transfer;
+
+/* Ask the ssh agent, or git's credential helpers (git credential fill),
+ * once; a second call for the same transfer means they were refused. */
+static int credentials(git_credential **out, const char *url, const char *user_from_url,
+		       unsigned int allowed, void *payload)
+{
+	transfer *t = payload;
+	if (t->credential_tries++ > 0)
+		return GIT_EAUTH;
+	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+		const char *user = user_from_url ? user_from_url : getenv("USER");
+		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+	}
+	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+		char *user = NULL, *password = NULL;
+		if (yoy_credential_fill(url, user_from_url, &user, &password))
+			return GIT_PASSTHROUGH;
+		int rc = git_credential_userpass_plaintext_new(out, user, password);
+		explicit_bzero(password, strlen(password));
+		free(user);
+		free(password);
+		return rc;
+	}
+	return GIT_PASSTHROUGH;
+}
+
+static int indexer_progress(const git_indexer_progress *p, void *payload)
+{
+	transfer *t = payload;
+	if (t->progress)
+		t->progress(p->received_objects, p->total_objects, t->payload);
+	return 0;
+}
+
+static int push_progress(unsigned int current, unsigned int total, size_t bytes, void *payload)
+{
+	(void)bytes;
+	transfer *t = payload;
+	if (t->progress)
+		t->progress(current, total, t->payload);
+	return 0;
+}
+
+static int push_update(const char *refname, const char *status, void *payload)
+{
+	transfer *t = payload;
+	if (status && !t->rejected && asprintf(&t->rejected, "%s: %s", refname, status) < 0)
+		t->rejected = NULL;
+	return 0;
+}
+
+static void transfer_callbacks(git_remote_callbacks *cb, transfer *t)
+{
+	cb->credentials = credentials;
+	cb->transfer_progress = indexer_progress;
+	cb->push_transfer_progress = push_progress;
+	cb->push_update_reference = push_update;
+	cb->payload = t;
+}
+
+/* remote as a configured name, else as a URL (anonymous).  *tracking is
+ * the ref its main is fetched into. */
+static int open_remote(yoy_store *st, const char *remote, git_remote **out, char *tracking,
+		       size_t size, yoy_error *err)
+{
+	if (git_remote_lookup(out, st->repo, remote) == 0) {
+		snprintf(tracking, size, REMOTE_BRANCH_FMT, remote);
+		return 0;
+	}
+	if (!strstr(remote, "://") && !strchr(remote, ':') && access(remote, F_OK) != 0)
+		return yoy_error_set(err, YOY_EUSAGE,
+			"%s: no remote named '%s' (yoy remote add NAME URL), and no such "
+			"directory", st->dir, remote);
+	if (git_remote_create_anonymous(out, st->repo, remote))
+		return remote_fail(err, remote, "not a remote yoy can reach");
+	snprintf(tracking, size, "%s", FETCHED_URL_REF);
+	return 0;
+}
+
+int yoy_store_fetch(yoy_store *st, const char *remote, char id[41],
+		    yoy_store_progress progress, void *payload, yoy_error *err)
+{
+	id[0] = '\0';
+	git_remote *r = NULL;
+	char tracking[512];
+	int rc = open_remote(st, remote, &r, tracking, sizeof tracking, err);
+	if (rc)
+		return rc;
+	char spec[600];
+	snprintf(spec, sizeof spec, "+refs/heads/main:%s", tracking);
+	char *specs[] = { spec };
+	git_strarray refspecs = { specs, 1 };
+	transfer t = { progress, payload, 0, NULL };
+	git_fetch_options opts;
+	git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
+	transfer_callbacks(&opts.callbacks, &t);
+	opts.prune = GIT_FETCH_NO_PRUNE;
+	opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	if (git_remote_fetch(r, &refspecs, &opts, "yoy pull")) {
+		rc = remote_fail(err, remote, t.credential_tries > 1
+					 ? "the remote refused the credentials"
+					 : "cannot fetch");
+		goto cleanup;
+	}
+	git_oid oid;
+	if (git_reference_name_to_id(&oid, st->repo, tracking) == 0) {
+		/* what we fetched, whatever the remote has since */
+		const git_remote_head **heads;
+		size_t nh = 0;
+		bool has_main = false;
+		if (git_remote_ls(&heads, &nh, r) == 0)
+			for (size_t i = 0; i < nh; i++)
+				if (strcmp(heads[i]->name, "refs/heads/main") == 0)
+					has_main = true;
+		if (has_main)
+			git_oid_tostr(id, 41, &oid);
+	}
+	git_odb_refresh(st->odb);
+cleanup:
+	git_remote_free(r);
+	return rc;
+}
+
+int yoy_store_push(yoy_store *st, const char *remote, yoy_store_progress progress,
+		   void *payload, yoy_error *err)
+{
+	if (tip_empty(st))
+		return yoy_error_set(err, YOY_ESTORE, "%s: the history is empty: nothing to push",
+				     st->dir);
+	git_remote *r = NULL;
+	char tracking[512];
+	int rc = open_remote(st, remote, &r, tracking, sizeof tracking, err);
+	if (rc)
+		return rc;
+	char *specs[] = { "refs/heads/main:refs/heads/main" };
+	git_strarray refspecs = { specs, 1 };
+	transfer t = { progress, payload, 0, NULL };
+	git_push_options opts;
+	git_push_options_init(&opts, GIT_PUSH_OPTIONS_VERSION);
+	transfer_callbacks(&opts.callbacks, &t);
+	int r2 = git_remote_push(r, &refspecs, &opts);
+	if (r2 == GIT_ENONFASTFORWARD || (r2 == 0 && t.rejected)) {
+		rc = yoy_error_set(err, YOY_EREMOTE,
+			"%s: push refused: the remote's history has commits this one does not "
+			"(%s); run 'yoy pull %s' to merge them, then push again", remote,
+			t.rejected ? t.rejected : "not a fast-forward", remote);
+	} else if (r2) {
+		rc = remote_fail(err, remote, t.credential_tries > 1
+					 ? "the remote refused the credentials"
+					 : "cannot push");
+	}
+	free(t.rejected);
+	git_remote_free(r);
+	return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	if (ftw->level > 0)
+		remove(path);
+	return 0;
+}
+
+/* Undo a clone that failed after writing: dir's contents, and dir too
+ * unless it was there before. */
+static void remove_tree(const char *dir, bool keep_dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (!keep_dir)
+		rmdir(dir);
+}
+
+int yoy_store_clone(const char *url, const char *dir, yoy_store_progress progress,
+		    void *payload, yoy_error *err)
+{
+	git_libgit2_init();
+	struct stat sb;
+	bool existed = stat(dir, &sb) == 0;
+	if (existed && !may_create(dir)) {
+		git_libgit2_shutdown();
+		return yoy_error_set(err, YOY_ESTORE, "%s: exists and is not empty", dir);
+	}
+	transfer t = { progress, payload, 0, NULL };
+	git_clone_options opts;
+	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
+	opts.bare = 1;
+	/* not opts.checkout_branch: libgit2 1.5 fails a bare clone with it
+	 * (GIT_ENOTFOUND, no message); main is set up below instead */
+	transfer_callbacks(&opts.fetch_opts.callbacks, &t);
+	opts.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	git_repository *repo = NULL;
+	git_reference *main_ref = NULL, *theirs = NULL;
+	git_config *cfg = NULL;
+	int rc = 0;
+	if (git_clone(&repo, url, dir, &opts)) {
+		rc = remote_fail(err, url, t.credential_tries > 1
+				 ? "the remote refused the credentials" : "cannot clone");
+		goto cleanup;
+	}
+	if (git_reference_lookup(&theirs, repo, "refs/remotes/origin/main")) {
+		rc = yoy_error_set(err, YOY_EREMOTE, "%s: holds no yoy history (no branch main)%s",
+				   url, " -- a new shared history gets one from the first yoy push");
+		goto cleanup;
+	}
+	/* our branch main at theirs; fetch only main from now on, as yoy
+	 * remote add does */
+	if (git_reference_create(&main_ref, repo, BRANCH, git_reference_target(theirs), 1,
+				 "yoy clone") ||
+	    git_repository_set_head(repo, BRANCH) || git_repository_config(&cfg, repo) ||
+	    git_config_delete_multivar(cfg, "remote.origin.fetch", ".*") ||
+	    git_remote_add_fetch(repo, "origin", "+refs/heads/main:refs/remotes/origin/main"))
+		rc = git_fail(err, dir, "cannot set up the copy");
+cleanup:
+	git_config_free(cfg);
+	git_reference_free(main_ref);
+	git_reference_free(theirs);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	if (rc && repo)
+		remove_tree(dir, existed);
+	return rc;
+}
+
+/* ---- merging what a pull brought ------------------------------------------ */
+
+int yoy_store_merge_base(yoy_store *st, const char *a, const char *b, char id[41],
+			 yoy_error *err)
+{
+	id[0] = '\0';
+	git_oid oa, ob, base;
+	if (git_oid_fromstr(&oa, a) || git_oid_fromstr(&ob, b))
+		return yoy_error_set(err, YOY_EINTERNAL, "bad commit id");
+	int rc = git_merge_base(&base, st->repo, &oa, &ob);
+	if (rc == GIT_ENOTFOUND)
+		return 1;
+	if (rc)
+		return git_fail(err, st->dir, "cannot find the common history");
+	git_oid_tostr(id, 41, &base);
+	return 0;
+}
+
+static int commit_tree_of(yoy_store *st, const char *id, git_tree **out, yoy_error *err)
+{
+	*out = NULL;
+	if (!id || !*id)
+		return 0;
+	git_oid oid;
+	git_commit *c = NULL;
+	if (git_oid_fromstr(&oid, id))
+		return yoy_error_set(err, YOY_EINTERNAL, "bad commit id %s", id);
+	int rc = 0;
+	if (git_commit_lookup(&c, st->repo, &oid) || git_commit_tree(out, c))
+		rc = git_fail(err, st->dir, "cannot read a commit");
+	git_commit_free(c);
+	return rc;
+}
+
+void yoy_tree_changes_free(yoy_tree_change *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int yoy_store_tree_diff(yoy_store *st, const char *a, const char *b,
+			yoy_tree_change **out, size_t *n, yoy_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	git_tree *ta = NULL, *tb = NULL;
+	git_diff *diff = NULL;
+	yoy_tree_change *v = NULL;
+	size_t cnt = 0;
+	int rc = commit_tree_of(st, a, &ta, err);
+	if (!rc)
+		rc = commit_tree_of(st, b, &tb, err);
+	if (rc)
+		goto cleanup;
+	if (git_diff_tree_to_tree(&diff, st->repo, ta, tb, NULL)) {
+		rc = git_fail(err, st->dir, "cannot compare two commits");
+		goto cleanup;
+	}
+	size_t nd = git_diff_num_deltas(diff);
+	v = calloc(nd ? nd : 1, sizeof *v);
+	if (!v) {
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (; cnt < nd; cnt++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, cnt);
+		bool added = d->status == GIT_DELTA_ADDED, removed = d->status == GIT_DELTA_DELETED;
+		v[cnt].path = strdup(removed ? d->old_file.path : d->new_file.path);
+		if (!v[cnt].path) {
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+		if (!added)
+			git_oid_tostr(v[cnt].old_id, 41, &d->old_file.id);
+		if (!removed)
+			git_oid_tostr(v[cnt].new_id, 41, &d->new_file.id);
+	}
+	/* git's order is by path already, byte by byte */
+cleanup:
+	git_diff_free(diff);
+	git_tree_free(ta);
+	git_tree_free(tb);
+	if (rc) {
+		yoy_tree_changes_free(v, cnt);
+		return rc;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+/* Move the branch from (NULL: unborn) to target, by compare-and-swap.
+ * Returns 0, 1 when it was moved meanwhile, or an error. */
+static int move_branch(yoy_store *st, const git_oid *from, const git_oid *target,
+		       const char *why, yoy_error *err)
+{
+	git_reference *moved = NULL;
+	int r = from ? git_reference_create_matching(&moved, st->repo, BRANCH, target, 1, from, why)
+		     : git_reference_create(&moved, st->repo, BRANCH, target, 0, why);
+	git_reference_free(moved);
+	if (r == GIT_EMODIFIED || r == GIT_EEXISTS || r == GIT_ELOCKED)
+		return 1;
+	if (r)
+		return git_fail(err, st->dir, "cannot update the branch");
+	git_commit_free(st->tip); /* read the new tip when next asked */
+	st->tip = NULL;
+	st->tip_known = false;
+	return 0;
+}
+
+int yoy_store_advance(yoy_store *st, const char *from, const char *to, yoy_error *err)
+{
+	git_oid f, t;
+	if ((from && *from && git_oid_fromstr(&f, from)) || git_oid_fromstr(&t, to))
+		return yoy_error_set(err, YOY_EINTERNAL, "bad commit id");
+	git_commit *c = NULL;
+	if (git_commit_lookup(&c, st->repo, &t))
+		return git_fail(err, st->dir, "cannot read the fetched commit");
+	git_commit_free(c);
+	return move_branch(st, from && *from ? &f : NULL, &t, "yoy pull: fast-forward", err);
+}
+
+int yoy_store_commit_merge(yoy_store *st, const char *ours, const char *theirs,
+			   const yoy_store_change *changes, size_t n, const char *message,
+			   char id[41], yoy_error *err)
+{
+	id[0] = '\0';
+	git_oid o, t, tree_id, commit_id;
+	git_commit *parents[2] = { NULL, NULL };
+	git_tree *base = NULL, *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid *blobs = calloc(n ? n : 1, sizeof *blobs);
+	int rc = 0;
+	if (!blobs)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (git_oid_fromstr(&o, ours) || git_oid_fromstr(&t, theirs)) {
+		rc = yoy_error_set(err, YOY_EINTERNAL, "bad commit id");
+		goto cleanup;
+	}
+	if (git_commit_lookup(&parents[0], st->repo, &o) ||
+	    git_commit_lookup(&parents[1], st->repo, &t) || git_commit_tree(&base, parents[0])) {
+		rc = git_fail(err, st->dir, "cannot read the commits to merge");
+		goto cleanup;
+	}
+	if ((rc = write_blobs(st, changes, n, blobs, err)) ||
+	    (rc = tree_with_changes(st, base, changes, n, blobs, &tree_id, err)))
+		goto cleanup;
+	if (signature(&sig, st->repo)) {
+		rc = git_fail(err, st->dir, "cannot make a commit signature");
+		goto cleanup;
+	}
+	if (git_tree_lookup(&tree, st->repo, &tree_id) ||
+	    git_commit_create(&commit_id, st->repo, NULL, sig, sig, "UTF-8", message, tree, 2,
+			      (const git_commit **)parents)) {
+		rc = git_fail(err, st->dir, "cannot write the merge commit");
+		goto cleanup;
+	}
+	rc = move_branch(st, &o, &commit_id, "yoy pull: merge", err);
+	if (rc == 0)
+		git_oid_tostr(id, 41, &commit_id);
+cleanup:
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	free(blobs);
 	return rc;
 }

@@ -16,3 +16,5 @@ echo
 YOY=${YOY:-./yoy} bash tests/bench/bench_diff.sh
 echo
 YOY=${YOY:-./yoy} bash tests/bench/bench_check.sh
+echo
+YOY=${YOY:-./yoy} bash tests/bench/bench_scale.sh

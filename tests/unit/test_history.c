@@ -111,7 +111,7 @@ static void test_import_reimport_revision_show(void **state)
 	yoy_entry *v;
 	size_t n;
 	yoy_error err;
-	assert_int_equal(yoy_history_catalog(st, NULL, &v, &n, &err), 0);
+	assert_int_equal(yoy_history_catalog(st, NULL, NULL, YOY_CATALOG_REVISIONS, &v, &n, &err), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[1].department, "吕梁市人力资源和社会保障局");
 	assert_int_equal(v[1].year, 2023);
