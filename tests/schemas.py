@@ -22,6 +22,7 @@ for path in sorted(glob.glob(os.path.join(root, "schemas", "*.schema.json"))):
 by_name = {
     "yoy-disclosure/1": "disclosure", "yoy-check/1": "check", "yoy-check-all/1": "check-all",
     "yoy-diff/1": "diff", "yoy-trend/1": "trend", "yoy-report/1": "report", "yoy-log/1": "log",
+    "yoy-check-rank/1": "check-rank",
 }
 base = "https://yoy.example.org/schemas/"
 

@@ -9,6 +9,7 @@
 #include "yoy/check.h"
 #include "yoy/diff.h"
 #include "yoy/doc.h"
+#include "yoy/rank.h"
 #include "yoy/report.h"
 #include "yoy/trend.h"
 
@@ -53,6 +54,12 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *o);
 /* A Markdown table of the findings. */
 char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o);
+
+/* The departments of check --all ranked by findings (rank.h): aligned
+ * text, JSON (schema "yoy-check-rank/1") and CSV (UTF-8 with BOM, CRLF). */
+char *yoy_render_rank_text(const yoy_rank *r);
+char *yoy_render_rank_json(const yoy_rank *r);
+char *yoy_render_rank_csv(const yoy_rank *r);
 
 /* The hearing summary (report.h) as Markdown: headline figures, the
  * largest changes with the reasons stated and their check, questions to

@@ -1,4 +1,6 @@
 /* yoy check: does a disclosure hold together, and against last year? */
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include "yoy/check.h"
 #include "yoy/history.h"
 #include "yoy/parse.h"
+#include "yoy/rank.h"
 #include "yoy/render.h"
 
 static const char usage[] =
@@ -33,7 +36,11 @@ static void help(void)
 	       "  --no-history       check FILE alone\n"
 	       "  --against YEAR     from history: compare with YEAR instead of the year before\n"
 	       "  --all              every disclosure in history, each against its prior year\n"
-	       "  --format FMT       text (default), json or md\n"
+	       "  --rank             with --all: the departments ranked by findings (errors,\n"
+	       "                     then warnings, then unverifiable), where to look first\n"
+	       "  -j, --jobs N       --all on N threads (default: one per CPU, at most 8);\n"
+	       "                     the output does not depend on N\n"
+	       "  --format FMT       text (default), json or md; with --rank text, json or csv\n"
 	       "  --show LEVEL       list findings at or above ok, info, warning (default)\n"
 	       "                     or error\n"
 	       "  --fail-on LEVEL    exit 1 when a finding is at or above LEVEL (default error)\n"
@@ -80,62 +87,239 @@ static int check_one(run *r, const yoy_doc *doc, const yoy_doc *prior, yoy_error
 	return 0;
 }
 
-/* Every stored disclosure, each against the year before when stored. */
-static int check_all(run *r, yoy_store *st, const char *rev, yoy_error *err)
+/* ---- check --all: every stored disclosure, in parallel ---------------- */
+
+/* One disclosure of --all, checked by a worker. */
+typedef struct all_job {
+	size_t entry;
+	char *text;            /* its rendering (not with --rank) */
+	yoy_rank_counts counts;
+	bool failed;           /* a finding at or above --fail-on */
+	int rc;
+	yoy_error err;
+	bool done;
+} all_job;
+
+typedef struct all_run {
+	run *r;
+	const char *repo, *rev;
+	const yoy_entry *v;
+	const ptrdiff_t *prior; /* entry of the year before, or -1 */
+	all_job *jobs;
+	size_t n, next, consumed, window;
+	bool rank;
+	pthread_mutex_t mu;
+	pthread_cond_t done_cv, room_cv;
+} all_run;
+
+/* Check entry j; *last holds the document of the entry checked before
+ * (by this worker), which is often j's prior year: kept, not read twice. */
+static void all_one(all_run *a, yoy_store *st, all_job *j, yoy_doc **last, size_t *last_i)
 {
-	yoy_entry *v;
-	size_t n;
-	if (yoy_history_catalog(st, rev, NULL, 0, &v, &n, err))
-		return -1;
-	bool json = strcmp(r->format, "json") == 0;
-	/* one object, as every JSON output: its documents' checks in order */
-	if (json)
-		sbuf_printf(&r->out, "{\n\"schema\": \"yoy-check-all/1\",\n\"documents\": %zu,\n"
-				     "\"checks\": [\n", n);
-	int rc = 0;
-	/* entries come by department, year, kind: the document just checked is
-	 * often the next one's prior year, so it is kept rather than read twice */
+	const yoy_entry *e = &a->v[j->entry];
+	yoy_doc *doc = NULL, *prior = NULL;
+	yoy_check *c = NULL;
+	yoy_check_options co = a->r->co;
+	yoy_error_clear(&j->err);
+	j->rc = yoy_history_load(&doc, NULL, st, a->rev, e->department, e->year, e->kind,
+				 &j->err);
+	ptrdiff_t p = a->prior[j->entry];
+	if (!j->rc && p >= 0 && *last && *last_i == (size_t)p) {
+		prior = *last;
+		*last = NULL;
+	} else if (!j->rc && p >= 0) {
+		j->rc = yoy_history_load(&prior, NULL, st, a->rev, a->v[p].department,
+					 a->v[p].year, a->v[p].kind, &j->err);
+	}
+	co.prior = prior;
+	if (!j->rc)
+		j->rc = yoy_check_doc(&c, doc, &co, &j->err);
+	if (!j->rc) {
+		yoy_rank_count(&j->counts, c);
+		for (int s = a->r->fail_on; s <= YOY_SEV_ERROR; s++)
+			if (c->count[s])
+				j->failed = true;
+		if (!a->rank) {
+			const char *f = a->r->format;
+			j->text = strcmp(f, "json") == 0 ? yoy_render_check_json(c, &a->r->ro)
+				  : strcmp(f, "md") == 0 ? yoy_render_check_md(c, &a->r->ro)
+							 : yoy_render_check_text(c, &a->r->ro);
+			if (!j->text)
+				j->rc = yoy_error_set(&j->err, YOY_ENOMEM, "out of memory");
+		}
+	}
+	yoy_check_free(c);
+	yoy_doc_free(prior);
+	yoy_doc_free(*last);
+	*last = doc;
+	*last_i = j->entry;
+}
+
+/* Each worker reads through a store of its own (libgit2 handles are
+ * not shared between threads) and takes a department's run of entries
+ * at a time (its years in order, each the next one's prior), while at
+ * most `window` entries wait to be written, so memory stays bounded. */
+static void *all_worker(void *arg)
+{
+	all_run *a = arg;
+	yoy_store *st = NULL;
+	yoy_error open_err;
+	int open_rc = yoy_store_open(&st, repo_dir(a->repo), 0, &open_err);
 	yoy_doc *last = NULL;
 	size_t last_i = 0;
-	for (size_t i = 0; i < n && !rc; i++) {
-		yoy_doc *doc = NULL, *prior = NULL;
-		rc = yoy_history_load(&doc, NULL, st, rev, v[i].department, v[i].year, v[i].kind,
-				      err);
-		/* the prior year of the same kind, if stored */
-		for (size_t j = 0; !rc && !prior && j < n; j++) {
-			if (strcmp(v[j].department, v[i].department) != 0 ||
-			    strcmp(v[j].kind, v[i].kind) != 0 || v[j].year != v[i].year - 1)
-				continue;
-			if (last && j == last_i) {
-				prior = last;
-				last = NULL;
+	pthread_mutex_lock(&a->mu);
+	for (;;) {
+		while (a->next < a->n && a->next >= a->consumed + a->window)
+			pthread_cond_wait(&a->room_cv, &a->mu);
+		if (a->next >= a->n)
+			break;
+		size_t start = a->next, end = start + 1;
+		while (end < a->n && strcmp(a->v[end].department, a->v[start].department) == 0)
+			end++;
+		a->next = end;
+		pthread_mutex_unlock(&a->mu);
+		for (size_t i = start; i < end; i++) {
+			all_job *j = &a->jobs[i];
+			if (open_rc) {
+				j->rc = open_rc;
+				j->err = open_err;
 			} else {
-				rc = yoy_history_load(&prior, NULL, st, rev, v[j].department,
-						      v[j].year, v[j].kind, err);
+				all_one(a, st, j, &last, &last_i);
 			}
+			pthread_mutex_lock(&a->mu);
+			j->done = true;
+			pthread_cond_broadcast(&a->done_cv);
+			pthread_mutex_unlock(&a->mu);
 		}
-		if (!rc) {
-			if (json && i)
-				sbuf_puts(&r->out, ",\n");
-			else if (!json && i)
-				sbuf_puts(&r->out, "\n");
-			rc = check_one(r, doc, prior, err);
-		}
-		yoy_doc_free(prior);
-		yoy_doc_free(last);
-		last = doc;
-		last_i = i;
+		pthread_mutex_lock(&a->mu);
 	}
+	pthread_mutex_unlock(&a->mu);
 	yoy_doc_free(last);
-	if (json)
+	yoy_store_free(st);
+	return NULL;
+}
+
+/* The entry of the year before each entry (same department and kind),
+ * or -1: entries come sorted by department, year, kind. */
+static ptrdiff_t *prior_entries(const yoy_entry *v, size_t n)
+{
+	ptrdiff_t *p = malloc((n ? n : 1) * sizeof *p);
+	for (size_t i = 0; p && i < n; i++) {
+		p[i] = -1;
+		for (size_t j = i; j-- > 0 && strcmp(v[j].department, v[i].department) == 0;)
+			if (v[j].year == v[i].year - 1 && strcmp(v[j].kind, v[i].kind) == 0) {
+				p[i] = (ptrdiff_t)j;
+				break;
+			}
+	}
+	return p;
+}
+
+/* Every stored disclosure, each against the year before when stored, on
+ * nthreads threads; the output is in catalog order whatever their
+ * number.  With rank, the departments ranked by findings instead. */
+static int check_all(run *r, const char *repo, const char *rev, int nthreads, bool rank,
+		     yoy_error *err)
+{
+	yoy_store *st = NULL;
+	yoy_entry *v = NULL;
+	size_t n = 0;
+	int rc = yoy_store_open(&st, repo_dir(repo), 0, err);
+	if (!rc)
+		rc = yoy_history_catalog(st, rev, NULL, 0, &v, &n, err);
+	yoy_store_free(st);
+	if (rc)
+		return -1;
+	all_run a = { .r = r, .repo = repo, .rev = rev, .v = v, .n = n, .rank = rank };
+	ptrdiff_t *prior = prior_entries(v, n);
+	a.prior = prior;
+	a.jobs = calloc(n ? n : 1, sizeof *a.jobs);
+	yoy_rank ranking = { 0 };
+	if (!prior || !a.jobs) {
+		free(prior);
+		free(a.jobs);
+		yoy_entries_free(v, n);
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory"), -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		a.jobs[i].entry = i;
+	if (nthreads < 1)
+		nthreads = 1;
+	if ((size_t)nthreads > n)
+		nthreads = n ? (int)n : 1;
+	a.window = (size_t)nthreads * 4;
+	pthread_mutex_init(&a.mu, NULL);
+	pthread_cond_init(&a.done_cv, NULL);
+	pthread_cond_init(&a.room_cv, NULL);
+	pthread_t tid[64];
+	int started = 0;
+	for (; started < nthreads && started < 64; started++)
+		if (pthread_create(&tid[started], NULL, all_worker, &a))
+			break;
+	bool json = strcmp(r->format, "json") == 0;
+	/* one object, as every JSON output: its documents' checks in order */
+	if (json && !rank)
+		sbuf_printf(&r->out, "{\n\"schema\": \"yoy-check-all/1\",\n\"documents\": %zu,\n"
+				     "\"checks\": [\n", n);
+	if (!started) { /* no thread could start: all of it here, first */
+		a.window = n + 1;
+		all_worker(&a);
+	}
+	for (size_t i = 0; i < n; i++) {
+		all_job *j = &a.jobs[i];
+		pthread_mutex_lock(&a.mu);
+		while (!j->done)
+			pthread_cond_wait(&a.done_cv, &a.mu);
+		a.consumed = i + 1;
+		pthread_cond_broadcast(&a.room_cv);
+		pthread_mutex_unlock(&a.mu);
+		if (!rc && j->rc) {
+			rc = -1;
+			*err = j->err;
+		}
+		if (!rc && rank && yoy_rank_add(&ranking, v[i].department, v[i].year, v[i].kind,
+						&j->counts)) {
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		}
+		if (!rc && !rank) {
+			if (i)
+				sbuf_puts(&r->out, json ? ",\n" : "\n");
+			sbuf_puts(&r->out, j->text);
+		}
+		if (j->failed)
+			r->failed = true;
+		free(j->text);
+		j->text = NULL;
+	}
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_mutex_destroy(&a.mu);
+	pthread_cond_destroy(&a.done_cv);
+	pthread_cond_destroy(&a.room_cv);
+	if (!rc && json && !rank)
 		sbuf_puts(&r->out, "]\n}\n");
+	if (!rc && rank) {
+		yoy_rank_sort(&ranking);
+		char *text = strcmp(r->format, "json") == 0 ? yoy_render_rank_json(&ranking)
+			     : strcmp(r->format, "csv") == 0 ? yoy_render_rank_csv(&ranking)
+							     : yoy_render_rank_text(&ranking);
+		if (!text)
+			rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+		else
+			sbuf_puts(&r->out, text);
+		free(text);
+	}
+	yoy_rank_free(&ranking);
+	free(a.jobs);
+	free(prior);
 	yoy_entries_free(v, n);
-	return rc;
+	return rc ? -1 : 0;
 }
 
 typedef struct check_args {
 	const char *repo, *rev, *kind, *out, *prior_file;
-	bool all, no_history;
+	bool all, no_history, rank;
+	int jobs;
 	int against_year;
 	char **pos;
 	int npos;
@@ -143,7 +327,7 @@ typedef struct check_args {
 
 enum {
 	OPT_NO_HISTORY = OPT_OWN, OPT_PRIOR, OPT_AGAINST, OPT_SHOW, OPT_FAIL_ON, OPT_MIN_CHANGE,
-	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL
+	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL, OPT_RANK
 };
 
 static const struct option longs[] = {
@@ -157,6 +341,8 @@ static const struct option longs[] = {
 	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "rank", no_argument, NULL, OPT_RANK },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 	OUTPUT_OPTION,
 	HELP_OPTION,
@@ -176,11 +362,20 @@ static int check_option(check_args *a, run *r, int c, const char **color)
 	case OPT_PRIOR: a->prior_file = v; break;
 	case OPT_COLOR: *color = v; break;
 	case OPT_ALL: a->all = true; break;
+	case OPT_RANK: a->rank = a->all = true; break;
+	case 'j': {
+		char *end;
+		long j = strtol(v, &end, 10);
+		if (*end || j < 1 || j > 64)
+			return usage_error(usage, "-j wants a number of threads, 1 to 64");
+		a->jobs = (int)j;
+		break;
+	}
 	case OPT_NO_HISTORY: a->no_history = true; break;
 	case 'o': a->out = v; break;
 	case OPT_FORMAT:
-		if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "md"))
-			return usage_error(usage, "--format is text, json or md");
+		if (strcmp(v, "text") && strcmp(v, "json") && strcmp(v, "md") && strcmp(v, "csv"))
+			return usage_error(usage, "--format is text, json or md (csv with --rank)");
 		r->format = v;
 		break;
 	case OPT_SHOW:
@@ -223,9 +418,17 @@ static int check_options(check_args *a, run *r, int argc, char **argv)
 	r->fail_on = YOY_SEV_ERROR;
 	options_begin();
 	int c, rc;
-	while ((c = next_option(argc, argv, "o:", longs, usage)) != -1)
+	while ((c = next_option(argc, argv, "o:j:", longs, usage)) != -1)
 		if ((rc = check_option(a, r, c, &color)) >= 0)
 			return rc;
+	if (strcmp(r->format, "csv") == 0 && !a->rank)
+		return usage_error(usage, "--format csv is for --rank");
+	if (strcmp(r->format, "md") == 0 && a->rank)
+		return usage_error(usage, "--rank writes text, json or csv");
+	if (!a->jobs) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		a->jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+	}
 	if (parse_color(color, a->out, r->format, usage, &r->ro.color))
 		return EXIT_USAGE;
 	a->pos = argv + optind;
@@ -329,10 +532,7 @@ int cmd_check(int argc, char **argv)
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;
 	if (a.all) {
-		status = yoy_store_open(&st, repo_dir(a.repo), 0, &err) ||
-				 check_all(&r, st, a.rev, &err)
-			 ? fail_with(&err)
-			 : EXIT_OK;
+		status = check_all(&r, a.repo, a.rev, a.jobs, a.rank, &err) ? fail_with(&err) : EXIT_OK;
 	} else if (a.npos == 2) {
 		status = check_from_history(&r, &a, &st, &err);
 	} else {
