@@ -19,7 +19,7 @@ public_layer() {
 	amount.h | doc.h | json.h | aliases.h) echo model ;;
 	parse.h) echo read ;;
 	store.h | history.h) echo store ;;
-	diff.h | check.h | report.h | trend.h) echo audit ;;
+	diff.h | check.h | rank.h | report.h | trend.h) echo audit ;;
 	render.h) echo render ;;
 	*) echo unknown ;;
 	esac
