@@ -4,7 +4,9 @@
 # through sudo), so a fresh machine needs nothing but make and a compiler.
 
 CC      ?= cc
-PKGS     = libgit2 libcjson libpcre2-8 poppler-glib libdeflate nettle libutf8proc
+PKGS     = libgit2 libcjson libpcre2-8 libdeflate nettle libutf8proc
+# poppler is the PDF module's alone (yoy-pdf.so, loaded when a PDF is read)
+PDF_PKGS = poppler-glib
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
            libcmocka-dev poppler-utils git gettext help2man python3-jsonschema time
@@ -17,6 +19,8 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # packager's: WERROR= turns it off.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PDF_CFLAGS = $(shell pkg-config --cflags $(PDF_PKGS))
+PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS))
 TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS))
 
 WERROR  ?= $(if $(wildcard .git),-Werror)
@@ -47,7 +51,7 @@ DESTDIR    ?=
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build
 # src/ is split by layer (src/README.md); every folder but cli/ is the library.
-LIB_SRC  = $(filter-out src/cli/%,$(wildcard src/*/*.c))
+LIB_SRC  = $(filter-out src/cli/% src/read/pdf_poppler.c,$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/obj/cli/%.o)
@@ -69,7 +73,7 @@ AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
-	@if ! pkg-config --exists $(PKGS) $(TESTPKGS) 2>/dev/null || \
+	@if ! pkg-config --exists $(PKGS) $(PDF_PKGS) $(TESTPKGS) 2>/dev/null || \
 	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
 	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1 || \
 	    ! /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then \
@@ -100,12 +104,29 @@ $(B)/libyoy.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a
+$(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a | $(B)/yoy-pdf.so
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $(CLI_OBJ) $(B)/libyoy.a $(LIBS_ALL) -o $@
 
-yoy: $(B)/yoy $(MO_FILES)
+yoy: $(B)/yoy $(B)/yoy-pdf.so $(MO_FILES)
 	@cp $(B)/yoy yoy
+	@cp $(B)/yoy-pdf.so yoy-pdf.so
+
+# The PDF module: poppler's characters and boxes (src/read/pdf_module.h),
+# linked normally with poppler-glib and loaded by the first PDF read, so
+# that no other command pays for loading poppler and GLib.  It carries its
+# own copy of util.o; only its entry point is exported.
+$(B)/obj/read/pdf_poppler.o: CFLAGS_ALL += $(PDF_CFLAGS)
+# where pdf.c looks for it once installed: LIBDIR/yoy, and the same
+# relative to the program (a package unpacked anywhere)
+LIBDIR_REL = $(patsubst $(PREFIX)/%,%,$(LIBDIR))
+$(B)/obj/read/pdf.o: CFLAGS_ALL += -DYOY_PDF_MODULE_DIR='"$(LIBDIR)/yoy"' \
+	-DYOY_PDF_MODULE_REL='"../$(LIBDIR_REL)/yoy"'
+$(B)/yoy-pdf.so: $(B)/obj/read/pdf_poppler.o $(B)/obj/util/util.o $(B)/obj/util/width.o \
+		 src/read/pdf_module.map
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) -shared -Wl,--version-script=src/read/pdf_module.map -Wl,--no-undefined \
+	  $(CFLAGS_ALL) $(LDFLAGS_ALL) $(filter %.o,$^) $(PDF_LIBS) $(PKG_LIBS) -lm -o $@
 
 $(B)/libyoy.so.$(SOVERSION): $(LIB_OBJ) src/libyoy.map
 	@$(if $(V),,echo "  LINK    $@")
@@ -140,9 +161,11 @@ $(B)/yoy-installed: $(filter-out $(B)/obj/cli/main.o,$(CLI_OBJ)) $(B)/obj/cli/ma
 # man pages and shell completion; the library, its headers and yoy.pc.
 install: yoy lib $(B)/yoy-installed man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/yoy \
+	  $(DESTDIR)$(LIBDIR)/yoy \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
 	  $(DESTDIR)$(DATADIR)/zsh/site-functions $(DESTDIR)$(DATADIR)/yoy/schemas
 	install -m 755 $(B)/yoy-installed $(DESTDIR)$(BINDIR)/yoy
+	install -m 644 $(B)/yoy-pdf.so $(DESTDIR)$(LIBDIR)/yoy/yoy-pdf.so
 	install -m 644 $(B)/libyoy.a $(DESTDIR)$(LIBDIR)/libyoy.a
 	install -m 755 $(B)/libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so.$(SOVERSION)
 	ln -sf libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so
@@ -161,7 +184,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/yoy $(DESTDIR)$(LIBDIR)/libyoy.a $(DESTDIR)$(LIBDIR)/libyoy.so \
 	  $(DESTDIR)$(LIBDIR)/libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/yoy.pc \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions/yoy $(DESTDIR)$(DATADIR)/zsh/site-functions/_yoy
-	rm -rf $(DESTDIR)$(INCLUDEDIR)/yoy $(DESTDIR)$(DATADIR)/yoy
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/yoy $(DESTDIR)$(DATADIR)/yoy $(DESTDIR)$(LIBDIR)/yoy
 	for m in $(notdir $(MANPAGES)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
 	for l in $(LANGS); do rm -f $(DESTDIR)$(INSTALL_LOCALEDIR)/$$l/LC_MESSAGES/yoy.mo; done
 
@@ -255,7 +278,7 @@ $(B)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/li
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< tests/fuzz/replay.c $(B)/libyoy.a $(LIBS_ALL) -o $@
 
-fuzz-replay: $(REPLAY_BIN)
+fuzz-replay: $(REPLAY_BIN) $(B)/yoy-pdf.so
 	@set -e; for h in $(FUZZ_HARNESSES); do \
 	  files=$$(find tests/fuzz/seeds/$$h tests/fuzz/regressions/$$h -type f 2>/dev/null || true); \
 	  case $$h in text) files="$$files $$(ls tests/data/bad/* tests/data/lvliang-hrss/*)";; \
@@ -310,6 +333,6 @@ demo: yoy
 	@bash tests/demo.sh
 
 clean:
-	rm -rf build yoy
+	rm -rf build yoy yoy-pdf.so
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -25,9 +25,14 @@ for d in $debs; do dpkg -x "$d" "$root"; done
 "$root/usr/bin/yoy" --version | grep -q '^yoy 0' || { echo "deb-test: yoy does not run" >&2; exit 1; }
 "$root/usr/bin/yoy" parse tests/data/lvliang-hrss/2023-budget.txt > "$out/parse.json"
 grep -q '"year": 2023' "$out/parse.json" || { echo "deb-test: yoy does not parse" >&2; exit 1; }
-dpkg-deb -I "$out"/yoy_*.deb > "$out/info.txt"
+# PDFs through the module libyoy0 holds, found relative to the program
+"$root/usr/bin/yoy" parse tests/data/jiangsu-high-court/2018-budget.pdf > "$out/pdf.json"
+grep -q '"format":"pdf"' "$out/pdf.json" || { echo "deb-test: yoy does not read a PDF" >&2; exit 1; }
+dpkg-deb -I "$out"/libyoy0_*.deb > "$out/info.txt"
 grep -q 'Depends:.*libpoppler-glib8' "$out/info.txt" ||
-	{ echo "deb-test: the package does not depend on poppler" >&2; exit 1; }
+	{ echo "deb-test: the PDF module's package does not depend on poppler" >&2; exit 1; }
+dpkg-deb -I "$out"/yoy_*.deb | grep -q 'Depends:.*libyoy0' ||
+	{ echo "deb-test: yoy does not depend on libyoy0 (its PDF module)" >&2; exit 1; }
 ls "$root"/usr/lib/*/pkgconfig/yoy.pc >/dev/null 2>&1 && ls "$root"/usr/lib/*/libyoy.so.0 >/dev/null 2>&1 ||
 	{ echo "deb-test: libyoy-dev is incomplete" >&2; exit 1; }
 echo "deb-test: $(echo "$debs" | wc -w) packages built, lintian: $(grep -c '^W:' "$out/lintian.txt" || true) warnings, 0 errors; unpacked and run"

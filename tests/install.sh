@@ -15,6 +15,14 @@ bin=$root$prefix/bin/yoy
 "$bin" --version | grep -q '^yoy [0-9]' || fail "yoy --version"
 "$bin" parse tests/data/lvliang-hrss/2023-budget.txt > "$root/out.json"
 grep -q '"schema": "yoy-disclosure/1"' "$root/out.json" || fail "the installed yoy does not parse"
+# PDFs through the module, installed beside the library and loaded only
+# when a PDF is read: the program itself does not load poppler
+[ -f "$root$prefix/lib/yoy/yoy-pdf.so" ] || fail "no PDF module in $prefix/lib/yoy"
+! readelf -d "$bin" | grep -q poppler || fail "yoy links poppler: every start would load it"
+readelf -d "$root$prefix/lib/yoy/yoy-pdf.so" | grep -q 'NEEDED.*libpoppler-glib' ||
+	fail "the PDF module does not link poppler"
+"$bin" parse tests/data/jiangsu-high-court/2018-budget.pdf > "$root/pdf.json"
+grep -q '"format":"pdf"' "$root/pdf.json" || fail "the installed yoy does not read a PDF"
 # the catalog is found where it was installed
 YOY_LOCALEDIR=$root$prefix/share/locale "$bin" check --lang zh_CN --no-history \
 	tests/data/jiangsu-high-court/2019-budget.pdf > "$root/check.txt" || true

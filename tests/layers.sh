@@ -59,7 +59,7 @@ only() { # pattern file
 only git2 src/store/store.c
 only cjson/ src/model/json.c
 only pcre2 src/read/regex.c
-only poppler src/read/pdf.c
+only poppler src/read/pdf_poppler.c
 only glib src/read/pdf.c
 only libdeflate src/store/pack.c
 only nettle/ src/util/digest.c

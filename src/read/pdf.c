@@ -1,104 +1,93 @@
-/* PDF input through poppler-glib (the only file that includes poppler).
- *
- * Poppler gives every character of a page with its box; layout.c rebuilds
- * the lines and cells from them. */
+/* PDF input: the characters and boxes of each page come from the PDF
+ * module (yoy-pdf.so, pdf_poppler.c, through poppler), loaded with
+ * dlopen() on the first PDF; layout.c rebuilds the lines and cells from
+ * them.  Calls util and layout. */
 #include "pdf.h"
 #include "layout.h"
+#include "pdf_module.h"
 #include "yoy/parse.h"
 
-#include <poppler.h>
+#include <dlfcn.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
-/* The poppler and GLib calls yoy makes, in one table: the library is
- * linked normally (readelf -d and dpkg-shlibdeps see it).  Loading it
- * with dlopen() on first use saved ~5 ms of every process start, but hid
- * the dependency from packaging tools; issue 16 chose the packaging. */
-static struct {
-	__typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
-	__typeof__(poppler_document_get_n_pages) *document_get_n_pages;
-	__typeof__(poppler_document_get_page) *document_get_page;
-	__typeof__(poppler_page_get_size) *page_get_size;
-	__typeof__(poppler_page_get_text) *page_get_text;
-	__typeof__(poppler_page_get_text_layout) *page_get_text_layout;
-	__typeof__(poppler_error_quark) *error_quark;
-	__typeof__(g_bytes_new_static) *bytes_new_static;
-	__typeof__(g_bytes_unref) *bytes_unref;
-	__typeof__(g_error_free) *error_free;
-	__typeof__(g_free) *free;
-	__typeof__(g_object_unref) *object_unref;
-} P = {
-	poppler_document_new_from_bytes,
-	poppler_document_get_n_pages,
-	poppler_document_get_page,
-	poppler_page_get_size,
-	poppler_page_get_text,
-	poppler_page_get_text_layout,
-	poppler_error_quark,
-	g_bytes_new_static,
-	g_bytes_unref,
-	g_error_free,
-	g_free,
-	g_object_unref,
-};
+#include "util/util.h"
+
 /* Pages beyond this are refused rather than read for minutes. */
 #define PDF_MAX_PAGES 5000
 
-/* The page's characters with their boxes, blanks and controls left out.
- * *out is malloc'd (the caller frees it); 0 glyphs when the page has no
- * text. */
-static int page_glyphs(PopplerPage *page, glyph **out, size_t *ng)
+/* Where the module is looked for, in order: $YOY_PDF_MODULE; beside the
+ * program and one directory up (the build tree: ./yoy, build/yoy,
+ * build/tests/...); where `make install` puts it relative to the program
+ * (a package unpacked anywhere) and absolutely. */
+#ifndef YOY_PDF_MODULE_DIR
+#define YOY_PDF_MODULE_DIR "/usr/local/lib/yoy"
+#endif
+#ifndef YOY_PDF_MODULE_REL
+#define YOY_PDF_MODULE_REL "../lib/yoy"
+#endif
+
+static const yoy_pdf_module *M;
+static char module_error[1024];
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+
+/* Load path as the module; false (module_error says why) when it is not
+ * there or not ours. */
+static bool try_module(const char *path)
 {
-	*out = NULL;
-	*ng = 0;
-	char *text = P.page_get_text(page);
-	PopplerRectangle *rects = NULL;
-	guint nrects = 0;
-	if (!text || !P.page_get_text_layout(page, &rects, &nrects)) {
-		P.free(text);
-		P.free(rects);
-		return 0;
+	if (access(path, R_OK) != 0)
+		return false;
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		snprintf(module_error, sizeof module_error, "%s", dlerror());
+		return false;
 	}
-	glyph *g = malloc((nrects + 1) * sizeof *g);
-	if (!g) {
-		P.free(text);
-		P.free(rects);
-		return YOY_ENOMEM;
+	yoy_pdf_module_entry_fn entry;
+	*(void **)&entry = dlsym(h, YOY_PDF_MODULE_ENTRY);
+	const yoy_pdf_module *m = entry ? entry() : NULL;
+	if (!m || m->abi != YOY_PDF_MODULE_ABI || strcmp(m->version, YOY_VERSION) != 0) {
+		snprintf(module_error, sizeof module_error, "%s: a PDF module of another yoy "
+			 "version (%s)", path, m ? m->version : "unknown");
+		dlclose(h);
+		return false;
 	}
-	size_t n = 0, len = strlen(text), off = 0;
-	for (guint i = 0; i < nrects && off < len; i++) {
-		size_t adv;
-		uint32_t cp = utf8_decode(text + off, len - off, &adv);
-		off += adv;
-		if (is_blank_cp(cp) || cp < 0x20)
-			continue;
-		glyph *gl = &g[n++];
-		gl->cp = cp;
-		gl->x1 = (float)rects[i].x1;
-		gl->y1 = (float)rects[i].y1;
-		gl->x2 = (float)rects[i].x2;
-		gl->y2 = (float)rects[i].y2;
-	}
-	P.free(text);
-	P.free(rects);
-	*out = g;
-	*ng = n;
-	return 0;
+	M = m; /* kept loaded for the life of the process */
+	return true;
 }
 
-/* One page: its glyphs laid out into lines. */
-static int read_page(page_ctx *pc, PopplerPage *page)
+static void load_module(void)
 {
-	glyph *g;
-	size_t ng;
-	int rc = page_glyphs(page, &g, &ng);
-	if (rc || !g)
-		return rc;
-	rc = layout_page(pc, g, ng);
-	free(g);
-	return rc;
+	const char *env = getenv("YOY_PDF_MODULE");
+	if (env && *env) {
+		if (!try_module(env) && !module_error[0])
+			snprintf(module_error, sizeof module_error, "%s: no such file", env);
+		return;
+	}
+	char exe[PATH_MAX], path[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		static const char *const rel[] = { "", "/..", "/" YOY_PDF_MODULE_REL };
+		for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+			snprintf(path, sizeof path, "%s%s/" YOY_PDF_MODULE_FILE, exe, rel[i]);
+			if (try_module(path))
+				return;
+		}
+	}
+	if (try_module(YOY_PDF_MODULE_DIR "/" YOY_PDF_MODULE_FILE))
+		return;
+	if (!module_error[0])
+		snprintf(module_error, sizeof module_error,
+			 "the PDF module " YOY_PDF_MODULE_FILE " is not installed (looked beside "
+			 "the program and in " YOY_PDF_MODULE_DIR "; YOY_PDF_MODULE names it)");
 }
 
 static double pdf_timeout = YOY_PDF_TIMEOUT_DEFAULT;
@@ -123,33 +112,29 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 	if (!span_has(in->bytes + in->size - tail, tail, "%%EOF"))
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: truncated PDF (no end-of-file marker)", in->path);
-	GError *gerr = NULL;
-	GBytes *bytes = P.bytes_new_static(in->bytes, in->size);
-	PopplerDocument *doc = P.document_new_from_bytes(bytes, NULL, &gerr);
-	P.bytes_unref(bytes);
-	if (!doc) {
-		int rc;
-		if (gerr && gerr->domain == P.error_quark() &&
-		    gerr->code == POPPLER_ERROR_ENCRYPTED)
-			rc = yoy_error_set(err, YOY_EINPUT,
-				"%s: encrypted PDF (password required); cannot read it",
-				in->path);
-		else
-			rc = yoy_error_set(err, YOY_EINPUT,
-				"%s: truncated or corrupt PDF (%s)", in->path,
-				gerr ? gerr->message : "unreadable");
-		if (gerr)
-			P.error_free(gerr);
-		return rc;
-	}
-	int pages = P.document_get_n_pages(doc);
+	pthread_once(&module_once, load_module);
+	if (!M)
+		return yoy_error_set(err, YOY_EINTERNAL, "%s: cannot read PDFs: %s", in->path,
+				     module_error);
+	char why[512] = "";
+	yoy_pdf_doc *doc = NULL;
+	int st = M->open(&doc, in->bytes, in->size, why, sizeof why);
+	if (st == YOY_PDF_ENCRYPTED)
+		return yoy_error_set(err, YOY_EINPUT,
+			"%s: encrypted PDF (password required); cannot read it", in->path);
+	if (st == YOY_PDF_NOMEM)
+		return yoy_error_set(err, YOY_ENOMEM, "%s: out of memory", in->path);
+	if (st != YOY_PDF_OK)
+		return yoy_error_set(err, YOY_EINPUT, "%s: truncated or corrupt PDF (%s)",
+				     in->path, why);
+	int pages = M->pages(doc);
 	if (pages <= 0) {
-		P.object_unref(doc);
+		M->close(doc);
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: truncated or corrupt PDF (no pages)", in->path);
 	}
 	if (pages > PDF_MAX_PAGES) {
-		P.object_unref(doc);
+		M->close(doc);
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: PDF claims %d pages (limit %d); not a single disclosure",
 			in->path, pages, PDF_MAX_PAGES);
@@ -160,20 +145,26 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 	double start = seconds_now();
 	for (int p = 0; p < pages && !rc; p++) {
 		if (pdf_timeout > 0 && seconds_now() - start > pdf_timeout) {
-			P.object_unref(doc);
+			M->close(doc);
 			return yoy_error_set(err, YOY_EINPUT,
 				"%s: reading took longer than %g s (at page %d of %d); refused "
 				"(--timeout raises the limit)", in->path, pdf_timeout, p + 1, pages);
 		}
-		PopplerPage *page = P.document_get_page(doc, p);
-		if (!page)
+		glyph *g = NULL;
+		size_t ng = 0;
+		int got = M->page(doc, p, &pc.width, &pc.height, &g, &ng);
+		if (got == 1)
 			continue; /* a page the tree claims but does not hold */
+		if (got) {
+			rc = YOY_ENOMEM;
+			break;
+		}
 		pc.page = p + 1;
-		P.page_get_size(page, &pc.width, &pc.height);
-		rc = read_page(&pc, page);
-		P.object_unref(page);
+		if (g)
+			rc = layout_page(&pc, g, ng);
+		free(g);
 	}
-	P.object_unref(doc);
+	M->close(doc);
 	if (rc)
 		return yoy_error_set(err, rc, "%s: out of memory", in->path);
 	ls->pages += pages;

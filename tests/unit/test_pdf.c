@@ -441,6 +441,29 @@ static void test_narrative_and_tables_in_two_files(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The PDF module is loaded only to read a PDF: a text file needs none,
+ * and a module missing or of another version is an error naming it (exit
+ * 5, a broken installation), never a crash. */
+static void test_module_loaded_on_demand(void **state)
+{
+	(void)state;
+	const char *y = getenv("YOY") ? getenv("YOY") : "../yoy";
+	assert_int_equal(sh("YOY_PDF_MODULE=/nonexistent/yoy-pdf.so %s parse -q " LVLIANG
+			    " >/dev/null", y), 0);
+	assert_int_equal(sh("YOY_PDF_MODULE=/nonexistent/yoy-pdf.so %s parse -q "
+			    "data/jiangsu-high-court/2018-budget.pdf 2>&1 >/dev/null | "
+			    "grep -q 'cannot read PDFs: /nonexistent/yoy-pdf.so'; "
+			    "YOY_PDF_MODULE=/nonexistent/yoy-pdf.so %s parse -q "
+			    "data/jiangsu-high-court/2018-budget.pdf >/dev/null 2>&1; test $? = 5", y, y),
+			 0);
+	/* a shared object that is not the module */
+	assert_int_equal(sh("YOY_PDF_MODULE=$(ldconfig -p | awk '/libz.so.1 / { print $NF; exit }') "
+			    "%s parse -q data/jiangsu-high-court/2018-budget.pdf 2>&1 >/dev/null | "
+			    "grep -q 'of another yoy version'", y), 0);
+	/* the program does not load poppler before it reads a PDF */
+	assert_int_equal(sh("! readelf -d %s | grep -q poppler", y), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_joined_across_lines),
 		cmocka_unit_test(test_bad_pdfs),
 		cmocka_unit_test(test_narrative_and_tables_in_two_files),
+		cmocka_unit_test(test_module_loaded_on_demand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
