@@ -222,9 +222,7 @@ int cmd_log(int argc, char **argv)
 			print_other_names(o, &aliases, e->department);
 			last = e->department;
 		}
-		char when[32] = "";
-		if (e->last_time)
-			format_time(when, sizeof when, e->last_time);
+
 		fprintf(o, "  %d  %-26s %d revision%s%s%.12s\n", e->year, e->kind, e->revisions,
 		       e->revisions == 1 ? ", " : "s, ", e->last_id[0] ? "latest " : "",
 		       e->last_id);

@@ -31,6 +31,10 @@
 
 #define BRANCH "refs/heads/main"
 
+/* libgit2's object cache: room for the top trees a command reads again
+ * (one per commit it walks, ~160 KB each for 2,000 departments). */
+#define YOY_GIT_CACHE_BYTES (16 << 20)
+
 /* Fewer objects than this are written loose, as git's transfer.unpackLimit
  * does, so that importing one file at a time does not pile up packs. */
 #define PACK_MIN_OBJECTS 100
@@ -152,6 +156,10 @@ int yoy_store_open(yoy_store **out, const char *dir, int create,
 	/* the top tree lists every department and is read by each lookup;
 	 * libgit2 caches only trees under 4 KiB by default */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)4 << 20);
+	/* but not every tree of the history: a log of 20,000 documents reads
+	 * each once, and libgit2's default (256 MiB) kept them all (53 MB of
+	 * a `yoy log`, and its page faults) */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)YOY_GIT_CACHE_BYTES);
 	git_repository *repo = NULL;
 	int rc;
 	for (int attempt = 0;; attempt++) {

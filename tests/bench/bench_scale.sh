@@ -118,3 +118,23 @@ for n in $SIZES; do
 		printf "   %4.1f %4.1f %4.1f     ", t["log_dept"] / t["show"], t["report"] / t["show"], t["check"] / t["show"] }'
 done
 echo
+
+# Import at province scale: the largest size in one run of yoy import
+# (documents are parsed, stored and freed as they go: memory must not grow
+# with the count), beside the 500-per-import build above.
+big=${SIZES##* }
+mkdir -p "$work/all"
+for ((k = 0; k < big; k += BATCH)); do
+	make_batch "$k"
+	mv "$work"/batch/*.json "$work/all/"
+done
+t0=$(now)
+rss=$(/usr/bin/time -f %M "$YOY" import -q --repo "$work/one-run" "$work"/all/*.json 2>&1 >/dev/null | tail -1)
+t1=$(now)
+echo
+echo "yoy import of $big documents in one run"
+printf "  %-44s %8s s %8s docs/s  peak RSS %s MB\n" "one commit" \
+	"$(awk -v u=$((t1 - t0)) 'BEGIN { printf "%.1f", u / 1e6 }')" \
+	"$(awk -v n="$big" -v u=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (u / 1e6) }')" \
+	"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
+rm -rf "$work/all" "$work/one-run"
