@@ -695,6 +695,20 @@ static int cmp_entry(const void *x, const void *y)
 	return strcmp(a->kind, b->kind);
 }
 
+/* qsort, but a linear pass first: the lists sorted here mostly come in
+ * order already (paths from a tree walk), and 20,000 paths sharing long
+ * prefixes cost 15 M instructions to sort again. */
+static void sort_unless_sorted(void *base, size_t n, size_t size,
+			       int (*cmp)(const void *, const void *))
+{
+	const char *p = base;
+	size_t i = 1;
+	while (i < n && cmp(p + (i - 1) * size, p + i * size) <= 0)
+		i++;
+	if (i < n)
+		qsort(base, n, size, cmp);
+}
+
 static int cmp_entry_path(const void *x, const void *y)
 {
 	const yoy_entry *const *a = x, *const *b = y;
@@ -709,7 +723,7 @@ void yoy_history_count_revisions(yoy_entry *v, size_t n, const yoy_commit_info *
 	for (size_t i = 0; sorted && i < n; i++)
 		by_path[i] = &v[i];
 	if (sorted)
-		qsort(by_path, n, sizeof *by_path, cmp_entry_path);
+		sort_unless_sorted(by_path, n, sizeof *by_path, cmp_entry_path);
 	for (size_t c = nlog; c-- > 0;) {
 		if (log[c].parents > 1)
 			continue;
@@ -891,7 +905,7 @@ int yoy_history_catalog(yoy_store *st, const char *rev, const char *dept, unsign
 	else if ((what & YOY_CATALOG_REVISIONS) && (rc = count_revisions(st, rev, dept, v, cnt, err)))
 		goto fail;
 	yoy_commit_infos_free(log, nlog);
-	qsort(v, cnt, sizeof *v, cmp_entry);
+	sort_unless_sorted(v, cnt, sizeof *v, cmp_entry);
 	*out = v;
 	*n = cnt;
 	return 0;

@@ -122,19 +122,26 @@ echo
 # Import at province scale: the largest size in one run of yoy import
 # (documents are parsed, stored and freed as they go: memory must not grow
 # with the count), beside the 500-per-import build above.
+[ "${BENCH_SCALE_ONE_RUN:-1}" = 1 ] || exit 0
+echo
+echo "yoy import in one run (one commit; memory must not grow with the count)"
+small=${SIZES%% *}
 big=${SIZES##* }
 mkdir -p "$work/all"
-for ((k = 0; k < big; k += BATCH)); do
-	make_batch "$k"
-	mv "$work"/batch/*.json "$work/all/"
+done_docs=0
+for n in $small $big; do
+	for ((k = done_docs; k < n; k += BATCH)); do
+		make_batch "$k"
+		mv "$work"/batch/*.json "$work/all/"
+	done
+	done_docs=$n
+	t0=$(now)
+	rss=$(/usr/bin/time -f %M "$YOY" import -q --repo "$work/one-run" "$work"/all/*.json 2>&1 >/dev/null | tail -1)
+	t1=$(now)
+	printf "  %-44s %8s s %8s docs/s  peak RSS %s MB\n" "$n documents" \
+		"$(awk -v u=$((t1 - t0)) 'BEGIN { printf "%.1f", u / 1e6 }')" \
+		"$(awk -v n="$n" -v u=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (u / 1e6) }')" \
+		"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
+	rm -rf "$work/one-run"
 done
-t0=$(now)
-rss=$(/usr/bin/time -f %M "$YOY" import -q --repo "$work/one-run" "$work"/all/*.json 2>&1 >/dev/null | tail -1)
-t1=$(now)
-echo
-echo "yoy import of $big documents in one run"
-printf "  %-44s %8s s %8s docs/s  peak RSS %s MB\n" "one commit" \
-	"$(awk -v u=$((t1 - t0)) 'BEGIN { printf "%.1f", u / 1e6 }')" \
-	"$(awk -v n="$big" -v u=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (u / 1e6) }')" \
-	"$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
-rm -rf "$work/all" "$work/one-run"
+rm -rf "$work/all"
