@@ -453,6 +453,94 @@ static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *e
 	return 0;
 }
 
+/* Re-add line o to ls with only cells [a, b), or as the text t. */
+static bool readd_line(yoy_lines *ls, const yoy_line *o, size_t a, size_t b, const char *t,
+		       size_t tlen)
+{
+	size_t cap = b > a ? b - a : 1, n = 0;
+	const char **cells = calloc(cap, sizeof *cells);
+	size_t *lens = calloc(cap, sizeof *lens);
+	if (!cells || !lens) {
+		free(cells);
+		free(lens);
+		return false;
+	}
+	if (t) {
+		cells[n] = t;
+		lens[n++] = tlen;
+	} else {
+		for (size_t c = a; c < b; c++) {
+			cells[n] = o->cells[c].text;
+			lens[n++] = o->cells[c].len;
+		}
+	}
+	yoy_line *l = lines_add(ls, o->no, o->page, o->file, cells, lens, n);
+	free(cells);
+	free(lens);
+	if (!l)
+		return false;
+	l->tabbed = t ? false : o->tabbed;
+	l->para_start = o->para_start;
+	return true;
+}
+
+/* A table title glued to the end of the line before it -- text copied
+ * out of a PDF viewer or a web page loses line breaks -- is split off as a
+ * line of its own (the same line number) when the next line opens a table
+ * (its unit, its department label, or a row): "…如下：2023年预算收支总表",
+ * a row whose last cell is the next table's title.  Text lines only. */
+static int split_glued_titles(yoy_lines *ls, size_t from)
+{
+	size_t n = ls->n, count = n - from;
+	if (!count || count > 10000000)
+		return 0;
+	yoy_line *old = malloc(count * sizeof *old);
+	if (!old)
+		return YOY_ENOMEM;
+	memcpy(old, ls->v + from, count * sizeof *old);
+	ls->n = from;
+	int rc = 0;
+	for (size_t k = 0; k < count && !rc; k++) {
+		const yoy_line *o = &old[k], *next = NULL;
+		for (size_t j = k + 1; j < count && !next; j++)
+			if (old[j].ncells && line_filled(&old[j]))
+				next = &old[j];
+		size_t dl;
+		bool opens = next && (next->tabbed || str_has(next->text, "单位") ||
+				      department_label(next->text, &dl));
+		size_t cut = 0, last = 0, filled = 0;
+		if (opens && o->ncells && o->tabbed) {
+			for (size_t c = 0; c < o->ncells; c++)
+				if (o->cells[c].len) {
+					last = c;
+					filled++;
+				}
+			if (filled < 2 || table_title_text_kind(o->cells[last].text, o->cells[last].len) ==
+						  YOY_TABLE_UNKNOWN)
+				last = 0;
+		} else if (opens && o->ncells == 1) {
+			cut = glued_title_start(o->text, o->len);
+		}
+		bool ok;
+		if (last) /* the row, then its last cell as the title */
+			ok = readd_line(ls, o, 0, last, NULL, 0) &&
+			     readd_line(ls, o, 0, 0, o->cells[last].text, o->cells[last].len);
+		else if (cut) {
+			size_t keep = cut;
+			while (keep && (o->text[keep - 1] == ' '))
+				keep--;
+			ok = readd_line(ls, o, 0, 0, o->text, keep) &&
+			     readd_line(ls, o, 0, 0, o->text + cut, o->len - cut);
+		} else {
+			ok = readd_line(ls, o, 0, o->ncells, NULL, 0);
+		}
+		if (!ok)
+			rc = YOY_ENOMEM;
+	}
+	free(old);
+	return rc;
+}
+
 static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 {
 	*out = NULL;
@@ -481,6 +569,8 @@ static int parse_inputs(yoy_doc **out, yoy_input *ins, size_t n, yoy_error *err)
 		if (rc)
 			goto fail;
 		rc = fill_source(doc, in, ls.pages - pages_before, (int)(ls.n - before));
+		if (!rc && in->format != INPUT_PDF)
+			rc = split_glued_titles(&ls, before);
 		if (rc) {
 			yoy_error_set(err, rc, "out of memory");
 			goto fail;

@@ -50,6 +50,10 @@ void infer_units(parse_ctx *pc);
 /* The table kind a title names, or YOY_TABLE_UNKNOWN when the line is not
  * a table title.  Titles in a table of contents are not titles. */
 yoy_table_kind table_title_kind(const yoy_line *l);
+/* The kind of table text of len bytes titles, or YOY_TABLE_UNKNOWN. */
+yoy_table_kind table_title_text_kind(const char *s, size_t len);
+/* Where a table title glued to the end of other text starts, or 0. */
+size_t glued_title_start(const char *s, size_t len);
 /* A table title at line i, possibly wrapped onto the next line ("…支出预"
  * / "算表"): sets *kind and *nlines (1 or 2). */
 bool title_at(const yoy_lines *ls, size_t i, yoy_table_kind *kind,

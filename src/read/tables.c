@@ -154,6 +154,45 @@ static yoy_table_kind title_kind_text(const char *text, size_t len)
 	return k;
 }
 
+/* Where a table title glued to the end of other text starts (text copied
+ * out of a viewer or a web page loses the line break before a title):
+ * the shortest tail that is a title and starts after a sentence or
+ * clause mark or a blank, or with a year ("注：本表无数据2023年政府性基金
+ * 预算支出表").  0 when there is none, or when the whole text is a title
+ * itself. */
+size_t glued_title_start(const char *s, size_t len)
+{
+	static const char *const marks[] = { "。", "；", "：", "！", "？", "）", "」", " ", "　",
+					     ":", ";", ")" };
+	size_t best = 0, adv;
+	bool after_mark = false, after_digit = false, best_sharp = false;
+	/* a title as it is ("XX局2023年部门预算收支总表") is split only where
+	 * a number or a mark meets the year ("预算公开表1" + "2023年…") */
+	bool whole = title_kind_text(s, len) != YOY_TABLE_UNKNOWN;
+	for (size_t i = 0; i < len; i += adv) {
+		uint32_t cp = utf8_decode(s + i, len - i, &adv);
+		bool year = i + 7 <= len && s[i] == '2' && s[i + 1] == '0' && s[i + 2] >= '0' &&
+			    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			    str_starts(s + i + 4, "年");
+		if (i > 0 && (after_mark || year) && s[i] != ' ' &&
+		    title_kind_text(s + i, len - i) != YOY_TABLE_UNKNOWN) {
+			best = i;
+			best_sharp = after_mark || after_digit;
+		}
+		after_mark = false;
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+			if (span_eq(s + i, adv, marks[m]))
+				after_mark = true;
+		after_digit = cp >= '0' && cp <= '9';
+	}
+	return whole && !best_sharp ? 0 : best;
+}
+
+yoy_table_kind table_title_text_kind(const char *s, size_t len)
+{
+	return title_kind_text(s, len);
+}
+
 yoy_table_kind table_title_kind(const yoy_line *l)
 {
 	if (l->ncells == 0 || line_filled(l) != 1 || toc_line(l))

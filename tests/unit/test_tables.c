@@ -227,6 +227,85 @@ static void test_unit_not_printed_real(void **state)
 	input_free(&in);
 }
 
+/* The same tables, rows and figures as doc. */
+static void assert_same_tables(const yoy_doc *doc, const yoy_doc *m, const char *what)
+{
+	if (m->ntables != doc->ntables)
+		fail_msg("%s: %zu tables, the real document %zu", what, m->ntables, doc->ntables);
+	for (size_t t = 0; t < doc->ntables; t++) {
+		const yoy_table *a = &doc->tables[t], *b = &m->tables[t];
+		if (a->kind != b->kind || strcmp(a->title, b->title) != 0 || a->nrows != b->nrows)
+			fail_msg("%s: table %zu is %s \"%s\" with %zu rows, was \"%s\" with %zu",
+				 what, t + 1, yoy_table_kind_name(b->kind), b->title, b->nrows, a->title,
+				 a->nrows);
+		for (size_t r = 0; r < a->nrows; r++)
+			for (size_t c = 0; c < a->ncolumns; c++)
+				if (a->rows[r].values[c].fen != b->rows[r].values[c].fen ||
+				    a->rows[r].values[c].present != b->rows[r].values[c].present)
+					fail_msg("%s: table %zu row %zu column %zu differs", what, t + 1,
+						 r + 1, c + 1);
+	}
+}
+
+/* Text copied out of a viewer or a web page loses the line break before a
+ * title: each table title of the real 吕梁 text, glued to the end of the
+ * line before it (a sentence, a note, or the previous table's last row),
+ * still opens its table, and every table reads as before -- no table
+ * swallows the next one's rows. */
+static void test_glued_titles(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp(LVLIANG, &len);
+	yoy_doc *doc = parse_text_ok(text);
+	size_t tried = 0;
+	for (size_t t = 0; t < doc->ntables; t++) {
+		int title_line = doc->tables[t].at.line;
+		/* the title line's start, and the end of the line before it
+		 * that holds something */
+		const char *p = text;
+		for (int no = 1; no < title_line && p; no++)
+			p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+		if (!p)
+			continue;
+		const char *prev_end = p - 1; /* its newline */
+		while (prev_end > text && (prev_end[-1] == '\n' || prev_end[-1] == '\r'))
+			prev_end--;
+		const char *prev = prev_end;
+		while (prev > text && prev[-1] != '\n')
+			prev--;
+		if (prev_end == prev)
+			continue;
+		bool tabbed = memchr(prev, '\t', (size_t)(prev_end - prev)) != NULL;
+		/* glued as copying does: nothing between, or the row's separator */
+		sbuf m;
+		sbuf_init(&m);
+		sbuf_put(&m, text, (size_t)(prev_end - text));
+		if (tabbed && prev_end[-1] != '\t')
+			sbuf_putc(&m, '\t');
+		sbuf_puts(&m, p);
+		yoy_doc *md = parse_text_ok(sbuf_cstr(&m));
+		char what[160];
+		snprintf(what, sizeof what, "title of table %zu (line %d) glued to line %.40s", t + 1,
+			 title_line, prev);
+		assert_same_tables(doc, md, what);
+		yoy_doc_free(md);
+		sbuf_free(&m);
+		tried++;
+	}
+	assert_true(tried >= 6);
+	/* a sentence naming a table is not split: the next line opens none */
+	yoy_doc *plain = parse_text_ok(
+		"甲部门\n2023年度部门预算公开\n2023年预算支出总表\n部门名称：甲部门\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t100.00\t60.00\t40.00\n"
+		"第三部分 情况说明\n一、说明\n支出预算100.00万元，详见如下：2023年预算收支总表\n"
+		"其他说明。\n");
+	assert_int_equal(plain->ntables, 1);
+	yoy_doc_free(plain);
+	yoy_doc_free(doc);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_code_levels),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_columns_by_header),
+		cmocka_unit_test(test_glued_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
