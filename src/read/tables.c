@@ -2012,16 +2012,122 @@ static size_t table_meta(parse_ctx *pc, size_t j, yoy_unit *unit)
 	return j;
 }
 
-/* Where a body starting at j ends: text tables run while lines have TABs;
- * PDF tables run to the next title, part heading, note or paragraph. */
-static size_t body_end_at(const yoy_lines *ls, size_t j, bool positioned)
+/* A page number printed between the lines of text copied out of a PDF:
+ * "第2页", "第 2 页 共 10 页", "- 2 -", "—2—", "2/10", "2". */
+static bool page_number_line(const yoy_line *l)
 {
-	for (; j < ls->n; j++) {
-		const yoy_line *l = &ls->v[j];
-		if (positioned ? (l->ncells && ends_table(ls, j)) : (l->ncells && !l->tabbed))
-			break;
+	if (l->tabbed || line_filled(l) != 1 || l->len > 40)
+		return false;
+	size_t digits = 0, other = 0, len;
+	for (size_t i = 0; i < l->len; i += len) {
+		uint32_t cp = utf8_decode(l->text + i, l->len - i, &len);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!(cp == ' ' || cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013 ||
+			   cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ ||
+			   cp == 0x3000))
+			other++;
 	}
+	return digits && digits <= 8 && !other;
+}
+
+/* Whether line j, not a row, goes on a text table of kind whose title is
+ * at line ti: a page number, or the table's title again ("…（续）", or the
+ * same title) with its unit and department lines, before more rows --
+ * the table continued on the next page of the PDF the text came from. */
+static size_t continuation(const yoy_lines *ls, size_t j, size_t ti, yoy_table_kind kind)
+{
+	const yoy_line *l = &ls->v[j];
+	if (page_number_line(l))
+		return j + 1;
+	/* "…表（续）", "…表(续)", "续表…": the title marked as continued */
+	size_t n = l->len;
+	bool marked = false;
+	static const char *const marks[] = { "（续）", "(续)", "（续表）", "续表" };
+	for (size_t m = 0; m < sizeof marks / sizeof *marks && !marked; m++)
+		if (n > strlen(marks[m]) && span_eq(l->text + n - strlen(marks[m]), strlen(marks[m]),
+						    marks[m])) {
+			n -= strlen(marks[m]);
+			marked = true;
+		}
+	const char *text = l->text;
+	if (!marked && str_starts(text, "续表")) {
+		text += strlen("续表");
+		n -= strlen("续表");
+		marked = true;
+	}
+	char *bare = strndup(text, n); /* title_kind_text reads to the NUL */
+	bool same_kind = bare && title_kind_text(bare, n) == kind;
+	free(bare);
+	if (line_filled(l) != 1 || !same_kind)
+		return j;
+	/* the same title unmarked continues the table only after a page
+	 * number; else it is the table printed again (parse.c keeps one) */
+	bool after_page = false;
+	for (size_t k = j; k-- > ti;) {
+		if (ls->v[k].ncells == 0)
+			continue;
+		after_page = page_number_line(&ls->v[k]);
+		break;
+	}
+	if (!marked && !(after_page && strcmp(l->text, ls->v[ti].text) == 0))
+		return j;
+	size_t k = j + 1;
+	for (; k < ls->n; k++) {
+		const yoy_line *m = &ls->v[k];
+		size_t dl;
+		if (m->ncells == 0 || page_number_line(m))
+			continue;
+		if (!m->tabbed && (unit_label(m->text) != YOY_UNIT_NONE || department_label(m->text, &dl)))
+			continue;
+		break;
+	}
+	return k < ls->n && ls->v[k].tabbed ? k : j;
+}
+
+/* Where a body starting at j ends: text tables run while lines have TABs
+ * (across a page break: continuation); PDF tables run to the next title,
+ * part heading, note or paragraph.  ti is the title's line. */
+static size_t body_end_at(const yoy_lines *ls, size_t j, bool positioned, size_t ti,
+			  yoy_table_kind kind)
+{
+	while (j < ls->n) {
+		const yoy_line *l = &ls->v[j];
+		if (positioned) {
+			if (l->ncells && ends_table(ls, j))
+				break;
+		} else if (l->ncells && !l->tabbed) {
+			size_t k = continuation(ls, j, ti, kind);
+			if (k == j)
+				break;
+			j = k;
+			continue;
+		}
+		j++;
+	}
+	/* a page number or blank lines at the end are not the table's */
+	while (j > 0 && !positioned && j - 1 < ls->n &&
+	       (ls->v[j - 1].ncells == 0 || page_number_line(&ls->v[j - 1])))
+		j--;
 	return j;
+}
+
+/* Whether body line l repeats one of the header lines above the first row
+ * with a figure (a header printed again at the top of the next page). */
+static bool repeated_header(const yoy_line *const *lines, size_t nl, const yoy_line *l)
+{
+	for (size_t k = 0; k < nl; k++) {
+		const yoy_line *h = lines[k];
+		bool figure = false;
+		for (size_t c = 0; c < h->ncells && !figure; c++)
+			figure = h->cells[c].len && strpbrk(h->cells[c].text, "0123456789") &&
+				 is_amount_cell(h->cells[c].text);
+		if (figure)
+			return false; /* past the header */
+		if (h != l && h->len == l->len && memcmp(h->text, l->text, l->len) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* A new table of kind with its title (over title_lines lines at i) and
@@ -2099,12 +2205,15 @@ size_t table_parse(parse_ctx *pc, size_t i, yoy_table_kind kind, size_t title_li
 	yoy_unit unit;
 	size_t body = table_meta(pc, i + title_lines, &unit);
 	bool positioned = body < ls->n && line_positioned(&ls->v[body]);
-	size_t body_end = body_end_at(ls, body, positioned);
+	size_t body_end = body_end_at(ls, body, positioned, i, kind);
 	const yoy_line *lines[1024];
 	size_t nl = 0;
-	for (size_t k = body; k < body_end && nl < 1024; k++)
-		if (ls->v[k].ncells)
-			lines[nl++] = &ls->v[k];
+	for (size_t k = body; k < body_end && nl < 1024; k++) {
+		const yoy_line *l = &ls->v[k];
+		if (!l->ncells || (!positioned && (!l->tabbed || repeated_header(lines, nl, l))))
+			continue; /* a page break's repeated title, unit or header */
+		lines[nl++] = l;
+	}
 	if (nl == 0)
 		return i;
 	if (!new_table(pc, i, title_lines, kind, unit)) {

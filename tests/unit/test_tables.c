@@ -306,6 +306,83 @@ static void test_glued_titles(void **state)
 	free(text);
 }
 
+/* Whether text line s (up to its newline) holds a figure like 14,656.81. */
+static bool line_has_figure(const char *s)
+{
+	for (const char *p = s; *p && *p != '\n'; p++)
+		if (*p == '.' && p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+			return true;
+	return false;
+}
+
+/* A table printed over two pages and copied out as text: a page number,
+ * the title again (as it was, or with （续）), its unit, its header, then
+ * more rows.  Each table of the real 吕梁 text with at least six rows is
+ * broken after its third row in three ways and must read as before. */
+static void test_continued_tables(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp(LVLIANG, &len);
+	yoy_doc *doc = parse_text_ok(text);
+	size_t tried = 0;
+	for (size_t t = 0; t < doc->ntables; t++) {
+		if (doc->tables[t].nrows < 6 || doc->tables[t].kind == YOY_TABLE_THREE_PUBLIC)
+			continue;
+		const char *p = text, *title = NULL;
+		for (int no = 1; no < doc->tables[t].at.line && p; no++)
+			p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+		if (!p)
+			continue;
+		title = p;
+		/* the header: tabbed lines before the first with a figure */
+		const char *head = NULL, *rows = NULL;
+		for (const char *q = title; q && *q; q = strchr(q, '\n') ? strchr(q, '\n') + 1 : NULL) {
+			const char *e = strchr(q, '\n');
+			bool tabbed = memchr(q, '\t', e ? (size_t)(e - q) : strlen(q)) != NULL;
+			if (tabbed && !head)
+				head = q;
+			if (tabbed && line_has_figure(q)) {
+				rows = q;
+				break;
+			}
+		}
+		if (!head || !rows)
+			continue;
+		const char *cut = rows;
+		for (int k = 0; k < 3 && cut; k++)
+			cut = strchr(cut, '\n') ? strchr(cut, '\n') + 1 : NULL;
+		if (!cut)
+			continue;
+		size_t title_len = (size_t)(strchr(title, '\n') - title);
+		static const char *const breaks[] = { "\n第2页\n\n", "\n- 2 -\n",
+						      "\n第 2 页 共 9 页\n" };
+		for (int v = 0; v < 3; v++) {
+			sbuf m;
+			sbuf_init(&m);
+			sbuf_put(&m, text, (size_t)(cut - text));
+			sbuf_puts(&m, breaks[v]);
+			if (v >= 1) { /* the title again, then the unit */
+				sbuf_put(&m, title, title_len);
+				sbuf_puts(&m, v == 1 ? "（续）\n\n单位：万元\n\n" : "\n\n单位：万元\n");
+			}
+			sbuf_put(&m, head, (size_t)(rows - head));
+			sbuf_puts(&m, cut);
+			yoy_doc *md = parse_text_ok(sbuf_cstr(&m));
+			char what[160];
+			snprintf(what, sizeof what, "table %zu (line %d) continued on a page, way %d",
+				 t + 1, doc->tables[t].at.line, v + 1);
+			assert_same_tables(doc, md, what);
+			yoy_doc_free(md);
+			sbuf_free(&m);
+			tried++;
+		}
+	}
+	assert_true(tried >= 9);
+	yoy_doc_free(doc);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_columns_by_header),
 		cmocka_unit_test(test_glued_titles),
+		cmocka_unit_test(test_continued_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
