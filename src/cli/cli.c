@@ -303,3 +303,30 @@ int repo_only_options(int argc, char **argv, const char *usage, void (*help)(voi
 		return usage_error(usage, "unknown argument '%s'", argv[optind]);
 	return -1;
 }
+
+int remote_options(int argc, char **argv, const char *usage, void (*help)(void),
+		   const char **repo, bool *quiet, const char **remote)
+{
+	static const struct option longs[] = {
+		REPO_OPTION,
+		{ "quiet", no_argument, NULL, 'q' },
+		HELP_OPTION,
+		{ 0 },
+	};
+	*repo = NULL;
+	*quiet = false;
+	options_begin();
+	int c;
+	while ((c = next_option(argc, argv, "q", longs, usage)) != -1) {
+		switch (c) {
+		case OPT_REPO: *repo = optarg; break;
+		case 'q': *quiet = true; break;
+		case 'h': help(); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error(usage, "give at most one remote");
+	*remote = argc - optind == 1 ? argv[optind] : "origin";
+	return -1;
+}

@@ -108,6 +108,11 @@ int cmd_show(int argc, char **argv);
 int repo_only_options(int argc, char **argv, const char *usage, void (*help)(void),
 		      const char **repo);
 
+/* The options of pull and push: [--repo DIR] [-q] [REMOTE] (default
+ * origin).  Returns -1 to go on, else the exit status to return. */
+int remote_options(int argc, char **argv, const char *usage, void (*help)(void),
+		   const char **repo, bool *quiet, const char **remote);
+
 int cmd_reparse(int argc, char **argv);
 int cmd_gc(int argc, char **argv);
 int cmd_mv(int argc, char **argv);

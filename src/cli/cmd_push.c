@@ -20,30 +20,13 @@ static void help(void)
 	       usage);
 }
 
-static const struct option longs[] = {
-	REPO_OPTION,
-	{ "quiet", no_argument, NULL, 'q' },
-	HELP_OPTION,
-	{ 0 },
-};
-
 int cmd_push(int argc, char **argv)
 {
-	const char *repo = NULL;
-	bool quiet = false;
-	options_begin();
-	int c;
-	while ((c = next_option(argc, argv, "q", longs, usage)) != -1) {
-		switch (c) {
-		case OPT_REPO: repo = optarg; break;
-		case 'q': quiet = true; break;
-		case 'h': help(); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
-	if (argc - optind > 1)
-		return usage_error(usage, "give at most one remote");
-	const char *remote = argc - optind == 1 ? argv[optind] : "origin";
+	const char *repo, *remote;
+	bool quiet;
+	int done = remote_options(argc, argv, usage, help, &repo, &quiet, &remote);
+	if (done >= 0)
+		return done;
 	yoy_error err;
 	yoy_error_clear(&err);
 	yoy_store *st = NULL;

@@ -216,27 +216,26 @@ done
 git init -q --bare "$work/kill/central.git"
 "$YOY" import -q --repo "$work/kill-a" "$work"/many/*.json >/dev/null
 "$YOY" remote --repo "$work/kill-a" add origin "file://$work/kill/central.git"
-for delay in 0.02 0.05 0.1 0.2; do
-	"$YOY" push -q --repo "$work/kill-a" >/dev/null 2>&1 &
-	p=$!
-	sleep "$delay"
-	kill -9 "$p" 2>/dev/null || true
-	wait "$p" 2>/dev/null || true
-	fsck_all "$work/kill-a" "$work/kill/central.git"
-done
+# killed REPO CMD: run `yoy CMD --repo REPO` and kill it at four moments;
+# after each, both repositories pass fsck and yoy still reads REPO
+killed() {
+	local repo=$1 cmd=$2 p
+	for delay in 0.02 0.05 0.1 0.2; do
+		"$YOY" "$cmd" -q --repo "$repo" >/dev/null 2>&1 &
+		p=$!
+		sleep "$delay"
+		kill -9 "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+		fsck_all "$repo" "$work/kill/central.git"
+		"$YOY" log --repo "$repo" >/dev/null || fail "a killed $cmd left a history yoy cannot read"
+	done
+}
+killed "$work/kill-a" push
 expect_status 0 "$YOY" push -q --repo "$work/kill-a"
 same_tip "$work/kill-a" "$work/kill/central.git"
 "$YOY" import -q --repo "$work/kill-b" "$docs/lv2023.json" >/dev/null
 "$YOY" remote --repo "$work/kill-b" add origin "file://$work/kill/central.git"
-for delay in 0.02 0.05 0.1 0.2; do
-	"$YOY" pull -q --repo "$work/kill-b" >/dev/null 2>&1 &
-	p=$!
-	sleep "$delay"
-	kill -9 "$p" 2>/dev/null || true
-	wait "$p" 2>/dev/null || true
-	fsck_all "$work/kill-b" "$work/kill/central.git"
-	"$YOY" log --repo "$work/kill-b" >/dev/null || fail "a killed pull left a history yoy cannot read"
-done
+killed "$work/kill-b" pull
 expect_status 0 "$YOY" pull -q --repo "$work/kill-b"
 [ "$("$YOY" log --repo "$work/kill-b" | grep -c '^[^ ]')" = 151 ] || fail "after a killed pull, pull again does not hold all 151 departments"
 fsck_all "$work/kill-b"

@@ -227,6 +227,15 @@ static void test_unit_not_printed_real(void **state)
 	input_free(&in);
 }
 
+/* The start of line no (from 1) of text, or NULL. */
+static const char *line_start(const char *text, int no)
+{
+	const char *p = text;
+	for (int k = 1; k < no && p; k++)
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+	return p;
+}
+
 /* The same tables, rows and figures as doc. */
 static void assert_same_tables(const yoy_doc *doc, const yoy_doc *m, const char *what)
 {
@@ -263,9 +272,7 @@ static void test_glued_titles(void **state)
 		int title_line = doc->tables[t].at.line;
 		/* the title line's start, and the end of the line before it
 		 * that holds something */
-		const char *p = text;
-		for (int no = 1; no < title_line && p; no++)
-			p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+		const char *p = line_start(text, title_line);
 		if (!p)
 			continue;
 		const char *prev_end = p - 1; /* its newline */
@@ -329,12 +336,9 @@ static void test_continued_tables(void **state)
 	for (size_t t = 0; t < doc->ntables; t++) {
 		if (doc->tables[t].nrows < 6 || doc->tables[t].kind == YOY_TABLE_THREE_PUBLIC)
 			continue;
-		const char *p = text, *title = NULL;
-		for (int no = 1; no < doc->tables[t].at.line && p; no++)
-			p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
-		if (!p)
+		const char *title = line_start(text, doc->tables[t].at.line);
+		if (!title)
 			continue;
-		title = p;
 		/* the header: tabbed lines before the first with a figure */
 		const char *head = NULL, *rows = NULL;
 		for (const char *q = title; q && *q; q = strchr(q, '\n') ? strchr(q, '\n') + 1 : NULL) {
