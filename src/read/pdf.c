@@ -75,7 +75,7 @@ static void load_module(void)
 		char *slash = strrchr(exe, '/');
 		if (slash)
 			*slash = '\0';
-		static const char *const rel[] = { "", "/..", "/" YOY_PDF_MODULE_REL };
+		static const char *const rel[] = { "", "/..", ("/" YOY_PDF_MODULE_REL) };
 		for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
 			snprintf(path, sizeof path, "%s%s/" YOY_PDF_MODULE_FILE, exe, rel[i]);
 			if (try_module(path))
