@@ -39,6 +39,16 @@ static bool is_document(const char *path)
 	return doc;
 }
 
+/* "<dept>/<year>/<kind>": the group of a document (group_of), which is
+ * not a file of the history itself. */
+static bool is_document_group(const char *g)
+{
+	const char *a = strchr(g, '/');
+	const char *b = a ? strchr(a + 1, '/') : NULL;
+	return b && b - a - 1 == 4 && strspn(a + 1, "0123456789") == 4 && b[1] &&
+	       !strpbrk(b + 1, "./");
+}
+
 static bool is_aliases(const char *path)
 {
 	const char *slash = strchr(path, '/');
@@ -158,7 +168,9 @@ static int group_files(merge *m, const char *rev, const char *group, char ***pat
 {
 	*ids = NULL;
 	char prefix[1200];
-	bool doc = strcmp(group, YOY_ALIASES_PATH) != 0 && !is_aliases(group) && strchr(group, '/');
+	/* a document's group is "<dept>/<year>/<kind>", not a file's path:
+	 * its files are <kind>.json and <kind>.sources/... */
+	bool doc = is_document_group(group);
 	snprintf(prefix, sizeof prefix, "%s%s", group, doc ? "." : "");
 	int rc = yoy_store_list(m->st, rev, prefix, paths, n, err);
 	if (rc)

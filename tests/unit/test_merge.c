@@ -210,6 +210,46 @@ static void test_aliases_merged(void **state)
 	fsck("la");
 }
 
+/* Commit a file of other content (not a document) at path, at time when. */
+static void commit_file(const char *repo, const char *path, const char *text, long when)
+{
+	char t[32];
+	snprintf(t, sizeof t, "%ld", when);
+	setenv("SOURCE_DATE_EPOCH", t, 1);
+	yoy_store *st = open_at(repo);
+	yoy_store_change c = { path, text, strlen(text), NULL };
+	char id[41];
+	int committed;
+	yoy_error err;
+	if (yoy_store_commit(st, &c, 1, "note", id, &committed, &err))
+		fail_msg("%s", err.message);
+	assert_int_equal(committed, 1);
+	yoy_store_free(st);
+	unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* A file that is no document (a department's notes) changed on both
+ * sides: the later change is current, as for documents. */
+static void test_other_files(void **state)
+{
+	(void)state;
+	import_at("oa", "甲局", 2023, 100, 1000, NULL);
+	copy("oa", "ob");
+	commit_file("oa", "甲局/notes.txt", "ours\n", 2000);
+	commit_file("ob", "甲局/notes.txt", "theirs, later\n", 3000);
+	yoy_pull_result r = pull("oa", "ob");
+	assert_int_equal(r.status, YOY_PULL_MERGED);
+	assert_int_equal(r.republished, 1);
+	yoy_store *st = open_at("oa");
+	char *text;
+	size_t len;
+	yoy_error err;
+	assert_int_equal(yoy_store_read(st, NULL, "甲局/notes.txt", &text, &len, &err), 0);
+	assert_string_equal(text, "theirs, later\n");
+	free(text);
+	yoy_store_free(st);
+}
+
 static void test_unreachable_remote(void **state)
 {
 	(void)state;
@@ -245,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_fast_forward_up_to_date_disjoint),
 		cmocka_unit_test(test_republished_either_way),
 		cmocka_unit_test(test_aliases_merged),
+		cmocka_unit_test(test_other_files),
 		cmocka_unit_test(test_unreachable_remote),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
