@@ -882,6 +882,30 @@ static int write_commit(yoy_store *st, git_oid *commit_id, const git_oid *tree_i
 
 #define COMMIT_AGAIN 1
 
+/* The branch's first commit.  libgit2 checks that the branch does not
+ * exist before it takes the ref's lock, so two importers creating one
+ * history could both write it, the second over the first (seen once in
+ * the concurrent-importers test).  Read back a moment later: when the
+ * branch names a commit that is not ours nor built on ours, the other
+ * writer won and we build on its commit (GIT_EMODIFIED: try again). */
+static int create_first(yoy_store *st, git_reference **moved, const git_oid *commit_id)
+{
+	int r = git_reference_create(moved, st->repo, BRANCH, commit_id, 0, "yoy");
+	if (r)
+		return r;
+	git_oid now;
+	struct timespec ts = { 0, 20 * 1000000L }; /* past the other's write */
+	nanosleep(&ts, NULL);
+	/* ours, or built on ours already by the other writer */
+	if (git_reference_name_to_id(&now, st->repo, BRANCH) == 0 && !git_oid_equal(&now, commit_id) &&
+	    git_graph_descendant_of(st->repo, &now, commit_id) != 1) {
+		git_reference_free(*moved);
+		*moved = NULL;
+		return GIT_EMODIFIED;
+	}
+	return 0;
+}
+
 /* One attempt at a commit on the current tip: its tree with the changes,
  * the commit, then the one atomic step, the branch moved if nobody else
  * moved it.  Returns 0 (committed, or nothing to commit: *committed
@@ -919,7 +943,7 @@ static int commit_attempt(yoy_store *st, const yoy_store_change *changes, size_t
 		goto cleanup;
 	r = tip ? git_reference_create_matching(&moved, st->repo, BRANCH, &commit_id, 1,
 						git_reference_target(tip), "yoy")
-		: git_reference_create(&moved, st->repo, BRANCH, &commit_id, 0, "yoy");
+		: create_first(st, &moved, &commit_id);
 	if (r == 0) {
 		git_oid_tostr(id, 41, &commit_id);
 		*committed = 1;
