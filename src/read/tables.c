@@ -1183,6 +1183,40 @@ static bool names_below(const grid *g, size_t nb)
 	return names >= data && worded * 4 <= data;
 }
 
+/* Open brackets less closing ones in s. */
+static int open_brackets(const char *s)
+{
+	int n = 0;
+	for (const char *p = s; *p; p++) {
+		if (str_starts(p, "（") || *p == '(')
+			n++;
+		else if (str_starts(p, "）") || *p == ')')
+			n--;
+	}
+	return n;
+}
+
+/* A fragment line that closes the bracket its row's cell left open, just
+ * below it ("台式计算机（20" … "万以下）"), is that cell's end, wherever
+ * the cell's start was joined from. */
+static bool closes_bracket(const grid_row *r, const grid_row *o, size_t nb)
+{
+	if (!o || !o->line || !r->line || o->line->page != r->line->page)
+		return false;
+	int h = r->line->y1 - r->line->y0;
+	if (r->line->y0 <= o->line->y0 || r->line->y0 - o->line->y0 > 2 * h)
+		return false;
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!r->cell[c])
+			continue;
+		if (!o->cell[c] || open_brackets(o->cell[c]) <= 0 || open_brackets(r->cell[c]) >= 0)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static void join_wrapped(grid *g, size_t nb)
 {
 	/* a fragment that fits both ways joins the next row (a label's start
@@ -1200,7 +1234,9 @@ static void join_wrapped(grid *g, size_t nb)
 		if (to_next && to_prev && below)
 			to_next = false;
 
-		if (to_next) {
+		if (closes_bracket(r, prev, nb)) {
+			target = prev;
+		} else if (to_next) {
 			target = next;
 			prefix = true;
 		} else if (to_prev && wraps_onto(r, prev, 1, nb, false, next)) {
