@@ -1927,7 +1927,7 @@ static int move_branch(yoy_store *st, const git_oid *from, const git_oid *target
 {
 	git_reference *moved = NULL;
 	int r = from ? git_reference_create_matching(&moved, st->repo, BRANCH, target, 1, from, why)
-		     : git_reference_create(&moved, st->repo, BRANCH, target, 0, why);
+		     : create_first(st, &moved, target); /* an empty history: as an import's */
 	git_reference_free(moved);
 	if (r == GIT_EMODIFIED || r == GIT_EEXISTS || r == GIT_ELOCKED)
 		return 1;
