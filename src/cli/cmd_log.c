@@ -144,7 +144,7 @@ static int scoped_log(yoy_store *st, const char *rev, const char *key, yoy_commi
 {
 	char dir[1024];
 	snprintf(dir, sizeof dir, "%s/", key);
-	return yoy_store_log_scoped(st, rev, NULL, dir, 2, log, n, err); /* documents, not sources */
+	return yoy_store_log_scoped(st, rev, NULL, dir, YOY_DOCUMENT_DEPTH, log, n, err);
 }
 
 static const struct option longs[] = {

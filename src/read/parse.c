@@ -489,10 +489,52 @@ static bool readd_line(yoy_lines *ls, const yoy_line *o, size_t a, size_t b, con
  * line of its own (the same line number) when the next line opens a table
  * (its unit, its department label, or a row): "…如下：2023年预算收支总表",
  * a row whose last cell is the next table's title.  Text lines only. */
+/* Where line o of the text is split: *last the cell that is the next
+ * table's title (a row's last cell), or *cut the byte where a glued title
+ * starts; both 0 when o stays whole.  next is the next line that holds
+ * something. */
+static bool glued_split(const yoy_line *o, const yoy_line *next, size_t *last, size_t *cut)
+{
+	*last = *cut = 0;
+	size_t dl;
+	if (!next || !o->ncells ||
+	    !(next->tabbed || str_has(next->text, "单位") || department_label(next->text, &dl)))
+		return false;
+	if (o->tabbed) {
+		size_t filled = 0;
+		for (size_t c = 0; c < o->ncells; c++)
+			if (o->cells[c].len) {
+				*last = c;
+				filled++;
+			}
+		if (filled < 2 ||
+		    table_title_text_kind(o->cells[*last].text, o->cells[*last].len) == YOY_TABLE_UNKNOWN)
+			*last = 0;
+	} else if (o->ncells == 1) {
+		*cut = glued_title_start(o->text, o->len);
+	}
+	return *last || *cut;
+}
+
+/* A table title glued to the end of the line before it -- text copied
+ * out of a PDF viewer or a web page loses line breaks -- is split off as a
+ * line of its own (the same line number) when the next line opens a table
+ * (its unit, its department label, or a row): "…如下：2023年预算收支总表",
+ * a row whose last cell is the next table's title.  Text lines only; the
+ * lines are rebuilt only when one is split. */
 static int split_glued_titles(yoy_lines *ls, size_t from)
 {
-	size_t n = ls->n, count = n - from;
-	if (!count || count > 10000000)
+	size_t count = ls->n - from, last, cut, next;
+	bool any = false;
+	/* next: the following line that holds something, moving forward only */
+	next = from;
+	for (size_t k = from; k < ls->n && !any; k++) {
+		if (next <= k)
+			for (next = k + 1; next < ls->n && !line_filled(&ls->v[next]); next++)
+				;
+		any = glued_split(&ls->v[k], next < ls->n ? &ls->v[next] : NULL, &last, &cut);
+	}
+	if (!any)
 		return 0;
 	yoy_line *old = malloc(count * sizeof *old);
 	if (!old)
@@ -500,39 +542,24 @@ static int split_glued_titles(yoy_lines *ls, size_t from)
 	memcpy(old, ls->v + from, count * sizeof *old);
 	ls->n = from;
 	int rc = 0;
+	next = 0;
 	for (size_t k = 0; k < count && !rc; k++) {
-		const yoy_line *o = &old[k], *next = NULL;
-		for (size_t j = k + 1; j < count && !next; j++)
-			if (old[j].ncells && line_filled(&old[j]))
-				next = &old[j];
-		size_t dl;
-		bool opens = next && (next->tabbed || str_has(next->text, "单位") ||
-				      department_label(next->text, &dl));
-		size_t cut = 0, last = 0, filled = 0;
-		if (opens && o->ncells && o->tabbed) {
-			for (size_t c = 0; c < o->ncells; c++)
-				if (o->cells[c].len) {
-					last = c;
-					filled++;
-				}
-			if (filled < 2 || table_title_text_kind(o->cells[last].text, o->cells[last].len) ==
-						  YOY_TABLE_UNKNOWN)
-				last = 0;
-		} else if (opens && o->ncells == 1) {
-			cut = glued_title_start(o->text, o->len);
-		}
+		const yoy_line *o = &old[k];
+		if (next <= k)
+			for (next = k + 1; next < count && !line_filled(&old[next]); next++)
+				;
 		bool ok;
-		if (last) /* the row, then its last cell as the title */
+		if (!glued_split(o, next < count ? &old[next] : NULL, &last, &cut))
+			ok = readd_line(ls, o, 0, o->ncells, NULL, 0);
+		else if (last) /* the row, then its last cell as the title */
 			ok = readd_line(ls, o, 0, last, NULL, 0) &&
 			     readd_line(ls, o, 0, 0, o->cells[last].text, o->cells[last].len);
-		else if (cut) {
+		else {
 			size_t keep = cut;
-			while (keep && (o->text[keep - 1] == ' '))
+			while (keep && o->text[keep - 1] == ' ')
 				keep--;
 			ok = readd_line(ls, o, 0, 0, o->text, keep) &&
 			     readd_line(ls, o, 0, 0, o->text + cut, o->len - cut);
-		} else {
-			ok = readd_line(ls, o, 0, o->ncells, NULL, 0);
 		}
 		if (!ok)
 			rc = YOY_ENOMEM;

@@ -19,7 +19,7 @@ char *yoy_render_rank_text(const yoy_rank *r)
 	size_t w[NCOL];
 	for (int c = 0; c < NCOL; c++)
 		w[c] = utf8_width(head[c]);
-	char cell[NCOL][160];
+	char cell[NCOL][320]; /* a department key is at most 255 bytes */
 	/* two passes: widths, then the rows */
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass) {

@@ -10,10 +10,6 @@
 #include "yoy/json.h"
 #include "yoy/parse.h"
 
-/* <department>/<year>/<kind>.json is two directories down: a walk that
- * looks for documents reads no deeper (not the sources). */
-#define DOCUMENT_DEPTH 2
-
 /* Documents named one by one in a commit message. */
 #define YOY_COMMIT_LIST_MAX 100
 
@@ -759,7 +755,7 @@ static int count_revisions(yoy_store *st, const char *rev, const char *dept, yoy
 		snprintf(dir, sizeof dir, "%s/", dept);
 	yoy_commit_info *log;
 	size_t nlog;
-	int rc = yoy_store_log_scoped(st, rev, NULL, dir, DOCUMENT_DEPTH, &log, &nlog, err);
+	int rc = yoy_store_log_scoped(st, rev, NULL, dir, YOY_DOCUMENT_DEPTH, &log, &nlog, err);
 	if (rc)
 		return rc;
 	yoy_history_count_revisions(v, n, log, nlog);
@@ -868,12 +864,12 @@ int yoy_history_catalog(yoy_store *st, const char *rev, const char *dept, unsign
 		/* the walk counting revisions sees every change: what is
 		 * stored follows from it, without listing 20,000 trees again
 		 * (measured: half of a `yoy log` on 20,000 documents) */
-		rc = yoy_store_log_scoped(st, rev, NULL, NULL, DOCUMENT_DEPTH, &log, &nlog, err);
+		rc = yoy_store_log_scoped(st, rev, NULL, NULL, YOY_DOCUMENT_DEPTH, &log, &nlog, err);
 		if (!rc)
 			rc = files_from_log(log, nlog, &paths, &np, err);
 	} else {
 		/* <dept>/<year>/<kind>.json: the sources below are not read */
-		rc = yoy_store_list_depth(st, rev, dept ? prefix : NULL, DOCUMENT_DEPTH, &paths,
+		rc = yoy_store_list_depth(st, rev, dept ? prefix : NULL, YOY_DOCUMENT_DEPTH, &paths,
 					  &np, err);
 	}
 	if (rc) {

@@ -309,6 +309,16 @@ static void test_glued_titles(void **state)
 		"其他说明。\n");
 	assert_int_equal(plain->ntables, 1);
 	yoy_doc_free(plain);
+	/* the line after each line is found once, not searched again for
+	 * every blank line (500,000 of them took hours when it was) */
+	size_t nb = 500000;
+	char *blank = malloc(nb + 64);
+	memset(blank, '\n', nb);
+	strcpy(blank + nb, "2023年预算收支总表\n单位：万元\n");
+	yoy_doc *none = NULL;
+	yoy_error err;
+	assert_int_equal(yoy_parse_buffer(&none, "blank.txt", blank, strlen(blank), &err), YOY_EINPUT);
+	free(blank);
 	yoy_doc_free(doc);
 	free(text);
 }
