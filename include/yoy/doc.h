@@ -12,6 +12,7 @@
 #ifndef YOY_DOC_H
 #define YOY_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -251,6 +252,10 @@ typedef struct yoy_doc {
 
 /* Release a document and everything it owns.  NULL is fine. */
 void yoy_doc_free(yoy_doc *doc);
+
+/* The document is final accounts (部门决算 or 单位决算): its figures are
+ * what was spent, beside the budget it started the year with. */
+bool yoy_doc_is_final(const yoy_doc *doc);
 
 /* First table of the given kind, or NULL. */
 const yoy_table *yoy_doc_table(const yoy_doc *doc, yoy_table_kind kind);

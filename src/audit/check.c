@@ -52,7 +52,7 @@ static const char *const translated_ids[] __attribute__((unused)) = {
 	N_("change.direction"), N_("change.template"), N_("change.direction-conflict"),
 	N_("change.flat-nonzero"), N_("change.zero-base"), N_("change.empty-reason"),
 	N_("change.percent-no-sign"), N_("change.base-year"), N_("prior.percent"), N_("prior.base"), N_("prior.direction"),
-	N_("prior.unexplained"),
+	N_("prior.unexplained"), N_("final.carryover"),
 	N_("summary"), N_("income"), N_("expenditure"), N_("fiscal_summary"),
 	N_("fiscal_expenditure"), N_("fiscal_basic"), N_("general_expenditure"),
 	N_("basic_economic"), N_("fund_income"), N_("fund_expenditure"), N_("state_capital"),

@@ -369,12 +369,20 @@ static void projects(checker *k)
 
 static void across_tables(checker *k)
 {
-	same_figure(k, "cross.summary-income", "收入总计",
-		    "summary/income.total/total", "income/total/total");
-	same_figure(k, "cross.summary-expenditure", "支出总计",
-		    "summary/expenditure.total/total", "expenditure/total/total");
-	same_figure(k, "cross.income-expenditure", "收入与支出",
-		    "income/total/total", "expenditure/total/total");
+	/* a 决算's income and spending tables hold the year's own money: its
+	 * summary's 本年收入合计 and 本年支出合计, without what was carried */
+	bool final = yoy_doc_is_final(k->doc);
+	same_figure(k, "cross.summary-income", final ? "本年收入合计" : "收入总计",
+		    final ? "summary/income.current_total/total" : "summary/income.total/total",
+		    "income/total/total");
+	same_figure(k, "cross.summary-expenditure", final ? "本年支出合计" : "支出总计",
+		    final ? "summary/expenditure.current_total/total"
+			  : "summary/expenditure.total/total",
+		    "expenditure/total/total");
+	/* a 决算's income and spending differ by what it carried over */
+	if (!final)
+		same_figure(k, "cross.income-expenditure", "收入与支出",
+			    "income/total/total", "expenditure/total/total");
 	same_figure(k, "cross.summary-balance", "收支总表",
 		    "summary/income.total/total", "summary/expenditure.total/total");
 	same_figure(k, "cross.fiscal-general", "一般公共预算",
@@ -658,6 +666,70 @@ static void procurement_sums(checker *k)
 			 fig_of(&tot->values[c]), cats, YOY_SEV_ERROR);
 }
 
+/* ---- a 决算's carry-over ------------------------------------------------ */
+
+static figure row_fig(const yoy_table *t, const char *key, const char *group, int c,
+		      bool *found)
+{
+	const yoy_row *r = yoy_table_row_by_key(t, key, group);
+	figure none = { 0, 0, t->unit, t->decimals, false, false };
+	if (!r)
+		return none;
+	*found = true;
+	return fig_of(&r->values[c]);
+}
+
+/* What a 决算's summary ends the year with is what it began with, plus
+ * the year's income and the surplus it used, less the year's spending
+ * and the surplus it distributed: 年末结转和结余 = 年初结转和结余 + 本年收入
+ * + 使用非财政拨款结余 − 本年支出 − 结余分配. */
+static void final_balance(checker *k, yoy_table_kind kind)
+{
+	const yoy_table *t = yoy_doc_table(k->doc, kind);
+	int c = t && !t->empty ? yoy_table_column(t, "total") : -1;
+	if (c < 0)
+		return;
+	const yoy_row *end = yoy_table_row_by_key(t, "carryover_out", "expenditure");
+	bool in = false, out = false, any = false;
+	figure income = row_fig(t, "current_total", "income", c, &in),
+	       spent = row_fig(t, "current_total", "expenditure", c, &out);
+	if (!end || !in || !out || !income.present || !spent.present)
+		return;
+	figure sum = fig_sum(fig_sum(row_fig(t, "carryover", "income", c, &any), income),
+			     row_fig(t, "carryover_surplus", "income", c, &any));
+	sum = fig_sum(sum, fig_neg(spent));
+	sum = fig_sum(sum, fig_neg(row_fig(t, "surplus_distribution", "expenditure", c, &any)));
+	figure stated = fig_of(&end->values[c]);
+	stated.present = true; /* a blank 年末结转和结余 is nothing left */
+	relation(k, "final.carryover", judge_sum(stated, sum), t, end, end->name,
+		 afmt(k->ar, _("%s: 年末结转和结余 against 年初结转和结余 + 本年收入 − 本年支出"),
+		      kind_label(kind)),
+		 stated, sum, YOY_SEV_ERROR);
+}
+
+/* The same by line, in tables printing 年初结转和结余, 本年收入, 本年支出
+ * and 年末结转和结余 side by side (政府性基金, 国有资本经营). */
+static void final_rows(checker *k, const yoy_table *t)
+{
+	int cb = yoy_table_column(t, "carryover"), ci = yoy_table_column(t, "current_income"),
+	    cs = yoy_table_column(t, "total"), ce = yoy_table_column(t, "carryover_out");
+	if (cb < 0 || ci < 0 || cs < 0 || ce < 0)
+		return;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const yoy_row *r = &t->rows[i];
+		figure b = fig_of(&r->values[cb]), in = fig_of(&r->values[ci]),
+		       s = fig_of(&r->values[cs]), e = fig_of(&r->values[ce]);
+		if (!b.present && !in.present && !s.present && !e.present)
+			continue;
+		figure sum = fig_sum(fig_sum(b, in), fig_neg(s));
+		e.present = sum.present = true;
+		relation(k, "final.carryover", judge_sum(e, sum), t, r, describe_row(k->ar, r),
+			 afmt(k->ar, _("%s: %s 年末结转和结余 against 年初结转和结余 + 本年收入 − "
+				      "本年支出"), kind_label(t->kind), describe_row(k->ar, r)),
+			 e, sum, YOY_SEV_ERROR);
+	}
+}
+
 void check_tables(checker *k)
 {
 	for (size_t i = 0; i < k->doc->ntables; i++) {
@@ -680,6 +752,13 @@ void check_tables(checker *k)
 	same_lines(k, YOY_TABLE_GENERAL_EXPENDITURE, YOY_TABLE_SUMMARY, "expenditure");
 	summary_sums(k, YOY_TABLE_SUMMARY);
 	summary_sums(k, YOY_TABLE_FISCAL_SUMMARY);
+	if (yoy_doc_is_final(k->doc)) {
+		final_balance(k, YOY_TABLE_SUMMARY);
+		final_balance(k, YOY_TABLE_FISCAL_SUMMARY);
+		for (size_t i = 0; i < k->doc->ntables; i++)
+			if (!k->doc->tables[i].empty)
+				final_rows(k, &k->doc->tables[i]);
+	}
 	procurement_sums(k);
 	/* 收支总表 by use against the expenditure table's columns */
 	same_figure(k, "cross.summary-use", "基本支出", "summary/expenditure_use.basic/total",

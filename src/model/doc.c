@@ -193,8 +193,15 @@ void doc_warn(yoy_doc *doc, yoy_loc loc, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof msg) {
+		/* cut at a character, never inside one, and say it was cut */
+		size_t end = sizeof msg - 4;
+		while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
+			end--;
+		memcpy(msg + end, "\xE2\x80\xA6", 4); /* … */
+	}
 	size_t cap = doc->nwarnings; /* warnings are rare: grow one by one */
 	yoy_warning *w = doc_push(doc, (void **)&doc->warnings, &doc->nwarnings,
 				  &cap, sizeof *doc->warnings);
@@ -202,6 +209,11 @@ void doc_warn(yoy_doc *doc, yoy_loc loc, const char *fmt, ...)
 		return;
 	w->at = loc;
 	w->message = doc_str(doc, msg);
+}
+
+bool yoy_doc_is_final(const yoy_doc *doc)
+{
+	return doc->kind && strstr(doc->kind, "_final") != NULL;
 }
 
 const yoy_table *yoy_doc_table(const yoy_doc *doc, yoy_table_kind kind)

@@ -383,10 +383,17 @@ static const char *metric_fund(const yoy_doc *doc, const char *s)
 			return yoy_doc_table(doc, YOY_TABLE_FISCAL_BASIC)
 				       ? "fiscal_basic/total/total"
 				       : "general_expenditure/total/basic";
-		if (has(s, "收入") && !has(s, "支出"))
-			return summary_has(doc, "fiscal", "income")
-				       ? "summary/income.fiscal/total"
-				       : "fiscal_summary/income.total/total";
+		if (has(s, "收入") && !has(s, "支出")) {
+			if (summary_has(doc, "fiscal", "income"))
+				return "summary/income.fiscal/total";
+			/* a 决算's 财政拨款收入 is the year's, not the 总计
+			 * that adds what it began the year with */
+			const yoy_table *f = yoy_doc_table(doc, YOY_TABLE_FISCAL_SUMMARY);
+			if (yoy_doc_is_final(doc) && !has(s, "总计") && f &&
+			    yoy_table_row_by_key(f, "current_total", "income"))
+				return "fiscal_summary/income.current_total/total";
+			return "fiscal_summary/income.total/total";
+		}
 		return "fiscal_summary/expenditure.total/total";
 	}
 	return NULL;

@@ -117,7 +117,9 @@ static yoy_table_kind title_kind_text(const char *text, size_t len)
 	const char *s = sbuf_cstr(&t);
 	yoy_table_kind k = YOY_TABLE_UNKNOWN;
 	bool ends_total = str_has(s, "总表") || str_has(s, "预算表") ||
-			  str_has(s, "统计表") || str_has(s, "科目表");
+			  str_has(s, "决算表") || str_has(s, "统计表") || str_has(s, "科目表");
+	/* a 决算 prints 收入支出 where a budget prints 收支 */
+	bool both = str_has(s, "收支") || str_has(s, "收入支出");
 	if (str_has(s, "绩效目标"))
 		k = YOY_TABLE_UNKNOWN;
 	else if (str_has(s, "项目支出") && str_has(s, "上年结转"))
@@ -138,13 +140,13 @@ static yoy_table_kind title_kind_text(const char *text, size_t len)
 	else if (str_has(s, "基本支出"))
 		k = str_has(s, "财政拨款") ? YOY_TABLE_FISCAL_BASIC
 					   : YOY_TABLE_BASIC_ECONOMIC;
-	else if (str_has(s, "财政拨款") && str_has(s, "收支"))
+	else if (str_has(s, "财政拨款") && both)
 		k = YOY_TABLE_FISCAL_SUMMARY;
 	else if (str_has(s, "财政拨款") && str_has(s, "支出"))
 		k = YOY_TABLE_FISCAL_EXPENDITURE;
 	else if (str_has(s, "一般公共预算") && str_has(s, "支出"))
 		k = YOY_TABLE_GENERAL_EXPENDITURE;
-	else if (str_has(s, "收支") && ends_total)
+	else if (both && ends_total)
 		k = YOY_TABLE_SUMMARY;
 	else if (str_has(s, "收入") && ends_total)
 		k = YOY_TABLE_INCOME;
@@ -357,6 +359,19 @@ static const struct {
 	{ "运行维护费", "vehicle_operation" },
 	{ "会议费", "meetings" }, { "培训费", "training" },
 	{ "总计", "total" },
+	/* 决算: the final figure is the row's figure; the budget beside it
+	 * (年初预算数, 调整预算数, or 预算数 next to a 决算数) is another */
+	{ "决算数", "total" }, { "支出决算", "total" }, { "收入决算", "total" },
+	{ "年初预算数", "budget" }, { "年初预算", "budget" },
+	{ "调整预算数", "budget_adjusted" }, { "全年预算数", "budget_adjusted" },
+	{ "年初结转和结余", "carryover" }, { "年初财政拨款结转和结余", "carryover" },
+	{ "年末结转和结余", "carryover_out" }, { "年末财政拨款结转和结余", "carryover_out" },
+	{ "本年收入", "current_income" }, { "本年支出", "total" },
+	{ "上级补助收入", "superior_subsidy" }, { "经营收入", "operating" },
+	{ "附属单位上缴收入", "subsidiary" },
+	{ "上缴上级支出", "paid_to_superior" }, { "经营支出", "operating_expenditure" },
+	{ "对附属单位补助支出", "subsidiary_grants" },
+	{ "使用非财政拨款结余", "non_fiscal_surplus" },
 };
 
 static const char *column_key(const char *norm)
@@ -377,11 +392,16 @@ static const struct {
 	/* longest first: matched as substrings of the squeezed name */
 	{ "本年收入合计", "current_total" }, { "当年收入小计", "current_total" },
 	{ "收入总计", "total" }, { "收入合计", "total" },
+	/* a 决算's: what it started the year with, and surplus it used */
+	{ "年初财政拨款结转和结余", "carryover" }, { "年初结转和结余", "carryover" },
+	{ "使用非财政拨款结余", "carryover_surplus" },
+	{ "上级补助收入", "superior_subsidy" }, { "附属单位上缴收入", "subsidiary" },
 	{ "上年结转", "carryover" }, { "上年财政拨款结转", "carryover" }, { "一般公共预算", "general_budget" },
 	{ "政府性基金", "fund" }, { "国有资本经营", "state_capital" },
 	{ "财政专户", "special_account" }, { "单位资金", "unit_funds" },
 	{ "事业单位经营收入", "operating" }, { "事业收入", "business" },
 	{ "其他收入", "other" }, { "其他资金", "other" },
+	{ "经营收入", "operating" },
 	{ "财政拨款", "fiscal" },
 };
 
@@ -391,6 +411,8 @@ static const struct {
 	{ "本年支出合计", "current_total" }, { "当年支出小计", "current_total" },
 	{ "支出总计", "total" }, { "支出合计", "total" },
 	{ "年终结转", "carryover_out" }, { "结转下年", "carryover_out" },
+	{ "年末财政拨款结转和结余", "carryover_out" }, { "年末结转和结余", "carryover_out" },
+	{ "结余分配", "surplus_distribution" },
 	{ "单位预留机动经费", "reserve" }, { "基本支出", "basic" },
 	{ "项目支出", "project" },
 };
@@ -758,6 +780,29 @@ static bool has_figure(const yoy_line *l)
 	return false;
 }
 
+static bool code_part_label(const char *norm);
+
+/* "类 款 项 2,946.25 2,940.05 6.20": the bottom header line of a table
+ * that prints its code in three columns, with the figures of the total
+ * row under it set at its height (a 决算's 合计 row).  Its words are
+ * header labels; its figures belong to the row below. */
+static bool code_header_with_figures(const yoy_line *l)
+{
+	size_t parts = 0, figures = 0;
+	for (size_t i = 0; i < l->ncells; i++) {
+		const char *c = l->cells[i].text;
+		if (!*c)
+			continue;
+		if (is_amount_cell(c))
+			figures++;
+		else if (code_part_label(c))
+			parts++;
+		else
+			return false;
+	}
+	return parts >= 2 && figures >= 1;
+}
+
 /* Every cell of the row is at most two characters: the wrapped end of
  * a longer name. */
 static bool short_cells(const grid_row *r)
@@ -835,7 +880,7 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 			if (!cell->len)
 				continue;
 			name_norm(&nm, cell->text);
-			if (total_label(sbuf_cstr(&nm)))
+			if (total_label(sbuf_cstr(&nm)) || code_part_label(sbuf_cstr(&nm)))
 				continue;
 			iv[ni][0] = cell->x0;
 			iv[ni][1] = cell->x1;
@@ -981,11 +1026,13 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 	int em = l->y1 - l->y0 > 0 ? l->y1 - l->y0 : 100;
 	int targets[64], dists[64];
 	size_t nc = l->ncells < 64 ? l->ncells : 64;
+	bool words_only = code_header_with_figures(l);
 	for (size_t c = 0; c < nc; c++) {
 		const yoy_cell *cell = &l->cells[c];
 		targets[c] = -1;
 		dists[c] = 0;
-		if (!cell->len || header_span(g, bs, cell))
+		if (!cell->len || (words_only && is_amount_cell(cell->text)) ||
+		    header_span(g, bs, cell))
 			continue;
 		targets[c] = header_band(bs, cell, em);
 		if (targets[c] >= 0)
@@ -1058,12 +1105,13 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 {
 	for (size_t k = 0; k < nr && !g->oom; k++) {
 		const yoy_line *l = region[k];
-		grid_row *r = grid_add(g, l, is_data_row(l, kind));
+		bool header_words = code_header_with_figures(l);
+		grid_row *r = grid_add(g, l, !header_words && is_data_row(l, kind));
 		if (!r)
 			return;
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
-			if (!cell->len)
+			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
 				continue;
 			int bi = band_of(bs->b, bs->n, cell, !is_amount_cell(cell->text));
 			if (bi >= 0)
@@ -1113,16 +1161,55 @@ static bool tight_tail(const grid_row *r, const grid_row *o, const grid_row *aft
 
 static bool wraps_as(grid_row *r, grid_row *o, int dir, size_t nb, bool dry, bool tail);
 
+/* The words cell of line l in band b, or NULL. */
+static const yoy_cell *cell_in_band(const bandset *bs, const yoy_line *l, size_t b)
+{
+	for (size_t c = 0; c < l->ncells; c++)
+		if (l->cells[c].len && !is_amount_cell(l->cells[c].text) &&
+		    band_of(bs->b, bs->n, &l->cells[c], true) == (int)b)
+			return &l->cells[c];
+	return NULL;
+}
+
+/* A words line below a row whose cell in that column ran to the
+ * column's right edge (within one character), starting where that cell
+ * starts, is the cell's next line ("机关事业单位基本养老保险" / "缴费支
+ * 出"), however the lines are spaced, unless it starts a row of its own. */
+static bool filled_cell_tail(const bandset *bs, const grid_row *r, const grid_row *o,
+			     size_t nb)
+{
+	if (!bs || !o->data || !o->line || o->line->page != r->line->page ||
+	    r->line->y0 <= o->line->y0 || starts_row(r, nb))
+		return false;
+	int em = r->line->y1 - r->line->y0;
+	if (r->line->y0 - o->line->y0 > 2 * em)
+		return false;
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!r->cell[c])
+			continue;
+		const yoy_cell *above = cell_in_band(bs, o->line, c),
+			       *below = cell_in_band(bs, r->line, c);
+		if (!above || !below || bs->b[c].x1 - above->x1 > em ||
+		    abs(below->x0 - above->x0) > em / 2)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Whether r is a fragment of o's row: as a tail (the end of a cell of
- * the row above: two characters at most, or a line set tight below its
- * figures), or as the words of other columns beside o's. */
-static bool wraps_onto(grid_row *r, grid_row *o, int dir, size_t nb, bool dry,
-		       const grid_row *after)
+ * the row above: two characters at most, a line set tight below its
+ * figures, or below a cell that filled its column), or as the words of
+ * other columns beside o's. */
+static bool wraps_onto(const bandset *bs, grid_row *r, grid_row *o, int dir, size_t nb,
+		       bool dry, const grid_row *after)
 {
 	bool tail = dir == 1 && o->line && short_cells(r);
 	if (wraps_as(r, o, dir, nb, true, tail))
 		return dry || wraps_as(r, o, dir, nb, false, tail);
-	if (dir == 1 && !tail && o->line && tight_tail(r, o, after, nb) &&
+	if (dir == 1 && !tail && o->line &&
+	    (tight_tail(r, o, after, nb) || filled_cell_tail(bs, r, o, nb)) &&
 	    wraps_as(r, o, dir, nb, true, true))
 		return dry || wraps_as(r, o, dir, nb, false, true);
 	return false;
@@ -1217,7 +1304,7 @@ static bool closes_bracket(const grid_row *r, const grid_row *o, size_t nb)
 	return any;
 }
 
-static void join_wrapped(grid *g, size_t nb)
+static void join_wrapped(grid *g, const bandset *bs, size_t nb)
 {
 	/* a fragment that fits both ways joins the next row (a label's start
 	 * above its figures), or the one above when names sit below */
@@ -1229,8 +1316,8 @@ static void join_wrapped(grid *g, size_t nb)
 		bool prefix = false;
 		grid_row *next = ri + 1 < g->nrows ? &g->rows[ri + 1] : NULL;
 		grid_row *prev = ri > 0 ? &g->rows[ri - 1] : NULL;
-		bool to_next = next && wraps_onto(r, next, 0, nb, true, NULL);
-		bool to_prev = prev && wraps_onto(r, prev, 1, nb, true, next);
+		bool to_next = next && wraps_onto(bs, r, next, 0, nb, true, NULL);
+		bool to_prev = prev && wraps_onto(bs, r, prev, 1, nb, true, next);
 		if (to_next && to_prev && below)
 			to_next = false;
 
@@ -1239,7 +1326,7 @@ static void join_wrapped(grid *g, size_t nb)
 		} else if (to_next) {
 			target = next;
 			prefix = true;
-		} else if (to_prev && wraps_onto(r, prev, 1, nb, false, next)) {
+		} else if (to_prev && wraps_onto(bs, r, prev, 1, nb, false, next)) {
 			target = prev;
 		}
 		if (!target)
@@ -1315,18 +1402,72 @@ static int centre(const grid_row *r)
 	return (r->line->y0 + r->line->y1) / 2;
 }
 
-/* In that layout each line without a code is a piece of the coded line
- * nearest it on the page (within two line heights), where it fits. */
-static void join_pieces(grid *g, size_t nb)
+/* A row of figures without a word or a code beside them. */
+static bool figures_only(const grid_row *r, size_t nb)
+{
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!r->cell[c])
+			continue;
+		if (!is_amount_cell(r->cell[c]))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* A row with words and figures of its own on its line: the one a line
+ * of figures set at another height can belong to (a label alone on its
+ * line is the row of figures beside it, joined as a wrapped cell). */
+static bool labelled(const grid_row *r, size_t nb)
+{
+	if (!r->line || figures_only(r, nb) || short_cells(r))
+		return false;
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && is_amount_cell(r->cell[c]))
+			return true;
+	return false;
+}
+
+/* The row names a total ("人员经费合计"): a row of its own, never a piece
+ * of a coded row. */
+static bool names_total(const grid_row *r, size_t nb)
+{
+	sbuf n;
+	sbuf_init(&n);
+	bool yes = false;
+	for (size_t c = 0; c < nb && !yes; c++)
+		if (r->cell[c] && !is_amount_cell(r->cell[c])) {
+			name_norm(&n, r->cell[c]);
+			yes = total_label(sbuf_cstr(&n));
+		}
+	sbuf_free(&n);
+	return yes;
+}
+
+/* A row of figures alone cannot stand by itself: some columns of a row
+ * were set higher or lower than its words and other figures (a 决算 sets
+ * 基本支出 and 项目支出 a third of a line above 合计, and a 合计 row's
+ * figures beside the 类 款 项 header).  Such a line is a piece of the
+ * labelled row nearest it on the page, within two line heights, where it
+ * fits.  In
+ * the codes-apart layout (all_pieces) each line without a code is a
+ * piece of the nearest coded line. */
+static void join_pieces(grid *g, size_t nb, bool all_pieces)
 {
 	for (size_t ri = 0; ri < g->nrows; ri++) {
 		grid_row *r = &g->rows[ri], *best = NULL;
-		if (!r->line || coded_line(g, r, nb))
+		if (!r->line)
+			continue;
+		bool coded_only = all_pieces && !coded_line(g, r, nb) && !names_total(r, nb);
+		if (!coded_only && !figures_only(r, nb))
 			continue;
 		int reach = 2 * (r->line->y1 - r->line->y0), best_d = 1 << 30;
 		for (size_t oi = 0; oi < g->nrows; oi++) {
 			grid_row *o = &g->rows[oi];
-			if (oi == ri || !o->line || !coded_line(g, o, nb) ||
+			bool target = coded_only ? coded_line(g, o, nb) || names_total(o, nb)
+						 : labelled(o, nb);
+			if (oi == ri || !o->line || !target ||
 			    o->line->page != r->line->page || !fits_into(g, r, o, nb))
 				continue;
 			int d = abs(centre(o) - centre(r));
@@ -1369,15 +1510,16 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	for (size_t k = 0; k < fd; k++)
 		if (!skip_line(body[k]))
 			header_line(g, bs, body[k]);
+	if (fd < n && code_header_with_figures(body[fd]))
+		header_line(g, bs, body[fd]);
 	g->ncols = bs->n;
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		g->textual[bi] = bs->b[bi].kind == 1;
 		name_column(g, bi, &bs->b[bi]);
 	}
 	place_rows(g, bs, region, nr, kind);
-	if (codes_apart(g, bs->n))
-		join_pieces(g, bs->n);
-	join_wrapped(g, bs->n);
+	join_pieces(g, bs->n, codes_apart(g, bs->n));
+	join_wrapped(g, bs, bs->n);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		free(bs->b[bi].frag);
 		free(bs->b[bi].span);
@@ -1508,6 +1650,8 @@ static const char *grid_column_key(const grid *g, size_t c, yoy_table_kind kind,
 	label_norm(norm, g->leaf[c] ? g->leaf[c] : "");
 	const char *s = sbuf_cstr(norm);
 	const char *key = column_key(s);
+	if (strcmp(s, "预算数") == 0 && grid_has_label(g, "决算数"))
+		key = "budget"; /* a 决算's "三公" table: 预算数 / 决算数 pairs */
 	if (kind == YOY_TABLE_THREE_PUBLIC) {
 		bool sub = strcmp(s, "小计") == 0;
 		if (sub) {
@@ -1603,6 +1747,8 @@ static const char *lookup_key(const char *norm, yoy_table_kind kind,
 		return NULL;
 	}
 	if (side && (kind == YOY_TABLE_SUMMARY || kind == YOY_TABLE_FISCAL_SUMMARY)) {
+		if (strcmp(norm, "总计") == 0)
+			return "total"; /* a 决算 prints 总计 on both sides */
 		if (strcmp(side, "income") == 0) {
 			for (size_t i = 0; i < sizeof income_lines / sizeof *income_lines; i++)
 				if (str_has(norm, income_lines[i].name))
