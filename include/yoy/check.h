@@ -81,6 +81,9 @@ typedef struct yoy_check_options {
 	/* last year's disclosure of the department, or NULL: the checks
 	 * across years are then skipped (and say so) */
 	const yoy_doc *prior;
+	/* for a 决算: the budget the department published for the same year,
+	 * or NULL: the 年初预算 the 决算 states is checked against it */
+	const yoy_doc *budget;
 	/* unexplained changes: reported when a line changed by at least this
 	 * much and this percent (x100) and no claim or reason mentions it;
 	 * 0 takes the defaults, 100 万元 and 10% */
@@ -90,6 +93,7 @@ typedef struct yoy_check_options {
 
 typedef struct yoy_check {
 	const yoy_doc *doc, *prior;
+	const yoy_doc *budget;   /* o->budget: the year's budget, for a 决算 */
 	yoy_finding *findings;   /* in the order of the document */
 	size_t nfindings;
 	size_t count[4];         /* by severity */

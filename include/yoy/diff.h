@@ -74,6 +74,9 @@ typedef struct yoy_diff_cell {
 	int64_t change;       /* b - a */
 	bool has_percent;     /* a != 0 */
 	int64_t percent;      /* change / |a| * 100, x100, half away from 0 */
+	bool has_rate;        /* a > 0 */
+	int64_t rate;         /* b / a * 100, x100: a budget's 执行率 when a is
+				 the budget and b the 决算 */
 } yoy_diff_cell;
 
 typedef struct yoy_diff_row {

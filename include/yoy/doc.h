@@ -110,7 +110,10 @@ typedef enum yoy_claim_kind {
 	YOY_CLAIM_FIGURE = 0, /* "人员经费5,270.25万元" */
 	YOY_CLAIM_CHANGE,     /* "比上年增加1619.83万元，增加12.42%" */
 	YOY_CLAIM_SHARE,      /* "占99.96%" */
-	YOY_CLAIM_COUNT       /* "项目48个" */
+	YOY_CLAIM_COUNT,      /* "项目48个" */
+	YOY_CLAIM_EXECUTION   /* a 决算's "年初预算为A万元，支出决算为B万元，
+				 完成年初预算的P%": current B, base_value A,
+				 percent P */
 } yoy_claim_kind;
 
 typedef enum yoy_direction {

@@ -26,6 +26,8 @@ typedef struct yoy_diff_render_options {
 	bool color;                    /* ANSI colours (text only) */
 	bool stat;                     /* one screen: counts, totals, top changes */
 	const char *revision;          /* history revision read, or NULL (files) */
+	bool execution;                /* a is a year's budget, b its 决算: the
+					  percent column is the 执行率 b / a */
 } yoy_diff_render_options;
 
 /* The reported rows of a diff (diff.h), table by table, largest change

@@ -52,7 +52,8 @@ static const char *const translated_ids[] __attribute__((unused)) = {
 	N_("change.direction"), N_("change.template"), N_("change.direction-conflict"),
 	N_("change.flat-nonzero"), N_("change.zero-base"), N_("change.empty-reason"),
 	N_("change.percent-no-sign"), N_("change.base-year"), N_("prior.percent"), N_("prior.base"), N_("prior.direction"),
-	N_("prior.unexplained"), N_("final.carryover"),
+	N_("prior.unexplained"), N_("final.carryover"), N_("claim.execution-rate"),
+	N_("claim.execution-direction"), N_("final.budget"),
 	N_("summary"), N_("income"), N_("expenditure"), N_("fiscal_summary"),
 	N_("fiscal_expenditure"), N_("fiscal_basic"), N_("general_expenditure"),
 	N_("basic_economic"), N_("fund_income"), N_("fund_expenditure"), N_("state_capital"),
@@ -151,6 +152,7 @@ int yoy_check_doc(yoy_check **out, const yoy_doc *doc, const yoy_check_options *
 	c->arena = ar;
 	c->doc = doc;
 	c->prior = o->prior;
+	c->budget = o->budget;
 	checker k = { c, ar, doc, o, 0, false };
 	check_tables(&k);
 	check_claims(&k);

@@ -829,6 +829,107 @@ static void stated_parts(checker *k)
 	}
 }
 
+/* ---- a 决算's execution statements ------------------------------------- */
+
+/* The cell of metric in the published budget: its own table, else the
+ * same code in another table of that budget (a 决算's 一般公共预算财政拨款
+ * 支出 is the budget's 一般公共预算支出 or 财政拨款支出). */
+static cell_ref budget_cell(const yoy_doc *budget, const char *metric)
+{
+	cell_ref r = metric_cell(budget, metric);
+	const char *row = metric ? strchr(metric, '/') : NULL;
+	if (r.found || !row || !str_starts(row, "/code:"))
+		return r; /* a total is its own table's, a code any table's */
+	static const char *const tables[] = { "general_expenditure", "fiscal_expenditure",
+					      "expenditure" };
+	for (size_t i = 0; i < sizeof tables / sizeof *tables && !r.found; i++) {
+		char m[256];
+		snprintf(m, sizeof m, "%s%s", tables[i], row);
+		r = metric_cell(budget, m);
+	}
+	return r;
+}
+
+/* "年初预算为A万元，支出决算为B万元，完成年初预算的P%": B against the
+ * table (figure_claim), P against B / A, what the text says of B against
+ * A, and A against the budget the department published for the year. */
+static void execution_claim(checker *k, size_t i, const cell_ref *cell)
+{
+	const yoy_claim *c = &k->doc->claims[i];
+	figure fin = fig_of(&c->current), bud = fig_of(&c->base_value);
+	if (!c->current.present)
+		return;
+	if (!c->base_value.present && cell->found) {
+		/* no budget stated: the table's 年初预算数 column, if printed */
+		int bc = yoy_table_column(cell->table, "budget");
+		if (bc >= 0 && cell->row->values[bc].present)
+			bud = fig_of(&cell->row->values[bc]);
+	}
+	const char *subject = c->subject ? c->subject : "?";
+	if (c->percent.present && bud.present) {
+		yoy_finding f = claim_finding(k, i, "claim.execution-rate");
+		char pct[32];
+		yoy_decimal_format(pct, sizeof pct, &c->percent);
+		f.stated = afmt(k->ar, "%s%%", pct);
+		int64_t lo, hi, point;
+		f.verdict = judge_percent(&c->percent, fin, bud, &lo, &hi, &point);
+		if (f.verdict == YOY_VERDICT_MISMATCH && truncates(&c->percent, point))
+			f.verdict = YOY_VERDICT_TRUNCATED;
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		if (f.verdict == YOY_VERDICT_UNVERIFIABLE) {
+			f.message = afmt(k->ar, _("%s: 完成预算的%s, of a budget of %s"), subject,
+					 f.stated, fig_text(k->ar, bud));
+		} else {
+			f.computed = pct4_text(k->ar, point);
+			f.envelope = afmt(k->ar, "%s – %s", pct4_text(k->ar, lo), pct4_text(k->ar, hi));
+			f.message = afmt(k->ar, _("%s: 完成预算的%s, recomputed as %s / %s"), subject,
+					 f.stated, fig_text(k->ar, fin), fig_text(k->ar, bud));
+		}
+		add_finding(k, &f);
+	}
+	if ((c->direction == YOY_DIR_INCREASE || c->direction == YOY_DIR_DECREASE) &&
+	    bud.present) {
+		/* "决算数小于预算数": the figures must say so too */
+		figure diff = fig_sum(fin, fig_neg(bud));
+		bool more = diff.fen - diff.half > 0, less = diff.fen + diff.half < 0;
+		bool holds = c->direction == YOY_DIR_INCREASE ? more : less;
+		yoy_finding f = claim_finding(k, i, "claim.execution-direction");
+		f.verdict = holds ? YOY_VERDICT_EXACT : YOY_VERDICT_MISMATCH;
+		f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+		f.stated = c->direction == YOY_DIR_INCREASE ? _("决算数大于预算数")
+							     : _("决算数小于预算数");
+		f.computed = afmt(k->ar, "%s − %s", fig_text(k->ar, fin), fig_text(k->ar, bud));
+		f.message = afmt(k->ar, _("%s: the text says %s; the figures are %s and %s"),
+				 subject, f.stated, fig_text(k->ar, fin), fig_text(k->ar, bud));
+		add_finding(k, &f);
+	}
+	if (!c->base_value.present || !k->o->budget || !c->metric)
+		return;
+	cell_ref b = budget_cell(k->o->budget, c->metric);
+	yoy_finding f = claim_finding(k, i, "final.budget");
+	f.stated = fig_text(k->ar, bud);
+	if (!b.found || !b.value.present) {
+		f.verdict = YOY_VERDICT_UNVERIFIABLE;
+		f.severity = YOY_SEV_INFO;
+		f.message = afmt(k->ar, _("%s: 年初预算 %s; the %d budget prints no %s"), subject,
+				 f.stated, k->o->budget->year, c->metric);
+		add_finding(k, &f);
+		return;
+	}
+	f.verdict = judge_equal(b.value, bud);
+	f.severity = severity_of(f.verdict, YOY_SEV_ERROR);
+	f.computed = b.value.unit == bud.unit ? fig_text(k->ar, b.value)
+					      : fen_text(k->ar, b.value.fen, bud);
+	if (f.verdict != YOY_VERDICT_EXACT)
+		f.envelope = afmt(k->ar, "±%s", fen_text(k->ar, bud.half + b.value.half, bud));
+	f.message = afmt(k->ar, _("%s: the 年初预算 the 决算 states against the %d budget as "
+				 "published (%s)"),
+			 subject, k->o->budget->year, cell_label(k->ar, &b, c->metric));
+	f.prior_file = source_of(k->o->budget, b.row ? b.row->at : b.table->at);
+	f.prior_at = b.row ? b.row->at : b.table->at;
+	add_finding(k, &f);
+}
+
 void check_claims(checker *k)
 {
 	for (size_t i = 0; i < k->doc->nclaims; i++) {
@@ -850,6 +951,8 @@ void check_claims(checker *k)
 			share_claim(k, i, &cell);
 		if (c->kind == YOY_CLAIM_CHANGE)
 			change_claim(k, i, &cell);
+		if (c->kind == YOY_CLAIM_EXECUTION)
+			execution_claim(k, i, &cell);
 	}
 	consistent_changes(k);
 	stated_parts(k);

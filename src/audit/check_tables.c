@@ -385,10 +385,14 @@ static void across_tables(checker *k)
 			    "income/total/total", "expenditure/total/total");
 	same_figure(k, "cross.summary-balance", "收支总表",
 		    "summary/income.total/total", "summary/expenditure.total/total");
-	same_figure(k, "cross.fiscal-general", "一般公共预算",
-		    "fiscal_summary/income.general_budget/total", "general_expenditure/total/total");
-	same_figure(k, "cross.fiscal-fund", "政府性基金预算",
-		    "fiscal_summary/income.fund/total", "fund_expenditure/total/total");
+	/* a budget spends what it receives; a 决算 need not */
+	if (!final) {
+		same_figure(k, "cross.fiscal-general", "一般公共预算",
+			    "fiscal_summary/income.general_budget/total",
+			    "general_expenditure/total/total");
+		same_figure(k, "cross.fiscal-fund", "政府性基金预算",
+			    "fiscal_summary/income.fund/total", "fund_expenditure/total/total");
+	}
 	same_figure(k, "cross.basic-economic", "一般公共预算基本支出",
 		    "general_expenditure/total/basic", "basic_economic/total/total");
 	static const char *const three[] = { "three_public/overseas/total",

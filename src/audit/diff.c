@@ -290,6 +290,9 @@ static bool fill_cells(yoy_diff_row *dr, const yoy_diff_table *dt, const int *co
 		cell->has_percent = dr->a && cell->a != 0;
 		if (cell->has_percent)
 			cell->percent = yoy_percent_x100(cell->change, cell->a);
+		cell->has_rate = dr->a && cell->a > 0;
+		if (cell->has_rate)
+			cell->rate = yoy_percent_x100(cell->b, cell->a);
 		if (cell->change)
 			changed = true;
 	}

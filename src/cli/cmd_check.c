@@ -33,6 +33,9 @@ static void help(void)
 	       "  --prior FILE       last year's disclosure, for FILE (text, PDF or JSON);\n"
 	       "                     without it the year before is read from the history\n"
 	       "                     when it holds it (the output says where it came from)\n"
+	       "  --budget FILE      for a 决算: the budget published for its year, to hold\n"
+	       "                     the 年初预算 it states against; without it read from\n"
+	       "                     the history when it holds it\n"
 	       "  --no-history       check FILE alone\n"
 	       "  --against YEAR     from history: compare with YEAR instead of the year before\n"
 	       "  --all              every disclosure in history, each against its prior year\n"
@@ -66,10 +69,12 @@ typedef struct run {
 } run;
 
 /* Check doc against prior and append the rendering. */
-static int check_one(run *r, const yoy_doc *doc, const yoy_doc *prior, yoy_error *err)
+static int check_one(run *r, const yoy_doc *doc, const yoy_doc *prior, const yoy_doc *budget,
+		     yoy_error *err)
 {
 	yoy_check_options co = r->co;
 	co.prior = prior;
+	co.budget = budget;
 	yoy_check *c;
 	if (yoy_check_doc(&c, doc, &co, err))
 		return -1;
@@ -85,6 +90,24 @@ static int check_one(run *r, const yoy_doc *doc, const yoy_doc *prior, yoy_error
 	sbuf_puts(&r->out, text);
 	free(text);
 	return 0;
+}
+
+/* The budget kind a 决算 of kind is held against. */
+static const char *budget_kind(const char *kind)
+{
+	return kind && strstr(kind, "unit") ? "unit_budget" : "department_budget";
+}
+
+/* For a 决算: the budget of its year stored under key, or NULL. */
+static yoy_doc *stored_budget(yoy_store *st, const char *rev, const char *key,
+			      const yoy_doc *doc)
+{
+	yoy_doc *budget = NULL;
+	yoy_error e;
+	if (!yoy_doc_is_final(doc) ||
+	    yoy_history_load(&budget, NULL, st, rev, key, doc->year, budget_kind(doc->kind), &e))
+		return NULL;
+	return budget;
 }
 
 /* ---- check --all: every stored disclosure, in parallel ---------------- */
@@ -132,6 +155,8 @@ static void all_one(all_run *a, yoy_store *st, all_job *j, yoy_doc **last, size_
 					 a->v[p].year, a->v[p].kind, &j->err);
 	}
 	co.prior = prior;
+	yoy_doc *budget = !j->rc ? stored_budget(st, a->rev, e->department, doc) : NULL;
+	co.budget = budget;
 	if (!j->rc)
 		j->rc = yoy_check_doc(&c, doc, &co, &j->err);
 	if (!j->rc) {
@@ -150,6 +175,7 @@ static void all_one(all_run *a, yoy_store *st, all_job *j, yoy_doc **last, size_
 	}
 	yoy_check_free(c);
 	yoy_doc_free(prior);
+	yoy_doc_free(budget);
 	yoy_doc_free(*last);
 	*last = doc;
 	*last_i = j->entry;
@@ -317,7 +343,7 @@ static int check_all(run *r, const char *repo, const char *rev, int nthreads, bo
 }
 
 typedef struct check_args {
-	const char *repo, *rev, *kind, *out, *prior_file;
+	const char *repo, *rev, *kind, *out, *prior_file, *budget_file;
 	bool all, no_history, rank;
 	int jobs;
 	int against_year;
@@ -327,13 +353,14 @@ typedef struct check_args {
 
 enum {
 	OPT_NO_HISTORY = OPT_OWN, OPT_PRIOR, OPT_AGAINST, OPT_SHOW, OPT_FAIL_ON, OPT_MIN_CHANGE,
-	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL, OPT_RANK
+	OPT_MIN_PERCENT, OPT_COLOR, OPT_ALL, OPT_RANK, OPT_BUDGET
 };
 
 static const struct option longs[] = {
 	HISTORY_OPTIONS,
 	FORMAT_OPTION,
 	{ "prior", required_argument, NULL, OPT_PRIOR },
+	{ "budget", required_argument, NULL, OPT_BUDGET },
 	{ "against", required_argument, NULL, OPT_AGAINST },
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
@@ -360,6 +387,7 @@ static int check_option(check_args *a, run *r, int c, const char **color)
 	case OPT_REV: a->rev = v; break;
 	case OPT_KIND: a->kind = v; break;
 	case OPT_PRIOR: a->prior_file = v; break;
+	case OPT_BUDGET: a->budget_file = v; break;
 	case OPT_COLOR: *color = v; break;
 	case OPT_ALL: a->all = true; break;
 	case OPT_RANK: a->rank = a->all = true; break;
@@ -440,6 +468,8 @@ static int check_options(check_args *a, run *r, int argc, char **argv)
 						 : "give FILE, or DEPARTMENT YEAR, or --all");
 	if (a->prior_file && a->npos != 1)
 		return usage_error(usage, "--prior goes with FILE");
+	if (a->budget_file && a->npos != 1)
+		return usage_error(usage, "--budget goes with FILE");
 	return -1;
 }
 
@@ -451,7 +481,7 @@ static int check_from_history(run *r, const check_args *a, yoy_store **st, yoy_e
 	if (parse_year(a->pos[1], &year))
 		return usage_error(usage, "'%s' is not a year", a->pos[1]);
 	char *key = NULL;
-	yoy_doc *doc = NULL, *prior = NULL;
+	yoy_doc *doc = NULL, *prior = NULL, *budget = NULL;
 	int status = EXIT_OK;
 	if (yoy_store_open(st, repo_dir(a->repo), 0, err) ||
 	    yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
@@ -460,34 +490,44 @@ static int check_from_history(run *r, const check_args *a, yoy_store **st, yoy_e
 		goto done;
 	}
 	int py = a->against_year ? a->against_year : year - 1;
-	int prc = yoy_history_load(&prior, NULL, *st, a->rev, key, py, a->kind, err);
-	if ((prc && (a->against_year || prc != YOY_ESTORE)) || check_one(r, doc, prior, err))
+	int prc = yoy_history_load(&prior, NULL, *st, a->rev, key, py, a->kind ? a->kind : doc->kind,
+				   err);
+	budget = stored_budget(*st, a->rev, key, doc);
+	if ((prc && (a->against_year || prc != YOY_ESTORE)) ||
+	    check_one(r, doc, prior, budget, err))
 		status = fail_with(err); /* asked for a year that is not there */
 done:
 	free(key);
 	yoy_doc_free(doc);
 	yoy_doc_free(prior);
+	yoy_doc_free(budget);
 	return status;
 }
 
 /* The year before doc's from the history, when it is there; else *why
- * says what is missing (in r's arena-free static buffer). */
+ * says what is missing (in r's arena-free static buffer).  For a 决算,
+ * *budget gets the budget of its year when the history holds it. */
 static yoy_doc *prior_from_history(const check_args *a, const yoy_doc *doc, char *why,
-				   size_t size)
+				   size_t size, yoy_doc **budget)
 {
 	yoy_store *st = NULL;
 	yoy_doc *prior = NULL;
 	char *key = NULL;
 	yoy_error e;
 	const char *dir = repo_dir(a->repo);
-	if (yoy_store_open(&st, dir, 0, &e))
+	if (yoy_store_open(&st, dir, 0, &e)) {
 		snprintf(why, size, _("no history repository in %s"), dir);
-	else if (!doc->department || yoy_history_department(st, NULL, doc->department, &key, &e))
+	} else if (!doc->department ||
+		   yoy_history_department(st, NULL, doc->department, &key, &e)) {
 		snprintf(why, size, _("%s is not in the history at %s"),
 			 doc->department ? doc->department : "?", dir);
-	else if (yoy_history_load(&prior, NULL, st, NULL, key, doc->year - 1, doc->kind, &e))
-		snprintf(why, size, _("the history at %s has no %d %s of %s"), dir, doc->year - 1,
-			 doc->kind, key);
+	} else {
+		if (yoy_history_load(&prior, NULL, st, NULL, key, doc->year - 1, doc->kind, &e))
+			snprintf(why, size, _("the history at %s has no %d %s of %s"), dir,
+				 doc->year - 1, doc->kind, key);
+		if (budget && !*budget)
+			*budget = stored_budget(st, NULL, key, doc);
+	}
 	free(key);
 	yoy_store_free(st);
 	return prior;
@@ -497,26 +537,28 @@ static yoy_doc *prior_from_history(const check_args *a, const yoy_doc *doc, char
  * history when it holds it (--no-history: never). */
 static int check_file(run *r, const check_args *a, yoy_error *err)
 {
-	yoy_doc *doc = NULL, *prior = NULL;
+	yoy_doc *doc = NULL, *prior = NULL, *budget = NULL;
 	int status = EXIT_OK;
 	static char why[512];
 	if (load_disclosure(&doc, a->pos[0], err) ||
-	    (a->prior_file && load_disclosure(&prior, (char *)a->prior_file, err))) {
+	    (a->prior_file && load_disclosure(&prior, (char *)a->prior_file, err)) ||
+	    (a->budget_file && load_disclosure(&budget, (char *)a->budget_file, err))) {
 		status = fail_with(err);
 		goto done;
 	}
 	if (!a->prior_file && !a->no_history && doc->year) {
-		prior = prior_from_history(a, doc, why, sizeof why);
+		prior = prior_from_history(a, doc, why, sizeof why, &budget);
 		r->ro.prior_from_history = prior != NULL;
 		r->ro.no_prior = prior ? NULL : why;
 	} else if (!a->prior_file) {
 		r->ro.no_prior = _("--no-history given");
 	}
-	if (check_one(r, doc, prior, err))
+	if (check_one(r, doc, prior, budget, err))
 		status = fail_with(err);
 done:
 	yoy_doc_free(doc);
 	yoy_doc_free(prior);
+	yoy_doc_free(budget);
 	return status;
 }
 

@@ -13,7 +13,9 @@
 
 static const char usage[] =
 	"yoy diff [options] DEPARTMENT YEAR_A YEAR_B\n"
-	"       yoy diff [options] FILE_A FILE_B";
+	"       yoy diff [options] FILE_A FILE_B\n"
+	"       yoy diff --execution [options] DEPARTMENT YEAR\n"
+	"       yoy diff --execution [options] BUDGET_FILE FINAL_FILE";
 
 static void help(void)
 {
@@ -29,6 +31,10 @@ static void help(void)
 	       "                     economic: basic expenditure by economic class;\n"
 	       "                     summary: summary lines, \"三公\", 机关运行经费, 政府采购;\n"
 	       "                     all: every table both years have\n"
+	       "  --execution        a year's budget against its 决算 (also\n"
+	       "                     --budget-vs-final): rows pair as above, the change\n"
+	       "                     is 决算 − 预算 and the percent the 执行率 决算 / 预算;\n"
+	       "                     from history DEPARTMENT YEAR, or the two files\n"
 	       "  --table KIND       only this table kind (repeatable), e.g. expenditure\n"
 	       "  --format FMT       text (default), json, csv (UTF-8 with BOM, for Excel)\n"
 	       "                     or md\n"
@@ -52,7 +58,7 @@ static void help(void)
 
 typedef struct diff_args {
 	const char *repo, *rev, *kind, *format, *out, *aliases_file;
-	bool stat, exit_code, color;
+	bool stat, exit_code, color, execution;
 	char **pos;
 	int npos;
 	int years[2];
@@ -63,7 +69,7 @@ typedef struct diff_args {
 
 enum {
 	OPT_BY = OPT_OWN, OPT_MIN_CHANGE, OPT_MIN_PERCENT, OPT_SIMILARITY, OPT_ALIASES,
-	OPT_COLOR, OPT_TABLE, OPT_STAT, OPT_EXIT_CODE
+	OPT_COLOR, OPT_TABLE, OPT_STAT, OPT_EXIT_CODE, OPT_EXECUTION
 };
 
 static const struct option longs[] = {
@@ -78,6 +84,8 @@ static const struct option longs[] = {
 	{ "table", required_argument, NULL, OPT_TABLE },
 	{ "stat", no_argument, NULL, OPT_STAT },
 	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
+	{ "execution", no_argument, NULL, OPT_EXECUTION },
+	{ "budget-vs-final", no_argument, NULL, OPT_EXECUTION },
 	OUTPUT_OPTION,
 	HELP_OPTION,
 	{ 0 },
@@ -98,6 +106,7 @@ static int diff_option(diff_args *a, int c, const char **by, const char **color)
 	case 'o': a->out = v; break;
 	case OPT_STAT: a->stat = true; break;
 	case OPT_EXIT_CODE: a->exit_code = true; break;
+	case OPT_EXECUTION: a->execution = true; break;
 	case OPT_MIN_CHANGE:
 		if (parse_amount(v, &a->opt.min_change_fen))
 			return usage_error(usage, "--min-change wants an amount (10, 10万元, 5000元), "
@@ -153,6 +162,17 @@ static int diff_options(diff_args *a, int argc, char **argv)
 		return EXIT_USAGE;
 	a->pos = argv + optind;
 	a->npos = argc - optind;
+	if (a->execution) {
+		if (a->npos != 2)
+			return usage_error(usage, "--execution takes DEPARTMENT YEAR, or "
+						  "BUDGET_FILE FINAL_FILE");
+		/* DEPARTMENT YEAR from history unless the second is a file */
+		if (!parse_year(a->pos[1], &a->years[0]) && access(a->pos[1], F_OK) != 0)
+			a->years[1] = a->years[0];
+		else
+			a->years[0] = 0;
+		return -1;
+	}
 	if (a->npos != 2 && a->npos != 3)
 		return usage_error(usage, a->npos > 3 ? "too many arguments"
 						      : "give DEPARTMENT YEAR_A YEAR_B, or FILE_A FILE_B");
@@ -162,6 +182,27 @@ static int diff_options(diff_args *a, int argc, char **argv)
 	return -1;
 }
 
+/* --execution with two files: the budget first, the 决算 second (given
+ * either way round), of one year. */
+static int budget_then_final(const diff_args *a, yoy_doc **docs, yoy_error *err)
+{
+	if (yoy_doc_is_final(docs[0]) && !yoy_doc_is_final(docs[1])) {
+		yoy_doc *t = docs[0];
+		docs[0] = docs[1];
+		docs[1] = t;
+	}
+	if (yoy_doc_is_final(docs[0]) || !yoy_doc_is_final(docs[1]))
+		return yoy_error_set(err, YOY_EINPUT,
+				     "--execution compares a budget with a 决算: %s is %s, %s is %s",
+				     a->pos[0], docs[0]->kind ? docs[0]->kind : "?", a->pos[1],
+				     docs[1]->kind ? docs[1]->kind : "?");
+	if (docs[0]->year != docs[1]->year)
+		return yoy_error_set(err, YOY_EINPUT,
+				     "--execution compares one year: the budget is for %d, the "
+				     "决算 for %d", docs[0]->year, docs[1]->year);
+	return 0;
+}
+
 /* The two documents, from history or from files, and the project
  * aliases (--aliases, else the department's in history). */
 static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *aliases,
@@ -169,7 +210,20 @@ static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *
 {
 	char *key = NULL;
 	int rc = 0;
-	if (a->npos == 3) {
+	if (a->execution && a->years[0]) {
+		/* the year's budget and its 决算, of the kinds --kind names */
+		const char *final = a->kind && strstr(a->kind, "unit") ? "unit_final"
+									: "department_final";
+		const char *budget = strcmp(final, "unit_final") == 0 ? "unit_budget"
+								       : "department_budget";
+		rc = yoy_store_open(st, repo_dir(a->repo), 0, err) ||
+		     yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
+		     yoy_history_load(&docs[0], NULL, *st, a->rev, key, a->years[0], budget, err) ||
+		     yoy_history_load(&docs[1], NULL, *st, a->rev, key, a->years[0], final, err) ||
+		     yoy_store_resolve(*st, a->rev, a->revision, err) ||
+		     (!a->aliases_file &&
+		      yoy_history_project_aliases(aliases, *st, a->rev, key, err));
+	} else if (a->npos == 3) {
 		rc = yoy_store_open(st, repo_dir(a->repo), 0, err) ||
 		     yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
 		     yoy_history_load(&docs[0], NULL, *st, a->rev, key, a->years[0], a->kind, err) ||
@@ -180,6 +234,8 @@ static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *
 	} else {
 		rc = load_disclosure(&docs[0], a->pos[0], err) ||
 		     load_disclosure(&docs[1], a->pos[1], err);
+		if (!rc && a->execution)
+			rc = budget_then_final(a, docs, err);
 	}
 	free(key);
 	if (rc || !a->aliases_file)
@@ -196,13 +252,16 @@ static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *
 
 static char *render(const diff_args *a, const yoy_diff *d, const yoy_doc *const *docs)
 {
-	char la[16] = "A", lb[16] = "B";
-	if (docs[0]->year != docs[1]->year) {
+	char la[32] = "A", lb[32] = "B";
+	if (a->execution) {
+		snprintf(la, sizeof la, "%d预算", docs[0]->year);
+		snprintf(lb, sizeof lb, "%d决算", docs[1]->year);
+	} else if (docs[0]->year != docs[1]->year) {
 		snprintf(la, sizeof la, "%d", docs[0]->year);
 		snprintf(lb, sizeof lb, "%d", docs[1]->year);
 	}
 	yoy_diff_render_options ro = { la, lb, a->color, a->stat,
-				       *a->revision ? a->revision : NULL };
+				       *a->revision ? a->revision : NULL, a->execution };
 	if (strcmp(a->format, "json") == 0)
 		return yoy_render_diff_json(d, &ro);
 	if (strcmp(a->format, "csv") == 0)

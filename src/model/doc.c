@@ -48,6 +48,7 @@ const char *yoy_claim_kind_name(yoy_claim_kind kind)
 	case YOY_CLAIM_CHANGE: return "change";
 	case YOY_CLAIM_SHARE: return "share";
 	case YOY_CLAIM_COUNT: return "count";
+	case YOY_CLAIM_EXECUTION: return "execution";
 	default: return "figure";
 	}
 }

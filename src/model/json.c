@@ -515,7 +515,7 @@ static void read_claim(reader *r, const cJSON *j, size_t *cap)
 		return;
 	}
 	const char *kind = get_str(r, j, "kind");
-	for (int k = YOY_CLAIM_FIGURE; k <= YOY_CLAIM_COUNT; k++)
+	for (int k = YOY_CLAIM_FIGURE; k <= YOY_CLAIM_EXECUTION; k++)
 		if (kind && strcmp(kind, yoy_claim_kind_name((yoy_claim_kind)k)) == 0)
 			c->kind = (yoy_claim_kind)k;
 	c->subject = get_str(r, j, "subject");

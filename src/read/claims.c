@@ -1172,6 +1172,76 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			 : (st.had_change ? x->last_change : -1);
 }
 
+/* The subject of an execution statement with no words in front of it:
+ * the item the paragraph opens with ("1、一般公共服务支出（类）财政事务
+ * （款）行政运行（项）。主要用于：…").  Empty when it opens otherwise. */
+static void item_subject(sbuf *out, const paragraph *p, size_t before, const char *department)
+{
+	sbuf_reset(out);
+	/* the last sentence before it that opens an item: a paragraph may
+	 * run several items together when a line ended at the margin */
+	size_t best_b = 0, best_n = 0, b = 0;
+	while (b < before) {
+		const char *end = span_find(p->text + b, p->len - b, "。");
+		size_t n = end ? (size_t)(end - (p->text + b)) : p->len - b;
+		const char *s = p->text + b;
+		size_t k = n;
+		trim_span(&s, &k);
+		if (strip_ordinal(&s, &k)) {
+			best_b = b;
+			best_n = n;
+		}
+		if (!end)
+			break;
+		b += n + strlen("。");
+	}
+	if (best_n)
+		clean_subject(out, p->text + best_b, best_n, department);
+}
+
+/* A sentence, its execution statements taken out first: each is a claim
+ * of its own, the words around them are read as usual. */
+static void execution_sentence(extractor *x, size_t pi, size_t sb, size_t se)
+{
+	const paragraph *p = &x->pc->paras[pi];
+	size_t at = sb;
+	while (at < se && !x->pc->oom) {
+		execution_statement es;
+		int rc = execution_find(&es, p->text, at, se, p->len);
+		if (rc < 0) {
+			x->pc->oom = rc == YOY_ENOMEM;
+			break;
+		}
+		if (rc == 0)
+			break;
+		if (es.subj_b > at)
+			sentence(x, pi, at, es.subj_b);
+		long ci = new_claim(x, pi, es.subj_b, es.e, es.e > es.subj_e ? es.subj_e : es.b);
+		if (ci < 0)
+			return;
+		yoy_claim *c = &x->doc->claims[ci];
+		c->kind = YOY_CLAIM_EXECUTION;
+		clean_subject(&x->tmp, p->text + es.subj_b, es.subj_e - es.subj_b,
+			      x->pc->department_hint);
+		if (!x->tmp.len)
+			item_subject(&x->tmp, p, es.b, x->pc->department_hint);
+		c->subject = x->tmp.len ? doc_str(x->doc, sbuf_cstr(&x->tmp)) : NULL;
+		c->current = es.final;
+		c->base_value = es.budget;
+		c->base = "年初预算";
+		c->basis = YOY_BASIS_BUDGET;
+		c->base_year = x->doc->year;
+		if (es.has_rate)
+			c->percent = es.rate;
+		c->direction = es.direction;
+		if (es.why_e > es.why_b)
+			c->reason = doc_strn(x->doc, p->text + es.why_b, es.why_e - es.why_b);
+		at = es.e;
+	}
+	if (at < se)
+		sentence(x, pi, at, se);
+}
+
 int claims_extract(parse_ctx *pc)
 {
 	pthread_once(&lex_once, lexer_init);
@@ -1201,7 +1271,7 @@ int claims_extract(parse_ctx *pc)
 			const char *end = span_find(p->text + sb, p->len - sb, "。");
 			size_t se = end ? (size_t)(end - p->text) : p->len;
 			if (se > sb)
-				sentence(&x, pi, sb, se);
+				execution_sentence(&x, pi, sb, se);
 			sb = end ? se + strlen("。") : p->len;
 		}
 	}

@@ -99,6 +99,26 @@ void paragraphs_free(parse_ctx *pc);
  * yoy_status. */
 int claims_extract(parse_ctx *pc);
 
+/* ---- execution.c ---- */
+/* A 决算's execution statement: "X年初预算为A万元，支出决算为B万元，完成
+ * 年初预算的P%", and what the next sentence says of the difference. */
+typedef struct execution_statement {
+	size_t b, e;              /* the statement */
+	size_t subj_b, subj_e;    /* the words in front of it (may be empty) */
+	yoy_amount budget, final; /* budget.present when printed */
+	yoy_decimal rate;
+	bool has_rate;
+	yoy_direction direction;  /* 决算数小于/大于预算数, 持平; NONE unsaid */
+	size_t why_b, why_e;      /* its reason, when given */
+	size_t said_e;            /* end of the statement and what follows it */
+} execution_statement;
+
+/* The first execution statement in s[from..to), looking on to para_end
+ * for the difference.  Returns 1 and fills *out, 0 when there is none,
+ * or a negative yoy error. */
+int execution_find(execution_statement *out, const char *s, size_t from, size_t to,
+		   size_t para_end);
+
 /* A document from lines already read (layout_page's, in the layout
  * fuzzer), as from one PDF named name.  On success *out is the caller's
  * (yoy_doc_free); errors as yoy_parse_buffer. */

@@ -138,11 +138,13 @@ static yoy_table_kind title_kind_text(const char *text, size_t len)
 		k = str_has(s, "收入") ? YOY_TABLE_FUND_INCOME
 				       : YOY_TABLE_FUND_EXPENDITURE;
 	else if (str_has(s, "基本支出"))
-		k = str_has(s, "财政拨款") ? YOY_TABLE_FISCAL_BASIC
-					   : YOY_TABLE_BASIC_ECONOMIC;
+		/* a 决算's 一般公共预算财政拨款基本支出 is the general budget's */
+		k = str_has(s, "财政拨款") && !str_has(s, "一般公共预算")
+			    ? YOY_TABLE_FISCAL_BASIC
+			    : YOY_TABLE_BASIC_ECONOMIC;
 	else if (str_has(s, "财政拨款") && both)
 		k = YOY_TABLE_FISCAL_SUMMARY;
-	else if (str_has(s, "财政拨款") && str_has(s, "支出"))
+	else if (str_has(s, "财政拨款") && str_has(s, "支出") && !str_has(s, "一般公共预算"))
 		k = YOY_TABLE_FISCAL_EXPENDITURE;
 	else if (str_has(s, "一般公共预算") && str_has(s, "支出"))
 		k = YOY_TABLE_GENERAL_EXPENDITURE;
@@ -589,6 +591,7 @@ typedef struct grid {
 	char *leaf[MAX_COLS];   /* header label nearest the data */
 	char *parent[MAX_COLS]; /* header above it, when any */
 	char *top[MAX_COLS];    /* topmost header over the column */
+	char *above[MAX_COLS];  /* the column's own labels above its leaf */
 	bool textual[MAX_COLS]; /* its cells are mostly words, not figures */
 	grid_row *rows;
 	size_t nrows, cap;
@@ -601,6 +604,7 @@ static void grid_free(grid *g)
 		free(g->leaf[c]);
 		free(g->parent[c]);
 		free(g->top[c]);
+		free(g->above[c]);
 	}
 	for (size_t r = 0; r < g->nrows; r++)
 		for (size_t c = 0; c < MAX_COLS; c++)
@@ -900,6 +904,40 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 	return ni;
 }
 
+/* A sparse table (a 决算's "三公" table prints two figures under twelve
+ * columns) has fewer bands than columns: when the header's last line is
+ * a row of column labels, each label no band lies under is a column of
+ * its own, so a blank stays in its place. */
+static void header_row_bands(bandset *bs, const yoy_line *const *body, size_t fd)
+{
+	const yoy_line *l = NULL;
+	for (size_t k = fd; k-- > 0 && !l;)
+		if (!skip_line(body[k]))
+			l = body[k];
+	size_t figure_bands = 0;
+	for (size_t bi = 0; bi < bs->n; bi++)
+		figure_bands += bs->b[bi].kind == 2;
+	/* sparse: at least four labelled columns with no figure at all */
+	if (!l || l->ncells < figure_bands + 4 || !line_positioned(l))
+		return;
+	for (size_t c = 0; c < l->ncells; c++)
+		if (!known_label(l->cells[c].text))
+			return;
+	for (size_t c = 0; c < l->ncells && bs->n < MAX_COLS; c++) {
+		const yoy_cell *cell = &l->cells[c];
+		bool covered = false;
+		for (size_t bi = 0; bi < bs->n && !covered; bi++)
+			covered = bs->b[bi].x0 <= cell->x1 && cell->x0 <= bs->b[bi].x1;
+		if (covered)
+			continue;
+		memset(&bs->b[bs->n], 0, sizeof bs->b[bs->n]);
+		bs->b[bs->n].x0 = cell->x0;
+		bs->b[bs->n].x1 = cell->x1;
+		bs->b[bs->n].kind = 2;
+		bs->n++;
+	}
+}
+
 /* Bands: merged x-intervals of the cells below the header, words and
  * figures apart (a long name may reach under a right-aligned figure),
  * sorted by x, each with the count of cells and figures it holds.  From
@@ -937,6 +975,7 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 		for (size_t bi = 0; bi < bs->n; bi++)
 			bs->b[bi].kind = 0;
 	free(iv);
+	header_row_bands(bs, body, fd);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 	for (size_t k = 0; k < nr; k++)
 		for (size_t c = 0; c < region[k]->ncells; c++) {
@@ -1095,6 +1134,7 @@ static void name_column(grid *g, size_t bi, band *bd)
 		sbuf_puts(k >= np - take ? &leaf : &rest, parts[k]);
 	g->leaf[bi] = dup_or_null(sbuf_cstr(&leaf));
 	g->parent[bi] = bd->span ? strdup(bd->span) : dup_or_null(sbuf_cstr(&rest));
+	g->above[bi] = dup_or_null(sbuf_cstr(&rest));
 	sbuf_free(&leaf);
 	sbuf_free(&rest);
 }
@@ -1642,6 +1682,66 @@ static bool grid_has_label(const grid *g, const char *label)
 	return false;
 }
 
+/* Some header label of the grid, at any level, has word in it. */
+static bool header_mentions(const grid *g, const char *word)
+{
+	for (size_t c = 0; c < g->ncols; c++)
+		if ((g->above[c] && str_has(g->above[c], word)) ||
+		    (g->parent[c] && str_has(g->parent[c], word)) ||
+		    (g->top[c] && str_has(g->top[c], word)))
+			return true;
+	return false;
+}
+
+/* The "三公" item a header label names ("因公出国（境）费", "小计" of
+ * 公务用车购置及运行费), or NULL. */
+static const char *item_named(const grid *g, const char *label)
+{
+	if (!label)
+		return NULL;
+	sbuf n;
+	sbuf_init(&n);
+	name_norm(&n, label);
+	const char *s = sbuf_cstr(&n), *key = NULL;
+	if (strcmp(s, "小计") == 0) /* the only 小计 of the table is 公务用车's */
+		key = header_mentions(g, "公务用车") ? "vehicles" : "total";
+	for (size_t i = 0; !key && i < sizeof three_public_lines / sizeof *three_public_lines; i++)
+		if (strcmp(s, three_public_lines[i].name) == 0)
+			key = three_public_lines[i].key;
+	sbuf_free(&n);
+	return key;
+}
+
+/* A 决算's "三公" table prints each item as a 预算数 / 决算数 pair under
+ * its name, set over one of the two: the item's key for its 决算数,
+ * "<item>_budget" for its 预算数. */
+static const char *pair_item(const grid *g, size_t c)
+{
+	bool budget = str_has(g->leaf[c], "预算数");
+	/* the label over it, over its partner, or spanning both */
+	const char *item = item_named(g, g->above[c]);
+	size_t partner = budget ? c + 1 : c - 1;
+	bool paired = (budget || c > 0) && partner < g->ncols && g->leaf[partner] &&
+		      str_has(g->leaf[partner], budget ? "决算数" : "预算数");
+	if (!item && paired)
+		item = item_named(g, g->above[partner]);
+	if (!item)
+		item = item_named(g, g->parent[c]);
+	if (!item)
+		return NULL;
+	if (!budget)
+		return item;
+	static const char *const budgets[] = { "total_budget", "overseas_budget",
+					       "reception_budget", "vehicles_budget",
+					       "vehicle_purchase_budget", "vehicle_operation_budget",
+					       "meetings_budget", "training_budget" };
+	for (size_t i = 0; i < sizeof budgets / sizeof *budgets; i++)
+		if (strncmp(budgets[i], item, strlen(item)) == 0 &&
+		    strcmp(budgets[i] + strlen(item), "_budget") == 0)
+			return budgets[i];
+	return NULL;
+}
+
 /* The column key of grid column c: from its label, or for a generic
  * 小计/合计 from what it is a part of. */
 static const char *grid_column_key(const grid *g, size_t c, yoy_table_kind kind,
@@ -1652,6 +1752,11 @@ static const char *grid_column_key(const grid *g, size_t c, yoy_table_kind kind,
 	const char *key = column_key(s);
 	if (strcmp(s, "预算数") == 0 && grid_has_label(g, "决算数"))
 		key = "budget"; /* a 决算's "三公" table: 预算数 / 决算数 pairs */
+	if (kind == YOY_TABLE_THREE_PUBLIC && grid_has_label(g, "决算数") &&
+	    (strcmp(s, "预算数") == 0 || strcmp(s, "决算数") == 0)) {
+		const char *item = pair_item(g, c);
+		return item ? item : key;
+	}
 	if (kind == YOY_TABLE_THREE_PUBLIC) {
 		bool sub = strcmp(s, "小计") == 0;
 		if (sub) {
@@ -2108,9 +2213,15 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 	yoy_row old = t->rows[0];
 	yoy_column *cols = t->columns;
 	size_t ncols = t->ncolumns;
-	static const char *const one[] = { "total" };
-	const char *labels[] = { "合计" };
-	if (!table_set_columns(pc->doc, t, one, labels, 1)) {
+	static const char *const one[] = { "total", "budget" };
+	const char *labels[] = { "合计", "预算数" };
+	/* a 决算 prints each item's budget beside it: a column of its own */
+	bool budgets = false;
+	for (size_t c = 0; c < ncols; c++)
+		budgets |= str_ends(cols[c].key, "_budget");
+	if (budgets)
+		labels[0] = "决算数";
+	if (!table_set_columns(pc->doc, t, one, labels, budgets ? 2 : 1)) {
 		pc->oom = true;
 		return;
 	}
@@ -2124,6 +2235,8 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 			operating_label = cols[c].label;
 			continue;
 		}
+		if (str_ends(cols[c].key, "_budget"))
+			continue; /* set with its item */
 		yoy_row *r = table_add_row(pc->doc, t, &cap);
 		if (!r) {
 			pc->oom = true;
@@ -2131,6 +2244,18 @@ static void transpose_three_public(parse_ctx *pc, size_t ti)
 		}
 		r->key = cols[c].key;
 		r->name = cols[c].label;
+		if (budgets) {
+			/* columns headed 决算数: the row is named by its item */
+			for (size_t i = 0; i < sizeof three_public_lines / sizeof *three_public_lines; i++)
+				if (strcmp(three_public_lines[i].key, r->key) == 0) {
+					r->name = three_public_lines[i].name;
+					break;
+				}
+		}
+		for (size_t b = 0; budgets && b < ncols; b++)
+			if (str_starts(cols[b].key, r->key) &&
+			    strcmp(cols[b].key + strlen(r->key), "_budget") == 0)
+				r->values[1] = old.values[b];
 		r->level = strcmp(r->key, "total") == 0 || strcmp(r->key, "grand_total") == 0 ? 0
 			   : str_starts(r->key, "vehicle_") ? 2 : 1;
 		r->values[0] = old.values[c];

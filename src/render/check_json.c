@@ -54,6 +54,8 @@ char *yoy_render_check_json(const yoy_check *c, const yoy_check_render_options *
 		jw_str(&w, "prior_from", "history");
 	if (!c->prior)
 		jw_str(&w, "no_prior", o->no_prior);
+	if (c->budget)
+		jw_doc_ref(&w, "budget", c->budget, NULL);
 	jw_object(&w, "counts", JW_COMPACT);
 	for (int s = YOY_SEV_ERROR; s >= YOY_SEV_OK; s--)
 		jw_int(&w, yoy_severity_name((yoy_severity)s), (long long)c->count[s]);

@@ -17,6 +17,8 @@ char *yoy_render_check_md(const yoy_check *c, const yoy_check_render_options *o)
 			    d->sources[i].sha256);
 	if (c->prior)
 		sbuf_printf(&b, _("- against: %d\n"), c->prior->year);
+	if (c->budget)
+		sbuf_printf(&b, _("- budget: %d\n"), c->budget->year);
 	sbuf_printf(&b, _("- %zu errors, %zu warnings, %zu notes; %zu statements and sums hold\n\n"),
 		    c->count[YOY_SEV_ERROR], c->count[YOY_SEV_WARNING], c->count[YOY_SEV_INFO],
 		    c->count[YOY_SEV_OK]);

@@ -63,6 +63,9 @@ char *yoy_render_check_text(const yoy_check *c, const yoy_check_render_options *
 			    o->no_prior);
 	else
 		sbuf_puts(&b, _("  against: no prior year (checks across years skipped)\n"));
+	if (c->budget)
+		sbuf_printf(&b, _("  budget: %d (%s), the 年初预算 this 决算 states\n"), c->budget->year,
+			    c->budget->nsources ? c->budget->sources[0].name : _("stored"));
 	for (size_t i = 0; i < c->nfindings; i++) {
 		const yoy_finding *f = &c->findings[i];
 		if (f->severity < o->show)

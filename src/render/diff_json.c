@@ -16,7 +16,7 @@ static void put_money(jsonw *w, const char *key, const yoy_diff_table *t, int64_
 }
 
 static void put_cell(jsonw *w, const char *key, const yoy_diff_table *t,
-		     const yoy_diff_row *r, const yoy_diff_cell *c)
+		     const yoy_diff_row *r, const yoy_diff_cell *c, bool rate)
 {
 	jw_object(w, key, JW_COMPACT);
 	if (r->a && c->in_a)
@@ -29,11 +29,16 @@ static void put_cell(jsonw *w, const char *key, const yoy_diff_table *t,
 		yoy_diff_format_percent(p, sizeof p, c->percent, false);
 		jw_str(w, "percent", p);
 	}
+	if (rate && c->has_rate) {
+		char p[32];
+		yoy_diff_format_percent(p, sizeof p, c->rate, false);
+		jw_str(w, "rate", p); /* 执行率: b / a */
+	}
 	jw_end(w);
 }
 
 static void put_row(jsonw *w, const yoy_diff *d, const yoy_diff_table *t,
-		    const yoy_diff_row *r)
+		    const yoy_diff_row *r, bool rate)
 {
 	jw_object(w, NULL, JW_COMPACT);
 	jw_str(w, "status", yoy_diff_status_name(r->status));
@@ -58,7 +63,7 @@ static void put_row(jsonw *w, const yoy_diff *d, const yoy_diff_table *t,
 		jw_int(w, "score", r->score);
 	jw_object(w, "values", JW_COMPACT);
 	for (size_t c = 0; c < t->ncolumns; c++)
-		put_cell(w, t->columns[c].key, t, r, &r->cells[c]);
+		put_cell(w, t->columns[c].key, t, r, &r->cells[c], rate);
 	jw_end(w);
 	if (r->a)
 		jw_place(w, "at_a", jw_source_name(d->a, r->a->at), r->a->at);
@@ -67,7 +72,7 @@ static void put_row(jsonw *w, const yoy_diff *d, const yoy_diff_table *t,
 	jw_end(w);
 }
 
-static void put_table(jsonw *w, const yoy_diff *d, const yoy_diff_table *t)
+static void put_table(jsonw *w, const yoy_diff *d, const yoy_diff_table *t, bool rate)
 {
 	jw_object(w, NULL, JW_PRETTY);
 	jw_str(w, "kind", t->name);
@@ -93,11 +98,11 @@ static void put_table(jsonw *w, const yoy_diff *d, const yoy_diff_table *t)
 	jw_int(w, "similar", (long long)t->similar);
 	jw_end(w);
 	if (t->total && t->ncolumns)
-		put_cell(w, "total", t, t->total, &t->total->cells[0]);
+		put_cell(w, "total", t, t->total, &t->total->cells[0], rate);
 	jw_array(w, "rows", JW_LINES);
 	for (size_t i = 0; i < t->nrows; i++)
 		if (t->rows[i].reported)
-			put_row(w, d, t, &t->rows[i]);
+			put_row(w, d, t, &t->rows[i], rate);
 	jw_end(w);
 	jw_end(w);
 }
@@ -111,12 +116,14 @@ char *yoy_render_diff_json(const yoy_diff *d, const yoy_diff_render_options *o)
 	jw_object(&w, NULL, JW_PRETTY);
 	jw_str(&w, "schema", "yoy-diff/1");
 	jw_str(&w, "by", yoy_diff_by_name(d->by));
+	if (o->execution)
+		jw_bool(&w, "execution", true);
 	jw_doc_ref(&w, "a", d->a, o->label_a);
 	jw_doc_ref(&w, "b", d->b, o->label_b);
 	jw_str(&w, "revision", o->revision);
 	jw_array(&w, "tables", JW_PRETTY);
 	for (size_t i = 0; i < d->ntables; i++)
-		put_table(&w, d, &d->tables[i]);
+		put_table(&w, d, &d->tables[i], o->execution);
 	jw_end(&w);
 	jw_array(&w, "tables_only_a", JW_COMPACT);
 	for (size_t i = 0; i < d->nonly_a; i++)

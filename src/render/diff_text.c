@@ -38,8 +38,10 @@ typedef struct figures {
 	char a[48], b[48], change[48], percent[32];
 } figures;
 
+/* The cell's figures as printed; with rate, the percent is b / a (a
+ * budget's 执行率) rather than the change's. */
 static void figures_of(figures *f, const yoy_diff_table *t, const yoy_diff_row *r,
-		       const yoy_diff_cell *c)
+		       const yoy_diff_cell *c, bool rate)
 {
 	f->a[0] = f->b[0] = f->percent[0] = '\0';
 	if (r->a && c->in_a)
@@ -47,7 +49,13 @@ static void figures_of(figures *f, const yoy_diff_table *t, const yoy_diff_row *
 	if (r->b && c->in_b)
 		yoy_diff_format(f->b, sizeof f->b, t, c->b, false);
 	yoy_diff_format(f->change, sizeof f->change, t, c->change, true);
-	if (c->has_percent) {
+	if (rate) {
+		if (c->has_rate) {
+			size_t n = yoy_diff_format_percent(f->percent, sizeof f->percent, c->rate,
+							   false);
+			snprintf(f->percent + n, sizeof f->percent - n, "%%");
+		}
+	} else if (c->has_percent) {
 		size_t n = yoy_diff_format_percent(f->percent, sizeof f->percent, c->percent,
 						   true);
 		snprintf(f->percent + n, sizeof f->percent - n, "%%");
@@ -113,10 +121,10 @@ static bool has_total(const yoy_diff_table *t)
 	return t->total && t->ncolumns && (t->total->cells[0].in_a || t->total->cells[0].in_b);
 }
 
-static void total_line(sbuf *b, const yoy_diff_table *t)
+static void total_line(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_options *o)
 {
 	figures f;
-	figures_of(&f, t, t->total, &t->total->cells[0]);
+	figures_of(&f, t, t->total, &t->total->cells[0], o->execution);
 	sbuf_printf(b, "%s %s → %s  %s%s%s", yoy_diff_row_name(t->total), *f.a ? f.a : "-",
 		    *f.b ? f.b : "-", f.change, *f.percent ? "  " : "", f.percent);
 }
@@ -131,7 +139,7 @@ typedef struct widths {
 static size_t row_widths(widths *w, const yoy_diff_table *t, const yoy_diff_render_options *o)
 {
 	*w = (widths){ strlen("code"), utf8_width(o->label_a), utf8_width(o->label_b),
-		       strlen("change"), 1 };
+		       strlen("change"), o->execution ? strlen("rate") : 1 };
 	size_t shown = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_diff_row *r = &t->rows[i];
@@ -141,7 +149,7 @@ static size_t row_widths(widths *w, const yoy_diff_table *t, const yoy_diff_rend
 		w->code = max_z(w->code, r->code ? strlen(r->code) : 0);
 		for (size_t c = 0; c < t->ncolumns; c++) {
 			figures f;
-			figures_of(&f, t, r, &r->cells[c]);
+			figures_of(&f, t, r, &r->cells[c], o->execution);
 			w->a = max_z(w->a, strlen(f.a));
 			w->b = max_z(w->b, strlen(f.b));
 			w->change = max_z(w->change, strlen(f.change));
@@ -173,7 +181,7 @@ static void cell_line(sbuf *b, const yoy_diff_table *t, const yoy_diff_row *r, s
 		      const widths *w, const yoy_diff_render_options *o)
 {
 	figures f;
-	figures_of(&f, t, r, &r->cells[c]);
+	figures_of(&f, t, r, &r->cells[c], o->execution);
 	if (c == 0) {
 		sbuf_puts(b, "  ");
 		if (o->color)
@@ -222,7 +230,7 @@ static void table_heading(sbuf *b, const yoy_diff_table *t, const yoy_diff_rende
 			    t->only_a ? t->only_a : "-", o->label_b, t->only_b ? t->only_b : "-");
 	if (has_total(t)) {
 		sbuf_puts(b, "  ");
-		total_line(b, t);
+		total_line(b, t, o);
 		sbuf_putc(b, '\n');
 	}
 }
@@ -238,7 +246,7 @@ static void table_text(sbuf *b, const yoy_diff_table *t, const yoy_diff_render_o
 	}
 	sbuf_puts(b, "\n    ");
 	sbuf_put_padded(b, "code", w.code, false);
-	figure_cells(b, &w, o->label_a, o->label_b, "change", "%");
+	figure_cells(b, &w, o->label_a, o->label_b, "change", o->execution ? "rate" : "%");
 	sbuf_puts(b, "name\n");
 	for (size_t i = 0; i < t->nrows; i++) {
 		const yoy_diff_row *r = &t->rows[i];
@@ -293,7 +301,8 @@ static bool same_money(const top *x, const top *y)
 
 /* The ten largest changes of all tables, each once (the same money in
  * several lines named on one). */
-static void largest_changes(sbuf *b, top *tops, size_t ntops)
+static void largest_changes(sbuf *b, top *tops, size_t ntops,
+			    const yoy_diff_render_options *o)
 {
 	qsort(tops, ntops, sizeof *tops, by_magnitude);
 	sbuf_puts(b, "\n  largest changes:\n");
@@ -307,7 +316,7 @@ static void largest_changes(sbuf *b, top *tops, size_t ntops)
 		group[i] = i + 1;
 		shown++;
 		figures f;
-		figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0]);
+		figures_of(&f, tops[i].t, tops[i].r, &tops[i].r->cells[0], o->execution);
 		sbuf_printf(b, "  %s %12s %s %9s  %s %s %s", marker(tops[i].r), f.change,
 			    yoy_unit_name(tops[i].t->unit), f.percent, tops[i].t->name,
 			    tops[i].r->code ? tops[i].r->code : "",
@@ -363,7 +372,7 @@ static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options 
 			    t->count[YOY_DIFF_ADDED], t->count[YOY_DIFF_REMOVED],
 			    t->count[YOY_DIFF_UNCHANGED]);
 		if (has_total(t)) {
-			total_line(b, t);
+			total_line(b, t, o);
 			sbuf_printf(b, " %s", yoy_unit_name(t->unit));
 		}
 		sbuf_putc(b, '\n');
@@ -378,7 +387,7 @@ static void stat_text(sbuf *b, const yoy_diff *d, const yoy_diff_render_options 
 		}
 	}
 	if (ntops)
-		largest_changes(b, tops, ntops);
+		largest_changes(b, tops, ntops, o);
 	free(tops);
 	(void)o;
 }

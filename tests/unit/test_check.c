@@ -457,7 +457,9 @@ static void test_reviewed_findings(void **state)
 	size_t bad = 0, docs = 0, pairs = 0;
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		const char *p = g.gl_pathv[i];
-		if (strncmp(p, "data/bad/", 9) == 0)
+		/* not published documents: broken input, and stand-ins built
+		 * for tests (data/constructed/README.md) */
+		if (strncmp(p, "data/bad/", 9) == 0 || strncmp(p, "data/constructed/", 17) == 0)
 			continue;
 		bad += review(v, n, p, NULL);
 		docs++;
@@ -486,6 +488,103 @@ static void test_reviewed_findings(void **state)
 	assert_true(docs >= 16 && pairs >= 6);
 	if (bad)
 		fail_msg("%zu findings differ from %s", bad, REVIEWED);
+}
+
+/* ---- a 决算 ---------------------------------------------------------------- */
+
+#define FINAL_2024 "data/shanghai-putuo-finance-bureau/2024-final.pdf"
+/* a stand-in: the 年初预算 the 决算 itself states (data/constructed/) */
+#define BUDGET_2024 "data/constructed/finance-bureau-2024-budget.json"
+
+static size_t mismatches(const yoy_check *c, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		n += strcmp(c->findings[i].rule, rule) == 0 &&
+		     c->findings[i].verdict == YOY_VERDICT_MISMATCH;
+	return n;
+}
+
+static size_t holding(const yoy_check *c, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		n += strcmp(c->findings[i].rule, rule) == 0 &&
+		     c->findings[i].verdict == YOY_VERDICT_EXACT;
+	return n;
+}
+
+static yoy_check *check_final(const yoy_doc *d, const yoy_doc *budget)
+{
+	yoy_check *c;
+	yoy_error err;
+	yoy_check_options o = { .budget = budget };
+	if (yoy_check_doc(&c, d, &o, &err))
+		fail_msg("%s", err.message);
+	return c;
+}
+
+static yoy_row *row_of(yoy_doc *d, yoy_table_kind kind, const char *code, const char *key)
+{
+	for (size_t i = 0; i < d->ntables; i++)
+		for (size_t j = 0; d->tables[i].kind == kind && j < d->tables[i].nrows; j++) {
+			yoy_row *r = &d->tables[i].rows[j];
+			if ((code && r->code && strcmp(r->code, code) == 0) ||
+			    (key && r->key && strcmp(r->key, key) == 0))
+				return r;
+		}
+	fail_msg("no row %s", code ? code : key);
+	return NULL;
+}
+
+/* The 2024 决算's execution statements hold: each 完成年初预算的P%, each
+ * 决算数小于预算数, each 年初预算 against the budget; its summary's
+ * carry-over adds up.  Each fails when one figure is changed. */
+static void test_final_accounts(void **state)
+{
+	(void)state;
+	yoy_doc *d = parse_ok(FINAL_2024), *budget = parse_ok(BUDGET_2024);
+	yoy_check *c = check_final(d, budget);
+	assert_int_equal(mismatches(c, "claim.execution-rate"), 0);
+	assert_int_equal(mismatches(c, "claim.execution-direction"), 0);
+	assert_int_equal(mismatches(c, "final.budget"), 0);
+	assert_int_equal(mismatches(c, "final.carryover"), 0);
+	assert_true(holding(c, "claim.execution-rate") >= 1);
+	assert_true(holding(c, "claim.execution-direction") >= 8);
+	assert_true(holding(c, "final.budget") >= 11);
+	yoy_check_free(c);
+
+	/* the budget published 10万元 more for 行政运行 than the 决算 says */
+	row_of(budget, YOY_TABLE_GENERAL_EXPENDITURE, "2010601", NULL)->values[0].fen += 10000000;
+	c = check_final(d, budget);
+	assert_int_equal(mismatches(c, "final.budget"), 1);
+	yoy_check_free(c);
+
+	/* 完成年初预算的98.20% printed 98.30% */
+	size_t rate = 0, dir = 0;
+	for (size_t i = 0; i < d->nclaims; i++) {
+		yoy_claim *cl = &d->claims[i];
+		if (cl->kind != YOY_CLAIM_EXECUTION)
+			continue;
+		if (cl->percent.present && cl->percent.scaled == 9820) {
+			cl->percent.scaled = 9830;
+			rate++;
+		} else if (!dir && cl->direction == YOY_DIR_DECREASE) {
+			cl->direction = YOY_DIR_INCREASE; /* 决算数大于预算数 */
+			dir++;
+		}
+	}
+	assert_int_equal(rate, 1);
+	assert_int_equal(dir, 1);
+	/* 年末结转和结余 55.34 printed 56.34 */
+	row_of(d, YOY_TABLE_SUMMARY, NULL, "carryover_out")->values[0].fen += 1000000;
+	c = check_final(d, NULL);
+	assert_int_equal(mismatches(c, "claim.execution-rate"), 1);
+	assert_int_equal(mismatches(c, "claim.execution-direction"), 1);
+	assert_int_equal(mismatches(c, "final.carryover"), 1);
+	yoy_check_free(c);
+	yoy_doc_free(d);
+	yoy_doc_free(budget);
 }
 
 /* 吕梁's parents a cent off their rounded children are rounding, noted. */
@@ -520,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_total_scope),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
+		cmocka_unit_test(test_final_accounts),
 		cmocka_unit_test(test_lvliang_rounding_is_not_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

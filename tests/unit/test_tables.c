@@ -62,6 +62,16 @@ static void test_titles(void **state)
 		{ "2023年项目支出预算表（本年预算）", YOY_TABLE_PROJECTS },
 		{ "2023年项目支出预算表（上年结转）", YOY_TABLE_PROJECTS_CARRYOVER },
 		{ "十二、2018 年江苏省高级人民法院政府采购预算表", YOY_TABLE_PROCUREMENT },
+		/* a 决算's (the official Shanghai template's titles) */
+		{ "一、收入支出决算总表", YOY_TABLE_SUMMARY },
+		{ "二、收入决算表", YOY_TABLE_INCOME },
+		{ "三、支出决算表", YOY_TABLE_EXPENDITURE },
+		{ "四、财政拨款收入支出决算总表", YOY_TABLE_FISCAL_SUMMARY },
+		{ "五、一般公共预算财政拨款支出决算表", YOY_TABLE_GENERAL_EXPENDITURE },
+		{ "六、一般公共预算财政拨款基本支出决算表", YOY_TABLE_BASIC_ECONOMIC },
+		{ "七、财政拨款“三公”经费支出决算表", YOY_TABLE_THREE_PUBLIC },
+		{ "八、政府性基金预算财政拨款收入支出决算表", YOY_TABLE_FUND_INCOME },
+		{ "九、国有资本经营预算财政拨款收入支出决算表", YOY_TABLE_STATE_CAPITAL },
 		/* not titles */
 		{ "本表反映部门年度总体收支预算情况。", YOY_TABLE_UNKNOWN },
 		{ "注：本表无数据", YOY_TABLE_UNKNOWN },
