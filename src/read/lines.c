@@ -2,6 +2,7 @@
  * PDF readers.  Calls util only. */
 #include "lines.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 void lines_free(yoy_lines *ls)
@@ -60,6 +61,61 @@ yoy_line *lines_add(yoy_lines *ls, int no, int page, int file,
 	return l;
 }
 
+/* Display columns of [s, e) (utf8proc's East Asian Width: CJK two). */
+static size_t display_width(const char *s, const char *e)
+{
+	size_t w = 0, adv;
+	for (const char *p = s; p < e; p += adv) {
+		int cw = codepoint_width(utf8_decode(p, (size_t)(e - p), &adv));
+		w += cw > 0 ? (size_t)cw : 0;
+		if (!adv)
+			break;
+	}
+	return w;
+}
+
+/* The width of the blank run at s (ASCII spaces count one, U+3000 two),
+ * and *n its length in bytes; 0 when s is not blank. */
+static size_t blank_run(const char *s, const char *end, size_t *n)
+{
+	size_t width = 0;
+	const char *p = s;
+	for (;;) {
+		if (p < end && *p == ' ') {
+			p++;
+			width++;
+		} else if (end - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) {
+			p += 3;
+			width += 2;
+		} else {
+			break;
+		}
+	}
+	*n = (size_t)(p - s);
+	return width;
+}
+
+/* The next cell separator in [c, le): a TAB, or in text without TABs
+ * (copied out of a viewer or a web page) a run of blanks two wide or
+ * more between words; *sep_len gets its length.  NULL when none. */
+static const char *next_separator(const char *c, const char *le, bool spaces, size_t *sep_len)
+{
+	if (!spaces) {
+		*sep_len = 1;
+		return memchr(c, '\t', (size_t)(le - c));
+	}
+	/* blanks at the line's start are its indent, at its end nothing */
+	for (const char *p = c; p < le;) {
+		size_t n, w = blank_run(p, le, &n);
+		if (w >= 2 && p > c && p + n < le) {
+			*sep_len = n;
+			return p;
+		}
+		p += n ? n : 1;
+	}
+	return NULL;
+}
+
 int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 {
 	const char *p = text, *end = text + len;
@@ -67,6 +123,7 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 	const char **cells = NULL;
 	size_t *lens = NULL, cap = 0, lcap = 0;
 	int rc = 0;
+	bool spaces = memchr(text, '\t', len) == NULL;
 	while (p < end || (p == end && no == 0)) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
@@ -74,8 +131,14 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		size_t n = 0;
 		const char *c = p;
 		bool tabbed = false;
+		if (spaces) {
+			size_t lead;
+			blank_run(c, le, &lead);
+			c += lead; /* an indent is not a blank first cell */
+		}
 		for (;;) {
-			const char *tab = memchr(c, '\t', (size_t)(le - c));
+			size_t sep_len = 1;
+			const char *tab = next_separator(c, le, spaces, &sep_len);
 			const char *ce = tab ? tab : le;
 			if (!vec_grow((void **)&cells, &cap, n + 1, sizeof *cells) ||
 			    !vec_grow((void **)&lens, &lcap, n + 1, sizeof *lens)) {
@@ -88,7 +151,7 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			if (!tab)
 				break;
 			tabbed = true;
-			c = tab + 1;
+			c = tab + sep_len;
 		}
 		yoy_line *l = lines_add(ls, no, 0, file, cells, lens, n);
 		if (!l) {
@@ -97,6 +160,25 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		}
 		l->tabbed = tabbed;
 		l->para_start = true;
+		if (spaces && tabbed) {
+			/* columns aligned with blanks are found by where their
+			 * cells stand, as a PDF's are (a blank cell prints
+			 * nothing): a display column is 10 units, a line 20 high
+			 * (a CJK character's width) and 30 apart */
+			const size_t most = INT_MAX / 40; /* absurd lines stay in range */
+			for (size_t i = 0; i < l->ncells; i++) {
+				size_t before = display_width(p, cells[i]);
+				size_t w = display_width(cells[i], cells[i] + lens[i]);
+				before = before < most ? before : most;
+				w = w < most - before ? w : most - before;
+				l->cells[i].x0 = (int)(before * 10);
+				l->cells[i].x1 = (int)((before + w) * 10);
+				if (l->cells[i].x1 == 0)
+					l->cells[i].x1 = 1; /* positioned, even at the margin */
+			}
+			l->y0 = no < INT_MAX / 40 ? no * 30 : INT_MAX - 40;
+			l->y1 = l->y0 + 20;
+		}
 		if (!nl)
 			break;
 		p = nl + 1;

@@ -869,6 +869,8 @@ typedef struct bandset {
 	size_t n;
 } bandset;
 
+static size_t glued_amounts(const char *s);
+
 /* Cell x-intervals [x0, x1, is-figure] of the body, a total's label left
  * out (it may straddle the key columns); of the header when the body has
  * none (an empty table).  Returns the count; iv has room for all. */
@@ -884,7 +886,9 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 			if (!cell->len)
 				continue;
 			name_norm(&nm, cell->text);
-			if (total_label(sbuf_cstr(&nm)) || code_part_label(sbuf_cstr(&nm)))
+			/* two figures glued would join their columns */
+			if (total_label(sbuf_cstr(&nm)) || code_part_label(sbuf_cstr(&nm)) ||
+			    glued_amounts(cell->text))
 				continue;
 			iv[ni][0] = cell->x0;
 			iv[ni][1] = cell->x1;
@@ -980,7 +984,7 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 	for (size_t k = 0; k < nr; k++)
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
-			if (!cell->len)
+			if (!cell->len || glued_amounts(cell->text))
 				continue;
 			bool text = !is_amount_cell(cell->text);
 			int bi = band_of(bs->b, bs->n, cell, text);
@@ -1139,6 +1143,58 @@ static void name_column(grid *g, size_t bi, band *bd)
 	sbuf_free(&rest);
 }
 
+/* "2,336.91603.14": two figures set so close that the line kept them as
+ * one cell.  Where the second starts (its first digit), when the text is
+ * two amounts of the same decimals glued; 0 otherwise. */
+static size_t glued_amounts(const char *s)
+{
+	const char *last = strrchr(s, '.'), *first = strchr(s, '.');
+	if (!last || first == last)
+		return 0;
+	size_t d = strlen(last + 1);
+	if (d < 1 || d > 4 || strspn(last + 1, "0123456789") != d)
+		return 0;
+	size_t at = (size_t)(first - s) + 1 + d;
+	if (strspn(first + 1, "0123456789") < d || !s[at] || s[at] == ',' || s[at] == '.')
+		return 0;
+	char head[64];
+	if (at >= sizeof head)
+		return 0;
+	memcpy(head, s, at);
+	head[at] = '\0';
+	return is_amount_cell(head) && is_amount_cell(s + at) && strchr(s + at, '.') == last ? at
+														  : 0;
+}
+
+/* A glued pair's halves go to the figure bands under them, when it lies
+ * over two: split at the characters' share of its width.  False when it
+ * is not such a pair. */
+static bool place_glued(grid *g, grid_row *r, const bandset *bs, const yoy_cell *cell)
+{
+	size_t at = glued_amounts(cell->text);
+	if (!at)
+		return false;
+	size_t figure_bands = 0;
+	for (size_t bi = 0; bi < bs->n; bi++)
+		if (bs->b[bi].kind == 2 && bs->b[bi].x0 < cell->x1 && cell->x0 < bs->b[bi].x1)
+			figure_bands++;
+	if (figure_bands < 2)
+		return false;
+	int cut = cell->x0 + (int)((int64_t)(cell->x1 - cell->x0) * (int64_t)at /
+				   (int64_t)cell->len);
+	char head[64];
+	memcpy(head, cell->text, at);
+	head[at] = '\0';
+	yoy_cell a = { head, at, cell->x0, cut }, b = { cell->text + at, cell->len - at, cut,
+							  cell->x1 };
+	int ba = band_of(bs->b, bs->n, &a, false), bb = band_of(bs->b, bs->n, &b, false);
+	if (ba < 0 || bb < 0 || ba == bb)
+		return false;
+	cell_join(g, &r->cell[ba], a.text, false);
+	cell_join(g, &r->cell[bb], b.text, false);
+	return true;
+}
+
 /* Each body line as a grid row, every cell in its band. */
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
@@ -1152,6 +1208,8 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
+				continue;
+			if (place_glued(g, r, bs, cell))
 				continue;
 			int bi = band_of(bs->b, bs->n, cell, !is_amount_cell(cell->text));
 			if (bi >= 0)

@@ -327,6 +327,92 @@ static int raise_figure(const char *path, const candidate *c)
 	return result;
 }
 
+/* Two neighbouring figures of the row set so close that the line keeps
+ * them as one cell ("2,336.91603.14"): the row must keep both. */
+static int glue_figures(const char *path, const candidate *c)
+{
+	yoy_lines ls;
+	yoy_input in;
+	read_lines(&ls, &in, path);
+	bool across = c->kind == YOY_TABLE_THREE_PUBLIC || c->kind == YOY_TABLE_OPERATING_COSTS;
+	yoy_line *l = across ? NULL : line_at(&ls, c->r->at);
+	int result = -1;
+	/* figures of two neighbouring columns (glue happens where columns
+	 * touch, not across a blank one), printed with decimals */
+	size_t k = (size_t)-1;
+	for (size_t i = 0; l && line_positioned(l) && i + 1 < l->ncells && k == (size_t)-1; i++) {
+		yoy_amount x, y;
+		if (yoy_amount_parse(&x, l->cells[i].text, l->cells[i].len, c->t->unit) ||
+		    yoy_amount_parse(&y, l->cells[i + 1].text, l->cells[i + 1].len, c->t->unit) ||
+		    !x.present || !y.present || x.decimals == 0 || x.decimals != y.decimals)
+			continue;
+		for (size_t col = 0; col + 1 < c->t->ncolumns; col++)
+			if (c->r->values[col].present && c->r->values[col + 1].present &&
+			    c->r->values[col].fen == x.fen && c->r->values[col + 1].fen == y.fen)
+				k = i;
+	}
+	if (k != (size_t)-1) {
+		size_t n = l->cells[k].len + l->cells[k + 1].len;
+		char *t = arena_alloc(&ls.arena, n + 1);
+		memcpy(t, l->cells[k].text, l->cells[k].len);
+		memcpy(t + l->cells[k].len, l->cells[k + 1].text, l->cells[k + 1].len);
+		t[n] = '\0';
+		l->cells[k].text = t;
+		l->cells[k].len = n;
+		l->cells[k].x1 = l->cells[k + 1].x1;
+		memmove(&l->cells[k + 1], &l->cells[k + 2],
+			(l->ncells - k - 2) * sizeof *l->cells);
+		l->ncells--;
+		rejoin(&ls, l);
+		yoy_doc *d = parse_of(&ls, path);
+		const yoy_table *t2;
+		const yoy_row *r = same_row(d, c->kind, c->r, &t2);
+		result = r && same_values(c->t, c->r, t2, r, -1);
+		if (!result && getenv("YOY_MUTATION_VERBOSE"))
+			printf("    glue %s: %s\n", c->r->name, t);
+		yoy_doc_free(d);
+	}
+	lines_free(&ls);
+	input_free(&in);
+	return result;
+}
+
+static void test_glued_figures(void **state)
+{
+	(void)state;
+	static const char *const paths[] = {
+		"data/jiangsu-high-court/2018-budget.pdf",
+		"data/shanghai-putuo-wanli/2024-budget.pdf",
+		"data/shanghai-putuo-commerce/2025-budget.pdf",
+		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+	};
+	size_t tried = 0, ok = 0;
+	for (size_t p = 0; p < sizeof paths / sizeof *paths; p++) {
+		yoy_lines ls;
+		yoy_input in;
+		read_lines(&ls, &in, paths[p]);
+		yoy_doc *d0 = parse_of(&ls, paths[p]);
+		candidate v[400];
+		size_t n = candidates(d0, &ls, v, 400);
+		size_t done = 0;
+		for (size_t k = 0; k < 8 * PER_DOCUMENT && n && done < PER_DOCUMENT; k++) {
+			int r = glue_figures(paths[p], &v[next_random() % n]);
+			if (r >= 0) {
+				done++;
+				ok += (size_t)r;
+			}
+		}
+		tried += done;
+		yoy_doc_free(d0);
+		lines_free(&ls);
+		input_free(&in);
+	}
+	printf("  figures glued to the next kept apart: %zu of %zu\n", ok, tried);
+	assert_true(tried >= 12);
+	if (ok * 100 < tried * TARGET_PERCENT)
+		fail_msg("below %d%%", TARGET_PERCENT);
+}
+
 static void test_raised_figures(void **state)
 {
 	(void)state;
@@ -420,6 +506,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_mutations),
 		cmocka_unit_test(test_raised_figures),
+		cmocka_unit_test(test_glued_figures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
