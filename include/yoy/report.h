@@ -77,6 +77,9 @@ typedef struct yoy_report {
 				      NULL when none were */
 	yoy_report_class *classes;
 	size_t nclasses;
+	/* the year's budget against its 决算, when the history holds both
+	 * (o->budget, o->final): the execution section; NULL otherwise */
+	yoy_diff *execution;
 	struct yoy_arena *arena;
 } yoy_report;
 
@@ -88,6 +91,9 @@ typedef struct yoy_report_options {
 	const yoy_doc *const *years;
 	size_t nyears;
 	const yoy_check_options *check; /* thresholds; prior is set here */
+	/* the year's budget and 决算 (one of them doc), or NULL: with both,
+	 * the report has an execution section */
+	const yoy_doc *budget, *final;
 } yoy_report_options;
 
 /* Build the report of doc against prior (NULL: no year before in history;
@@ -140,6 +146,25 @@ size_t yoy_report_verdict_text(char *buf, size_t size, const yoy_report *r,
 /* "2040501 行政运行", with "（上年：2080505 …）" or "（上年名称：…）" when
  * the diff paired it across a new code or name.  Returns the length. */
 size_t yoy_report_change_name(char *buf, size_t size, const yoy_report_change *c);
+/* "部门预算", "部门决算", "单位预算" or "单位决算": what the report's
+ * document is. */
+const char *yoy_report_kind_words(const yoy_report *r);
+/* Section numerals: "一" for 1 ... "十" for 10. */
+const char *yoy_report_numeral(int n);
+/* The execution section's table (一般公共预算 by function code, else the
+ * spending table), or NULL when the report has none. */
+const yoy_diff_table *yoy_report_execution_table(const yoy_report *r);
+/* A line of the execution section: code and name, budget, 决算, 决算 −
+ * 预算 and 执行率 ("—" where there is none), in 万元. */
+typedef struct yoy_report_execution_cells {
+	char name[192], budget[48], final[48], change[48], rate[32];
+} yoy_report_execution_cells;
+void yoy_report_execution_format(yoy_report_execution_cells *out, const yoy_diff_table *t,
+				 const yoy_diff_row *row);
+/* The execution section's lines: the total, then the largest differences
+ * (at most top).  Fills rows; returns how many. */
+size_t yoy_report_execution_rows(const yoy_diff_row **rows, size_t top, const yoy_diff_table *t);
+
 /* "核对：3处错误，5处存疑，8处提示；82项陈述与合计相符".  Returns the length. */
 size_t yoy_report_check_words(char *buf, size_t size, const yoy_report *r);
 /* What a section of changes says when it lists none: by function code

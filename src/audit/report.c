@@ -368,6 +368,13 @@ int yoy_report_build(yoy_report **out, const yoy_doc *doc, const yoy_doc *prior,
 		if (!rc)
 			rc = yoy_diff_docs(&r->by_project, prior, doc, &dp, err);
 	}
+	if (!rc && o->budget && o->final) {
+		yoy_table_kind t = yoy_doc_table(o->budget, YOY_TABLE_GENERAL_EXPENDITURE) &&
+					   yoy_doc_table(o->final, YOY_TABLE_GENERAL_EXPENDITURE)
+				   ? YOY_TABLE_GENERAL_EXPENDITURE : YOY_TABLE_EXPENDITURE;
+		yoy_diff_options de = { .tables = &t, .ntables = 1 };
+		rc = yoy_diff_docs(&r->execution, o->budget, o->final, &de, err);
+	}
 	if (rc) {
 		yoy_report_free(r);
 		return rc;
@@ -400,6 +407,7 @@ void yoy_report_free(yoy_report *r)
 	yoy_trend_free(r->totals);
 	yoy_diff_free(r->by_code);
 	yoy_diff_free(r->by_project);
+	yoy_diff_free(r->execution);
 	yoy_arena *ar = r->arena;
 	arena_release(ar);
 	free(ar);
@@ -461,6 +469,60 @@ const char *yoy_report_percent(char *buf, size_t size, bool has, int64_t percent
 	if (n < size)
 		snprintf(buf + n, size - n, "%%");
 	return buf;
+}
+
+const char *yoy_report_kind_words(const yoy_report *r)
+{
+	bool unit = r->doc->kind && strstr(r->doc->kind, "unit");
+	return yoy_doc_is_final(r->doc) ? (unit ? "单位决算" : "部门决算")
+					: (unit ? "单位预算" : "部门预算");
+}
+
+const char *yoy_report_numeral(int n)
+{
+	static const char *const cn[] = { "〇", "一", "二", "三", "四", "五",
+					  "六", "七", "八", "九", "十" };
+	return n >= 0 && n <= 10 ? cn[n] : "十";
+}
+
+const yoy_diff_table *yoy_report_execution_table(const yoy_report *r)
+{
+	return r->execution && r->execution->ntables ? &r->execution->tables[0] : NULL;
+}
+
+void yoy_report_execution_format(yoy_report_execution_cells *out, const yoy_diff_table *t,
+				 const yoy_diff_row *row)
+{
+	const yoy_diff_cell *c = &row->cells[0];
+	int dec = yoy_report_table_decimals(t);
+	snprintf(out->name, sizeof out->name, "%s%s%s", row->code ? row->code : "",
+		 row->code ? " " : "", yoy_diff_row_name(row));
+	if (c->in_a)
+		yoy_report_wan(out->budget, sizeof out->budget, c->a, dec, false);
+	else
+		snprintf(out->budget, sizeof out->budget, "—");
+	if (c->in_b)
+		yoy_report_wan(out->final, sizeof out->final, c->b, dec, false);
+	else
+		snprintf(out->final, sizeof out->final, "—");
+	yoy_report_wan(out->change, sizeof out->change, c->change, dec, true);
+	if (c->has_rate) {
+		size_t n = yoy_diff_format_percent(out->rate, sizeof out->rate, c->rate, false);
+		snprintf(out->rate + n, sizeof out->rate - n, "%%");
+	} else {
+		snprintf(out->rate, sizeof out->rate, "—");
+	}
+}
+
+size_t yoy_report_execution_rows(const yoy_diff_row **rows, size_t top, const yoy_diff_table *t)
+{
+	size_t n = 0;
+	if (t->total && n < top)
+		rows[n++] = t->total;
+	for (size_t i = 0; i < t->nrows && n < top; i++)
+		if (&t->rows[i] != t->total && t->rows[i].reported && t->rows[i].a && t->rows[i].b)
+			rows[n++] = &t->rows[i];
+	return n;
 }
 
 bool yoy_report_has_years(const yoy_report *r)

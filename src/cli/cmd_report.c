@@ -114,7 +114,7 @@ int cmd_report(int argc, char **argv)
 	yoy_store *st = NULL;
 	char *key = NULL, *text = NULL;
 	size_t ny = 0;
-	yoy_doc **years = NULL, *doc = NULL, *prior = NULL;
+	yoy_doc **years = NULL, *doc = NULL, *prior = NULL, *counterpart = NULL;
 	yoy_report *rep = NULL;
 	char revision[41];
 	status = EXIT_OK;
@@ -136,8 +136,19 @@ int cmd_report(int argc, char **argv)
 		status = EXIT_STORE;
 		goto done;
 	}
+	/* the year's budget and its 决算, when the history holds the other */
+	const char *other = yoy_doc_is_final(doc)
+		? (strstr(doc->kind, "unit") ? "unit_budget" : "department_budget")
+		: (doc->kind && strstr(doc->kind, "unit") ? "unit_final" : "department_final");
+	yoy_error none;
+	if (yoy_history_load(&counterpart, NULL, st, rev, key, year, other, &none))
+		counterpart = NULL;
 	yoy_report_options o = { .top = (size_t)top, .revision = revision,
 				 .years = (const yoy_doc *const *)years, .nyears = ny };
+	if (counterpart) {
+		o.budget = yoy_doc_is_final(doc) ? counterpart : doc;
+		o.final = yoy_doc_is_final(doc) ? doc : counterpart;
+	}
 	if (yoy_report_build(&rep, doc, prior, &o, &err)) {
 		status = fail_with(&err);
 		goto done;
@@ -152,6 +163,7 @@ int cmd_report(int argc, char **argv)
 done:
 	free(text);
 	yoy_report_free(rep);
+	yoy_doc_free(counterpart);
 	yoy_docs_free(years, ny);
 	free(key);
 	yoy_store_free(st);

@@ -349,9 +349,9 @@ static void print_margins(sbuf *b, const yoy_report *r)
 {
 	sbuf_puts(b, "<style>@media print{@page{@top-left{content:\"");
 	css_string(b, r->doc->department);
-	sbuf_printf(b, " %d年部门预算变动情况\";font-size:8pt;color:#666}"
+	sbuf_printf(b, " %d年%s变动情况\";font-size:8pt;color:#666}"
 		       "@bottom-center{content:\"第 \" counter(page) \" 页，共 \" counter(pages) "
-		       "\" 页\";font-size:8pt;color:#666}}}</style>\n", r->doc->year);
+		       "\" 页\";font-size:8pt;color:#666}}}</style>\n", r->doc->year, yoy_report_kind_words(r));
 }
 
 /* The page's head and title, and the sentence saying what it compares. */
@@ -362,15 +362,16 @@ static void page_head(sbuf *b, const yoy_report *r)
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		     "<title>");
 	esc(b, d->department);
-	sbuf_printf(b, " %d年部门预算变动情况</title>\n", d->year);
+	sbuf_printf(b, " %d年%s变动情况</title>\n", d->year, yoy_report_kind_words(r));
 	sbuf_puts(b, style);
 	print_margins(b, r);
 	sbuf_puts(b, "</head><body>\n<h1>");
 	esc(b, d->department);
-	sbuf_printf(b, " %d年部门预算变动情况</h1>\n<p>", d->year);
+	sbuf_printf(b, " %d年%s变动情况</h1>\n<p>", d->year, yoy_report_kind_words(r));
 	if (p)
-		sbuf_printf(b, "%d年与%d年部门预算公开文件对比。金额单位：万元。本摘要由 yoy "
-			       "根据预算历史库生成，所有数字均可在文末所列出处核对。", d->year, p->year);
+		sbuf_printf(b, "%d年与%d年%s公开文件对比。金额单位：万元。本摘要由 yoy "
+			       "根据预算历史库生成，所有数字均可在文末所列出处核对。", d->year, p->year,
+			    yoy_report_kind_words(r));
 	else
 		sbuf_printf(b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。金额单位："
 			       "万元。", d->year - 1, d->year);
@@ -461,12 +462,38 @@ static void source_items(sbuf *b, const yoy_doc *d)
 	}
 }
 
-/* 数据来源, the revision and the check's counts; the page ends. */
-static void sources(sbuf *b, const yoy_report *r)
+/* 预算执行: the year's budget against its 决算. */
+static void execution(sbuf *b, const yoy_report *r, int n)
 {
-	sbuf_printf(b, "<h2>%s、数据来源</h2>\n<ul>\n", yoy_report_has_years(r) ? "六" : "五");
+	const yoy_diff_table *t = yoy_report_execution_table(r);
+	sbuf_printf(b, "<h2>%s、%d年预算执行情况</h2>\n<p>%d年公开的预算与%d年部门决算对比，"
+		       "执行率 = 决算数 / 预算数。</p>\n", yoy_report_numeral(n),
+		    r->execution->b->year, r->execution->a->year, r->execution->b->year);
+	sbuf_puts(b, "<div class=\"wrap\"><table><thead><tr><th>科目</th><th class=\"n\">预算数"
+		     "</th><th class=\"n\">决算数</th><th class=\"n\">差额</th><th class=\"n\">"
+		     "执行率</th></tr></thead><tbody>\n");
+	const yoy_diff_row *rows[11];
+	size_t nr = yoy_report_execution_rows(rows, 11, t);
+	for (size_t i = 0; i < nr; i++) {
+		yoy_report_execution_cells c;
+		yoy_report_execution_format(&c, t, rows[i]);
+		sbuf_puts(b, "<tr><td>");
+		esc(b, c.name);
+		sbuf_printf(b, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">"
+			       "%s</td><td class=\"n\">%s</td></tr>\n", c.budget, c.final, c.change,
+			    c.rate);
+	}
+	sbuf_puts(b, "</tbody></table></div>\n");
+}
+
+/* 数据来源, the revision and the check's counts; the page ends. */
+static void sources(sbuf *b, const yoy_report *r, int n)
+{
+	sbuf_printf(b, "<h2>%s、数据来源</h2>\n<ul>\n", yoy_report_numeral(n));
 	source_items(b, r->doc);
 	source_items(b, r->prior);
+	if (r->execution)
+		source_items(b, r->execution->a == r->doc ? r->execution->b : r->execution->a);
 	if (r->revision)
 		sbuf_printf(b, "<li>历史库版本：<code>%s</code></li>\n", r->revision);
 	char counts[256];
@@ -498,9 +525,14 @@ char *yoy_render_report_html(const yoy_report *r)
 		sbuf_printf(&b, "<p>%s</p>\n", yoy_report_no_changes_words(r, true));
 	sbuf_puts(&b, "<h2>四、需要询问的问题</h2>\n");
 	questions(&b, r);
-	if (yoy_report_has_years(r))
+	int n = 5;
+	if (yoy_report_has_years(r)) {
 		years(&b, r);
-	sources(&b, r);
+		n++;
+	}
+	if (yoy_report_execution_table(r))
+		execution(&b, r, n++);
+	sources(&b, r, n);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

@@ -106,6 +106,37 @@ char *yoy_render_report_json(const yoy_report *r)
 		jw_end(&w);
 	}
 	jw_end(&w);
+	const yoy_diff_table *et = yoy_report_execution_table(r);
+	if (et) {
+		/* the year's budget against its 决算 */
+		jw_object(&w, "execution", JW_PRETTY);
+		jw_doc_ref(&w, "budget", r->execution->a, NULL);
+		jw_doc_ref(&w, "final", r->execution->b, NULL);
+		jw_str(&w, "table", et->name);
+		jw_array(&w, "rows", JW_LINES);
+		const yoy_diff_row *rows[11];
+		size_t nr = yoy_report_execution_rows(rows, 11, et);
+		for (size_t i = 0; i < nr; i++) {
+			const yoy_diff_cell *c = &rows[i]->cells[0];
+			jw_object(&w, NULL, JW_COMPACT);
+			jw_str(&w, "code", rows[i]->code);
+			jw_str(&w, "name", yoy_diff_row_name(rows[i]));
+			int dec = yoy_report_table_decimals(et);
+			if (c->in_a)
+				put_wan(&w, "budget", c->a, dec, false);
+			if (c->in_b)
+				put_wan(&w, "final", c->b, dec, false);
+			put_wan(&w, "change", c->change, dec, false);
+			if (c->has_rate) {
+				char p[32];
+				yoy_diff_format_percent(p, sizeof p, c->rate, false);
+				jw_str(&w, "rate", p);
+			}
+			jw_end(&w);
+		}
+		jw_end(&w);
+		jw_end(&w);
+	}
 	jw_array(&w, "classes", JW_LINES);
 	for (size_t i = 0; i < r->nclasses; i++) {
 		const yoy_report_class *c = &r->classes[i];

@@ -117,12 +117,35 @@ static void source_items(sbuf *b, const yoy_doc *d)
 	}
 }
 
-/* 数据来源, the revision and the check's counts. */
-static void sources(sbuf *b, const yoy_report *r)
+/* 预算执行: the year's budget against its 决算, the total and the largest
+ * differences. */
+static void execution(sbuf *b, const yoy_report *r, int n)
 {
-	sbuf_printf(b, "\n## %s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
+	const yoy_diff_table *t = yoy_report_execution_table(r);
+	sbuf_printf(b, "\n## %s、%d年预算执行情况\n\n", yoy_report_numeral(n),
+		    r->execution->b->year);
+	sbuf_printf(b, "%d年公开的预算与%d年部门决算对比（%s），执行率 = 决算数 / 预算数：\n\n",
+		    r->execution->a->year, r->execution->b->year, t->title_b ? t->title_b : t->name);
+	sbuf_puts(b, "| 科目 | 预算数 | 决算数 | 差额 | 执行率 |\n|---|--:|--:|--:|--:|\n");
+	const yoy_diff_row *rows[11];
+	size_t nr = yoy_report_execution_rows(rows, 11, t);
+	for (size_t i = 0; i < nr; i++) {
+		yoy_report_execution_cells c;
+		yoy_report_execution_format(&c, t, rows[i]);
+		sbuf_puts(b, "| ");
+		md_text(b, c.name);
+		sbuf_printf(b, " | %s | %s | %s | %s |\n", c.budget, c.final, c.change, c.rate);
+	}
+}
+
+/* 数据来源, the revision and the check's counts. */
+static void sources(sbuf *b, const yoy_report *r, int n)
+{
+	sbuf_printf(b, "\n## %s、数据来源\n\n", yoy_report_numeral(n));
 	source_items(b, r->doc);
 	source_items(b, r->prior);
+	if (r->execution)
+		source_items(b, r->execution->a == r->doc ? r->execution->b : r->execution->a);
 	if (r->revision)
 		sbuf_printf(b, "- 历史库版本：`%s`\n", r->revision);
 	char counts[256];
@@ -139,10 +162,11 @@ char *yoy_render_report_md(const yoy_report *r)
 	yoy_report_year_labels(la, lb, r);
 	sbuf_puts(&b, "# ");
 	md_text(&b, d->department ? d->department : "?");
-	sbuf_printf(&b, " %d年部门预算变动情况\n\n", d->year);
+	sbuf_printf(&b, " %d年%s变动情况\n\n", d->year, yoy_report_kind_words(r));
 	if (p)
-		sbuf_printf(&b, "%d年与%d年部门预算公开文件对比。金额单位：万元。本摘要由 yoy 根据预算"
-				"历史库生成，所有数字均可在文末所列出处核对。\n\n", d->year, p->year);
+		sbuf_printf(&b, "%d年与%d年%s公开文件对比。金额单位：万元。本摘要由 yoy 根据预算"
+				"历史库生成，所有数字均可在文末所列出处核对。\n\n", d->year, p->year,
+				yoy_report_kind_words(r));
 	else
 		sbuf_printf(&b, "历史库中没有%d年的公开文件，本摘要只列出%d年的数字与核对结果。"
 				"金额单位：万元。\n\n", d->year - 1, d->year);
@@ -163,9 +187,14 @@ char *yoy_render_report_md(const yoy_report *r)
 		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, true));
 	sbuf_puts(&b, "\n## 四、需要询问的问题\n\n");
 	questions(&b, r);
-	if (yoy_report_has_years(r))
+	int n = 5;
+	if (yoy_report_has_years(r)) {
 		years(&b, r);
-	sources(&b, r);
+		n++;
+	}
+	if (yoy_report_execution_table(r))
+		execution(&b, r, n++);
+	sources(&b, r, n);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

@@ -119,16 +119,46 @@ static void years(sbuf *b, const yoy_report *r)
 
 /* 数据来源: each file with its sha256, the history revision, the check's
  * counts. */
-static void sources(sbuf *b, const yoy_report *r)
+/* 预算执行: the total and the largest differences, a line each. */
+static void execution(sbuf *b, const yoy_report *r, int n)
+{
+	const yoy_diff_table *t = yoy_report_execution_table(r);
+	sbuf_printf(b, "\n%s、%d年预算执行情况（预算数 → 决算数，差额，执行率）\n\n",
+		    yoy_report_numeral(n), r->execution->b->year);
+	const yoy_diff_row *rows[11];
+	size_t nr = yoy_report_execution_rows(rows, 11, t);
+	for (size_t i = 0; i < nr; i++) {
+		yoy_report_execution_cells c;
+		yoy_report_execution_format(&c, t, rows[i]);
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, c.budget, 12, true);
+		sbuf_puts(b, " → ");
+		sbuf_put_padded(b, c.final, 12, true);
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, c.change, 11, true);
+		sbuf_puts(b, "  ");
+		sbuf_put_padded(b, c.rate, 8, true);
+		sbuf_printf(b, "  %s\n", c.name);
+	}
+}
+
+static void sources(sbuf *b, const yoy_report *r, int n)
 {
 	const yoy_doc *d = r->doc, *p = r->prior;
-	sbuf_printf(b, "\n%s、数据来源\n\n", yoy_report_has_years(r) ? "六" : "五");
+	sbuf_printf(b, "\n%s、数据来源\n\n", yoy_report_numeral(n));
 	for (size_t i = 0; i < d->nsources; i++)
 		sbuf_printf(b, "  %d年：%s  sha256 %s\n", d->year, d->sources[i].name,
 			    d->sources[i].sha256);
 	for (size_t i = 0; p && i < p->nsources; i++)
 		sbuf_printf(b, "  %d年：%s  sha256 %s\n", p->year, p->sources[i].name,
 			    p->sources[i].sha256);
+	if (r->execution) {
+		const yoy_doc *e = r->execution->a == d ? r->execution->b : r->execution->a;
+		for (size_t i = 0; i < e->nsources; i++)
+			sbuf_printf(b, "  %d年%s：%s  sha256 %s\n", e->year,
+				    yoy_doc_is_final(e) ? "决算" : "预算", e->sources[i].name,
+				    e->sources[i].sha256);
+	}
 	if (r->revision)
 		sbuf_printf(b, "  历史库版本：%s\n", r->revision);
 	char counts[256];
@@ -143,8 +173,8 @@ char *yoy_render_report_text(const yoy_report *r)
 	const yoy_doc *d = r->doc, *p = r->prior;
 	char la[16], lb[16];
 	yoy_report_year_labels(la, lb, r);
-	sbuf_printf(&b, "%s %d年部门预算变动情况（万元）\n", d->department ? d->department : "?",
-		    d->year);
+	sbuf_printf(&b, "%s %d年%s变动情况（万元）\n", d->department ? d->department : "?",
+		    d->year, yoy_report_kind_words(r));
 	if (!p)
 		sbuf_printf(&b, "历史库中没有%d年的公开文件，只列出%d年的数字与核对结果。\n",
 			    d->year - 1, d->year);
@@ -165,11 +195,15 @@ char *yoy_render_report_text(const yoy_report *r)
 		sbuf_printf(&b, "%s\n", yoy_report_no_changes_words(r, true));
 	sbuf_puts(&b, "\n四、需要询问的问题\n\n");
 	questions(&b, r);
+	int n = 5;
 	if (yoy_report_has_years(r)) {
 		sbuf_puts(&b, "\n五、历年收入总计\n\n");
 		years(&b, r);
+		n++;
 	}
-	sources(&b, r);
+	if (yoy_report_execution_table(r))
+		execution(&b, r, n++);
+	sources(&b, r, n);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;
