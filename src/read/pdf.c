@@ -42,7 +42,7 @@ static bool try_module(const char *path)
 {
 	if (access(path, R_OK) != 0)
 		return false;
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
 	if (!h) {
 		snprintf(module_error, sizeof module_error, "%s", dlerror());
 		return false;
