@@ -1589,6 +1589,69 @@ static void join_pieces(grid *g, size_t nb, bool all_pieces)
 	}
 }
 
+/* A row's words cell set centred over three lines in a tall row
+ * ("台式计算机" / "（20万以" beside the figure / "上）"): a words line just
+ * above the row and one just below it, as far from it as each other
+ * (within a quarter line), within two line heights (a cell's lines are
+ * set closer than rows: Jiangsu's one-line rows are 2.5 apart), with
+ * words only in columns where the row has words, are that cell's first
+ * and last lines.  The symmetry is the mark: a label row above or below
+ * a row is not mirrored by another on the other side.  Never a line that
+ * starts a row of its own or names a total. */
+static bool centred_piece(const grid_row *p, const grid_row *r, size_t nb)
+{
+	if (!p || p->data || !p->line || p->line->page != r->line->page || starts_row(p, nb) ||
+	    names_total(p, nb))
+		return false;
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!p->cell[c])
+			continue;
+		if (is_amount_cell(p->cell[c]) || !r->cell[c] || is_amount_cell(r->cell[c]))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static grid_row *next_unjoined(grid *g, size_t ri, int dir)
+{
+	for (long k = (long)ri + dir; k >= 0 && k < (long)g->nrows; k += dir)
+		if (g->rows[k].line)
+			return &g->rows[k];
+	return NULL;
+}
+
+static void join_centred(grid *g, size_t nb)
+{
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri];
+		if (!r->data || !r->line)
+			continue;
+		grid_row *a = next_unjoined(g, ri, -1), *b = next_unjoined(g, ri, 1);
+		if (!centred_piece(a, r, nb) || !centred_piece(b, r, nb))
+			continue;
+		int h = r->line->y1 - r->line->y0;
+		int da = centre(r) - centre(a), db = centre(b) - centre(r);
+		if (da <= 0 || db <= 0 || da > h * 2 || db > h * 2 || abs(da - db) > h / 4 ||
+		    names_total(r, nb))
+			continue;
+		for (size_t c = 0; c < nb; c++) {
+			if (a->cell[c]) {
+				cell_join(g, &r->cell[c], a->cell[c], true);
+				free(a->cell[c]);
+				a->cell[c] = NULL;
+			}
+			if (b->cell[c]) {
+				cell_join(g, &r->cell[c], b->cell[c], false);
+				free(b->cell[c]);
+				b->cell[c] = NULL;
+			}
+		}
+		a->line = b->line = NULL;
+	}
+}
+
 /* PDF tables, in steps: where the header ends; the body less repeated
  * headers; column bands from the body's cell positions; the header's
  * labels over the bands; the rows placed by band; wrapped fragments
@@ -1618,6 +1681,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	place_rows(g, bs, region, nr, kind);
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
+	join_centred(g, bs->n);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		free(bs->b[bi].frag);
 		free(bs->b[bi].span);

@@ -433,6 +433,38 @@ static void test_blank_separated_text(void **state)
 	free(text);
 }
 
+/* Names set centred over three lines in a tall row, the middle one beside
+ * the figure and the next column's two lines between them (the Jiangsu
+ * procuratorate's 2018 procurement table): one name each, and no row of
+ * a name's tail; the one-line rows of its 收入预算总表, as evenly spaced,
+ * stay rows. */
+static void test_centred_cells(void **state)
+{
+	(void)state;
+	yoy_doc *d = parse_ok("data/jiangsu-procuratorate/2018-budget.pdf");
+	const yoy_table *p = yoy_doc_table(d, YOY_TABLE_PROCUREMENT), *in = yoy_doc_table(d,
+		YOY_TABLE_INCOME);
+	assert_non_null(p);
+	assert_non_null(in);
+	size_t whole = 0;
+	for (size_t i = 0; i < p->nrows; i++) {
+		const char *n = p->rows[i].name ? p->rows[i].name : "";
+		if (strstr(n, "台式计算机（20万以上）") || strstr(n, "空调机（总预算20万以下）") ||
+		    strstr(n, "其他电信和信息传输服务"))
+			whole++;
+		if (!strcmp(n, "上）") || !strcmp(n, "下）") || !strcmp(n, "务") ||
+		    !strcmp(n, "台式计算机"))
+			fail_msg("row %zu is a name's piece: %s", i + 1, n);
+	}
+	assert_true(whole >= 4);
+	size_t named = 0;
+	for (size_t i = 0; i < in->nrows; i++)
+		named += in->rows[i].name && (!strcmp(in->rows[i].name, "事业收入") ||
+					       !strcmp(in->rows[i].name, "其他非税收入"));
+	assert_int_equal(named, 2);
+	yoy_doc_free(d);
+}
+
 /* Whether text line s (up to its newline) holds a figure like 14,656.81. */
 static bool line_has_figure(const char *s)
 {
@@ -519,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_glued_titles),
 		cmocka_unit_test(test_continued_tables),
 		cmocka_unit_test(test_blank_separated_text),
+		cmocka_unit_test(test_centred_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
