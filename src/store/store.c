@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1682,6 +1684,38 @@ static int open_remote(yoy_store *st, const char *remote, git_remote **out, char
 	return 0;
 }
 
+/* One pull or push at a time in a history: an flock, which the system
+ * drops when its process dies.  Holding it, a lock file left on the
+ * remote-tracking ref can only be a killed pull's or push's (nothing but
+ * they write that ref), and is removed, so the next run completes.
+ * Returns the descriptor to pass to remote_unguard, or -1 (*err says). */
+static int remote_guard(yoy_store *st, const char *tracking, yoy_error *err)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%syoy-remote.lock", git_repository_path(st->repo));
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		yoy_error_set(err, YOY_ESTORE, "%s: cannot open %s: %s", st->dir, path,
+			      strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		yoy_error_set(err, YOY_ESTORE, "%s: another yoy pull or push is running in this "
+			      "history; try again when it is done", st->dir);
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s%s.lock", git_repository_path(st->repo), tracking);
+	unlink(path);
+	return fd;
+}
+
+static void remote_unguard(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* releases the flock */
+}
+
 int yoy_store_fetch(yoy_store *st, const char *remote, char id[41],
 		    yoy_store_progress progress, void *payload, yoy_error *err)
 {
@@ -1691,6 +1725,11 @@ int yoy_store_fetch(yoy_store *st, const char *remote, char id[41],
 	int rc = open_remote(st, remote, &r, tracking, sizeof tracking, err);
 	if (rc)
 		return rc;
+	int guard = remote_guard(st, tracking, err);
+	if (guard < 0) {
+		git_remote_free(r);
+		return YOY_ESTORE;
+	}
 	char spec[600];
 	snprintf(spec, sizeof spec, "+refs/heads/main:%s", tracking);
 	char *specs[] = { spec };
@@ -1722,6 +1761,7 @@ int yoy_store_fetch(yoy_store *st, const char *remote, char id[41],
 	}
 	git_odb_refresh(st->odb);
 cleanup:
+	remote_unguard(guard);
 	git_remote_free(r);
 	return rc;
 }
@@ -1737,6 +1777,11 @@ int yoy_store_push(yoy_store *st, const char *remote, yoy_store_progress progres
 	int rc = open_remote(st, remote, &r, tracking, sizeof tracking, err);
 	if (rc)
 		return rc;
+	int guard = remote_guard(st, tracking, err);
+	if (guard < 0) {
+		git_remote_free(r);
+		return YOY_ESTORE;
+	}
 	char *specs[] = { "refs/heads/main:refs/heads/main" };
 	git_strarray refspecs = { specs, 1 };
 	transfer t = { progress, payload, 0, NULL };
@@ -1755,6 +1800,7 @@ int yoy_store_push(yoy_store *st, const char *remote, yoy_store_progress progres
 					 : "cannot push");
 	}
 	free(t.rejected);
+	remote_unguard(guard);
 	git_remote_free(r);
 	return rc;
 }

@@ -239,4 +239,18 @@ killed "$work/kill-b" pull
 expect_status 0 "$YOY" pull -q --repo "$work/kill-b"
 [ "$("$YOY" log --repo "$work/kill-b" | grep -c '^[^ ]')" = 151 ] || fail "after a killed pull, pull again does not hold all 151 departments"
 fsck_all "$work/kill-b"
+# a pull killed while it held the remote-tracking ref's lock leaves the
+# lock behind: the next pull removes it (no other pull can be running:
+# it holds yoy-remote.lock) and completes; while another holds that, a
+# pull says so and touches nothing
+gitdir=$(git -C "$work/kill-b" rev-parse --absolute-git-dir)
+: > "$gitdir/refs/remotes/origin/main.lock"
+expect_status 0 "$YOY" pull -q --repo "$work/kill-b"
+[ ! -e "$gitdir/refs/remotes/origin/main.lock" ] || fail "a stale tracking-ref lock stays"
+flock "$gitdir/yoy-remote.lock" sleep 3 &
+holder=$!
+sleep 0.5
+expect_status 4 "$YOY" pull -q --repo "$work/kill-b"
+wait "$holder"
+fsck_all "$work/kill-b"
 echo "remote: push and pull killed midway at 4 moments each: consistent, then completed: ok"
