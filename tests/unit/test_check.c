@@ -98,14 +98,19 @@ static yoy_doc *small(int year, const char *t205, const char *t20503, const char
 	return doc;
 }
 
-static yoy_check *check_of(const yoy_doc *doc, const yoy_doc *prior)
+static yoy_check *check_with(const yoy_doc *doc, const yoy_doc *prior, const yoy_doc *budget)
 {
 	yoy_check *c;
 	yoy_error err;
-	yoy_check_options o = { .prior = prior };
+	yoy_check_options o = { .prior = prior, .budget = budget };
 	if (yoy_check_doc(&c, doc, &o, &err))
 		fail_msg("%s", err.message);
 	return c;
+}
+
+static yoy_check *check_of(const yoy_doc *doc, const yoy_doc *prior)
+{
+	return check_with(doc, prior, NULL);
 }
 
 /* The finding of rule, or NULL. */
@@ -516,12 +521,7 @@ static size_t holding(const yoy_check *c, const char *rule)
 
 static yoy_check *check_final(const yoy_doc *d, const yoy_doc *budget)
 {
-	yoy_check *c;
-	yoy_error err;
-	yoy_check_options o = { .budget = budget };
-	if (yoy_check_doc(&c, d, &o, &err))
-		fail_msg("%s", err.message);
-	return c;
+	return check_with(d, NULL, budget);
 }
 
 static yoy_row *row_of(yoy_doc *d, yoy_table_kind kind, const char *code, const char *key)

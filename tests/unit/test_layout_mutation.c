@@ -377,17 +377,14 @@ static int glue_figures(const char *path, const candidate *c)
 	return result;
 }
 
-static void test_glued_figures(void **state)
+/* Up to PER_DOCUMENT mutations of random real rows of each file; prints
+ * how many came out right under what, fails below the target. */
+static void mutate_rows(const char *const *paths, size_t npaths,
+			int (*mutate)(const char *, const candidate *), const char *what,
+			size_t at_least)
 {
-	(void)state;
-	static const char *const paths[] = {
-		"data/jiangsu-high-court/2018-budget.pdf",
-		"data/shanghai-putuo-wanli/2024-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-budget.pdf",
-		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
-	};
 	size_t tried = 0, ok = 0;
-	for (size_t p = 0; p < sizeof paths / sizeof *paths; p++) {
+	for (size_t p = 0; p < npaths; p++) {
 		yoy_lines ls;
 		yoy_input in;
 		read_lines(&ls, &in, paths[p]);
@@ -396,7 +393,7 @@ static void test_glued_figures(void **state)
 		size_t n = candidates(d0, &ls, v, 400);
 		size_t done = 0;
 		for (size_t k = 0; k < 8 * PER_DOCUMENT && n && done < PER_DOCUMENT; k++) {
-			int r = glue_figures(paths[p], &v[next_random() % n]);
+			int r = mutate(paths[p], &v[next_random() % n]);
 			if (r >= 0) {
 				done++;
 				ok += (size_t)r;
@@ -407,46 +404,31 @@ static void test_glued_figures(void **state)
 		lines_free(&ls);
 		input_free(&in);
 	}
-	printf("  figures glued to the next kept apart: %zu of %zu\n", ok, tried);
-	assert_true(tried >= 12);
+	printf("  %s: %zu of %zu\n", what, ok, tried);
+	assert_true(tried >= at_least);
 	if (ok * 100 < tried * TARGET_PERCENT)
 		fail_msg("below %d%%", TARGET_PERCENT);
+}
+
+static const char *const geometry_paths[] = {
+	"data/jiangsu-high-court/2018-budget.pdf",
+	"data/shanghai-putuo-wanli/2024-budget.pdf",
+	"data/shanghai-putuo-commerce/2025-budget.pdf",
+	"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+};
+
+static void test_glued_figures(void **state)
+{
+	(void)state;
+	mutate_rows(geometry_paths, sizeof geometry_paths / sizeof *geometry_paths, glue_figures,
+		    "figures glued to the next kept apart", 12);
 }
 
 static void test_raised_figures(void **state)
 {
 	(void)state;
-	static const char *const paths[] = {
-		"data/jiangsu-high-court/2018-budget.pdf",
-		"data/shanghai-putuo-wanli/2024-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-budget.pdf",
-		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
-	};
-	size_t tried = 0, ok = 0;
-	for (size_t p = 0; p < sizeof paths / sizeof *paths; p++) {
-		yoy_lines ls;
-		yoy_input in;
-		read_lines(&ls, &in, paths[p]);
-		yoy_doc *d0 = parse_of(&ls, paths[p]);
-		candidate v[400];
-		size_t n = candidates(d0, &ls, v, 400);
-		size_t done = 0;
-		for (size_t k = 0; k < 8 * PER_DOCUMENT && n && done < PER_DOCUMENT; k++) {
-			int r = raise_figure(paths[p], &v[next_random() % n]);
-			if (r >= 0) {
-				done++;
-				ok += (size_t)r;
-			}
-		}
-		tried += done;
-		yoy_doc_free(d0);
-		lines_free(&ls);
-		input_free(&in);
-	}
-	printf("  figures set above their row kept in it: %zu of %zu\n", ok, tried);
-	assert_true(tried >= 16);
-	if (ok * 100 < tried * TARGET_PERCENT)
-		fail_msg("below %d%%", TARGET_PERCENT);
+	mutate_rows(geometry_paths, sizeof geometry_paths / sizeof *geometry_paths, raise_figure,
+		    "figures set above their row kept in it", 16);
 }
 
 static void test_layout_mutations(void **state)
