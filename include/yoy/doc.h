@@ -260,6 +260,11 @@ void yoy_doc_free(yoy_doc *doc);
  * what was spent, beside the budget it started the year with. */
 bool yoy_doc_is_final(const yoy_doc *doc);
 
+/* The other half of a year's pair: "department_final" for
+ * "department_budget" and back, "unit_final" for "unit_budget" and back
+ * (a NULL kind is a department's budget).  Static strings. */
+const char *yoy_kind_counterpart(const char *kind);
+
 /* First table of the given kind, or NULL. */
 const yoy_table *yoy_doc_table(const yoy_doc *doc, yoy_table_kind kind);
 

@@ -92,12 +92,6 @@ static int check_one(run *r, const yoy_doc *doc, const yoy_doc *prior, const yoy
 	return 0;
 }
 
-/* The budget kind a 决算 of kind is held against. */
-static const char *budget_kind(const char *kind)
-{
-	return kind && strstr(kind, "unit") ? "unit_budget" : "department_budget";
-}
-
 /* For a 决算: the budget of its year stored under key, or NULL. */
 static yoy_doc *stored_budget(yoy_store *st, const char *rev, const char *key,
 			      const yoy_doc *doc)
@@ -105,7 +99,8 @@ static yoy_doc *stored_budget(yoy_store *st, const char *rev, const char *key,
 	yoy_doc *budget = NULL;
 	yoy_error e;
 	if (!yoy_doc_is_final(doc) ||
-	    yoy_history_load(&budget, NULL, st, rev, key, doc->year, budget_kind(doc->kind), &e))
+	    yoy_history_load(&budget, NULL, st, rev, key, doc->year,
+			      yoy_kind_counterpart(doc->kind), &e))
 		return NULL;
 	return budget;
 }

@@ -212,10 +212,10 @@ static int load_pair(diff_args *a, yoy_store **st, yoy_doc **docs, yoy_aliases *
 	int rc = 0;
 	if (a->execution && a->years[0]) {
 		/* the year's budget and its 决算, of the kinds --kind names */
-		const char *final = a->kind && strstr(a->kind, "unit") ? "unit_final"
-									: "department_final";
-		const char *budget = strcmp(final, "unit_final") == 0 ? "unit_budget"
-								       : "department_budget";
+		const char *budget = a->kind && strstr(a->kind, "_final")
+					     ? yoy_kind_counterpart(a->kind)
+					     : a->kind ? a->kind : "department_budget";
+		const char *final = yoy_kind_counterpart(budget);
 		rc = yoy_store_open(st, repo_dir(a->repo), 0, err) ||
 		     yoy_history_department(*st, a->rev, a->pos[0], &key, err) ||
 		     yoy_history_load(&docs[0], NULL, *st, a->rev, key, a->years[0], budget, err) ||

@@ -137,9 +137,7 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	}
 	/* the year's budget and its 决算, when the history holds the other */
-	const char *other = yoy_doc_is_final(doc)
-		? (strstr(doc->kind, "unit") ? "unit_budget" : "department_budget")
-		: (doc->kind && strstr(doc->kind, "unit") ? "unit_final" : "department_final");
+	const char *other = yoy_kind_counterpart(doc->kind);
 	yoy_error none;
 	if (yoy_history_load(&counterpart, NULL, st, rev, key, year, other, &none))
 		counterpart = NULL;

@@ -217,6 +217,14 @@ bool yoy_doc_is_final(const yoy_doc *doc)
 	return doc->kind && strstr(doc->kind, "_final") != NULL;
 }
 
+const char *yoy_kind_counterpart(const char *kind)
+{
+	bool unit = kind && strstr(kind, "unit");
+	if (kind && strstr(kind, "_final"))
+		return unit ? "unit_budget" : "department_budget";
+	return unit ? "unit_final" : "department_final";
+}
+
 const yoy_table *yoy_doc_table(const yoy_doc *doc, yoy_table_kind kind)
 {
 	for (size_t i = 0; i < doc->ntables; i++)

@@ -79,7 +79,6 @@ static void read_difference(execution_statement *out, const char *s, size_t at, 
 			while (out->why_b < out->why_e && (s[out->why_b] == ' '))
 				out->why_b++;
 		}
-		match_group(m, 0, &b, &out->said_e);
 	}
 	match_free(m);
 }
@@ -121,7 +120,6 @@ int execution_find(execution_statement *out, const char *s, size_t from, size_t 
 	}
 	match_free(m);
 	if (found) {
-		out->said_e = out->e;
 		/* the difference is said in the sentence after it */
 		size_t at = out->e;
 		if (at < para_end && span_eq(s + at, para_end - at >= 3 ? 3 : 0, "。"))

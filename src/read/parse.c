@@ -484,11 +484,6 @@ static bool readd_line(yoy_lines *ls, const yoy_line *o, size_t a, size_t b, con
 	return true;
 }
 
-/* A table title glued to the end of the line before it -- text copied
- * out of a PDF viewer or a web page loses line breaks -- is split off as a
- * line of its own (the same line number) when the next line opens a table
- * (its unit, its department label, or a row): "…如下：2023年预算收支总表",
- * a row whose last cell is the next table's title.  Text lines only. */
 /* Where line o of the text is split: *last the cell that is the next
  * table's title (a row's last cell), or *cut the byte where a glued title
  * starts; both 0 when o stays whole.  next is the next line that holds
@@ -717,14 +712,7 @@ static int parse_mapped(yoy_doc **out, const char *const *paths, size_t n, yoy_e
 			rc = 0;
 			continue;
 		}
-		if (rc)
-			break;
-		yoy_buffer b;
-		if ((rc = yoy_buffer_read(&b, paths[got], err)) != 0)
-			break;
-		rc = input_adopt(&ins[got], b.name, b.data, b.size, err);
-		free(b.name);
-		if (rc)
+		if (rc || (rc = input_read(&ins[got], paths[got], err)) != 0)
 			break;
 	}
 	if (!rc)

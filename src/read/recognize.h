@@ -110,7 +110,6 @@ typedef struct execution_statement {
 	bool has_rate;
 	yoy_direction direction;  /* 决算数小于/大于预算数, 持平; NONE unsaid */
 	size_t why_b, why_e;      /* its reason, when given */
-	size_t said_e;            /* end of the statement and what follows it */
 } execution_statement;
 
 /* The first execution statement in s[from..to), looking on to para_end

@@ -373,7 +373,6 @@ static const struct {
 	{ "附属单位上缴收入", "subsidiary" },
 	{ "上缴上级支出", "paid_to_superior" }, { "经营支出", "operating_expenditure" },
 	{ "对附属单位补助支出", "subsidiary_grants" },
-	{ "使用非财政拨款结余", "non_fiscal_surplus" },
 };
 
 static const char *column_key(const char *norm)
@@ -1548,9 +1547,8 @@ static bool names_total(const grid_row *r, size_t nb)
  * 基本支出 and 项目支出 a third of a line above 合计, and a 合计 row's
  * figures beside the 类 款 项 header).  Such a line is a piece of the
  * labelled row nearest it on the page, within two line heights, where it
- * fits.  In
- * the codes-apart layout (all_pieces) each line without a code is a
- * piece of the nearest coded line. */
+ * fits.  In the codes-apart layout (all_pieces) each line without a code
+ * is a piece of the nearest coded line (or total). */
 static void join_pieces(grid *g, size_t nb, bool all_pieces)
 {
 	for (size_t ri = 0; ri < g->nrows; ri++) {
@@ -1563,16 +1561,15 @@ static void join_pieces(grid *g, size_t nb, bool all_pieces)
 		int reach = 2 * (r->line->y1 - r->line->y0), best_d = 1 << 30;
 		for (size_t oi = 0; oi < g->nrows; oi++) {
 			grid_row *o = &g->rows[oi];
-			bool target = coded_only ? coded_line(g, o, nb) || names_total(o, nb)
-						 : labelled(o, nb);
-			if (oi == ri || !o->line || !target ||
-			    o->line->page != r->line->page || !fits_into(g, r, o, nb))
+			if (oi == ri || !o->line || o->line->page != r->line->page)
 				continue;
+			/* near enough first: what a row is costs more to tell */
 			int d = abs(centre(o) - centre(r));
-			if (d <= reach && d < best_d) {
-				best_d = d;
-				best = o;
-			}
+			if (d > reach || d >= best_d || !fits_into(g, r, o, nb) ||
+			    !(coded_only ? coded_line(g, o, nb) || names_total(o, nb) : labelled(o, nb)))
+				continue;
+			best_d = d;
+			best = o;
 		}
 		if (!best)
 			continue;

@@ -501,22 +501,23 @@ static void test_reviewed_findings(void **state)
 /* a stand-in: the 年初预算 the 决算 itself states (data/constructed/) */
 #define BUDGET_2024 "data/constructed/finance-bureau-2024-budget.json"
 
-static size_t mismatches(const yoy_check *c, const char *rule)
+/* Findings of rule with verdict v. */
+static size_t verdicts(const yoy_check *c, const char *rule, yoy_verdict v)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->nfindings; i++)
-		n += strcmp(c->findings[i].rule, rule) == 0 &&
-		     c->findings[i].verdict == YOY_VERDICT_MISMATCH;
+		n += strcmp(c->findings[i].rule, rule) == 0 && c->findings[i].verdict == v;
 	return n;
+}
+
+static size_t mismatches(const yoy_check *c, const char *rule)
+{
+	return verdicts(c, rule, YOY_VERDICT_MISMATCH);
 }
 
 static size_t holding(const yoy_check *c, const char *rule)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < c->nfindings; i++)
-		n += strcmp(c->findings[i].rule, rule) == 0 &&
-		     c->findings[i].verdict == YOY_VERDICT_EXACT;
-	return n;
+	return verdicts(c, rule, YOY_VERDICT_EXACT);
 }
 
 static yoy_check *check_final(const yoy_doc *d, const yoy_doc *budget)
