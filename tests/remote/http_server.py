@@ -1,20 +1,28 @@
 #!/usr/bin/python3
 """A small HTTP server in front of `git http-backend` (git's smart HTTP
 CGI), for tests/remote/remote.sh: real git on the server side, nothing
-mocked.  Usage: http_server.py ROOT PORTFILE [USER:PASSWORD]
+mocked.  Usage: http_server.py ROOT PORTFILE [USER:PASSWORD] [--tls CERT KEY]
 
 Serves the repositories under ROOT at http://127.0.0.1:PORT/NAME; the port
 (chosen by the system) is written to PORTFILE once the server listens.
-With USER:PASSWORD every request needs that HTTP Basic authorization.
+With USER:PASSWORD every request needs that HTTP Basic authorization;
+with --tls it speaks https with that certificate and key.
 Request bodies may be chunked (libgit2 sends pushes so)."""
 import base64
 import http.server
 import os
+import ssl
 import subprocess
 import sys
 
-ROOT, PORTFILE = sys.argv[1], sys.argv[2]
-AUTH = sys.argv[3] if len(sys.argv) > 3 else None
+args = sys.argv[1:]
+TLS = None
+if "--tls" in args:
+    at = args.index("--tls")
+    TLS = args[at + 1:at + 3]
+    del args[at:at + 3]
+ROOT, PORTFILE = args[0], args[1]
+AUTH = args[2] if len(args) > 2 else None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -92,6 +100,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+if TLS:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(TLS[0], TLS[1])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 with open(PORTFILE + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
 os.rename(PORTFILE + ".tmp", PORTFILE)
