@@ -4,9 +4,12 @@
 # through sudo), so a fresh machine needs nothing but make and a compiler.
 
 CC      ?= cc
-PKGS     = libgit2 libcjson libpcre2-8 libdeflate nettle libutf8proc
-# poppler is the PDF module's alone (yoy-pdf.so, loaded when a PDF is read)
+PKGS     = libcjson libpcre2-8 nettle libutf8proc
+# poppler is the PDF module's alone (yoy-pdf.so, loaded when a PDF is read),
+# libgit2 and libdeflate the history module's (yoy-git.so, loaded when a
+# history is opened)
 PDF_PKGS = poppler-glib
+GIT_PKGS = libgit2 libdeflate nettle
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
            libcmocka-dev poppler-utils git gettext help2man python3-jsonschema time
@@ -21,6 +24,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 PDF_CFLAGS = $(shell pkg-config --cflags $(PDF_PKGS))
 PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS))
+GIT_CFLAGS = $(shell pkg-config --cflags $(GIT_PKGS))
+GIT_LIBS   = $(shell pkg-config --libs $(GIT_PKGS))
 TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS))
 
 WERROR  ?= $(if $(wildcard .git),-Werror)
@@ -51,7 +56,10 @@ DESTDIR    ?=
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build
 # src/ is split by layer (src/README.md); every folder but cli/ is the library.
-LIB_SRC  = $(filter-out src/cli/% src/read/pdf_poppler.c,$(wildcard src/*/*.c))
+# The modules' own files are not: pdf_poppler.c, and store.c, pack.c and
+# credential.c (yoy-git.so; the library reaches them through store_module.c).
+GIT_MODULE_SRC = src/store/store.c src/store/pack.c src/store/credential.c
+LIB_SRC  = $(filter-out src/cli/% src/read/pdf_poppler.c $(GIT_MODULE_SRC),$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(B)/obj/cli/%.o)
@@ -73,7 +81,7 @@ AUTO_DEPS_GOALS = deps test demo bench asan fuzz browser unit golden fuzz-replay
 DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 
 deps:
-	@if ! pkg-config --exists $(PKGS) $(PDF_PKGS) $(TESTPKGS) 2>/dev/null || \
+	@if ! pkg-config --exists $(PKGS) $(PDF_PKGS) $(GIT_PKGS) $(TESTPKGS) 2>/dev/null || \
 	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
 	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1 || \
 	    ! /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then \
@@ -104,29 +112,43 @@ $(B)/libyoy.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a | $(B)/yoy-pdf.so
+$(B)/yoy: $(CLI_OBJ) $(B)/libyoy.a | $(B)/yoy-pdf.so $(B)/yoy-git.so
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $(CLI_OBJ) $(B)/libyoy.a $(LIBS_ALL) -o $@
 
-yoy: $(B)/yoy $(B)/yoy-pdf.so $(MO_FILES)
+yoy: $(B)/yoy $(B)/yoy-pdf.so $(B)/yoy-git.so $(MO_FILES)
 	@cp $(B)/yoy yoy
 	@cp $(B)/yoy-pdf.so yoy-pdf.so
+	@cp $(B)/yoy-git.so yoy-git.so
 
 # The PDF module: poppler's characters and boxes (src/read/pdf_module.h),
 # linked normally with poppler-glib and loaded by the first PDF read, so
 # that no other command pays for loading poppler and GLib.  It carries its
 # own copy of util.o; only its entry point is exported.
 $(B)/obj/read/pdf_poppler.o: CFLAGS_ALL += $(PDF_CFLAGS)
-# where pdf.c looks for it once installed: LIBDIR/yoy, and the same
-# relative to the program (a package unpacked anywhere)
+# where util/module.c looks for the modules once installed: LIBDIR/yoy,
+# and the same relative to the program (a package unpacked anywhere)
 LIBDIR_REL = $(patsubst $(PREFIX)/%,%,$(LIBDIR))
-$(B)/obj/read/pdf.o: CFLAGS_ALL += -DYOY_PDF_MODULE_DIR='"$(LIBDIR)/yoy"' \
-	-DYOY_PDF_MODULE_REL='"../$(LIBDIR_REL)/yoy"'
+$(B)/obj/util/module.o: CFLAGS_ALL += -DYOY_MODULE_DIR='"$(LIBDIR)/yoy"' \
+	-DYOY_MODULE_REL='"../$(LIBDIR_REL)/yoy"'
 $(B)/yoy-pdf.so: $(B)/obj/read/pdf_poppler.o $(B)/obj/util/util.o $(B)/obj/util/width.o \
 		 src/read/pdf_module.map
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) -shared -Wl,--version-script=src/read/pdf_module.map -Wl,--no-undefined \
 	  $(CFLAGS_ALL) $(LDFLAGS_ALL) $(filter %.o,$^) $(PDF_LIBS) $(PKG_LIBS) -lm -o $@
+
+# The history module (src/store/git_module.h): libgit2 and libdeflate,
+# loaded by the first command that opens a history, so that the others
+# (parse above all) do not pay for loading libgit2's TLS, SSH and Kerberos
+# libraries.  Its own copies of the util it calls; exports its entry
+# point and store.c's two mbedTLS names.
+$(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o): CFLAGS_ALL += $(GIT_CFLAGS)
+$(B)/yoy-git.so: $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/store/store_data.o \
+		 $(B)/obj/util/util.o $(B)/obj/util/width.o $(B)/obj/util/digest.o \
+		 $(B)/obj/util/error.o src/store/git_module.map
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) -shared -Wl,--version-script=src/store/git_module.map -Wl,--no-undefined \
+	  $(CFLAGS_ALL) $(LDFLAGS_ALL) $(filter %.o,$^) $(GIT_LIBS) $(PKG_LIBS) -lpthread -ldl -o $@
 
 $(B)/libyoy.so.$(SOVERSION): $(LIB_OBJ) src/libyoy.map
 	@$(if $(V),,echo "  LINK    $@")
@@ -166,6 +188,7 @@ install: yoy lib $(B)/yoy-installed man
 	  $(DESTDIR)$(DATADIR)/zsh/site-functions $(DESTDIR)$(DATADIR)/yoy/schemas
 	install -m 755 $(B)/yoy-installed $(DESTDIR)$(BINDIR)/yoy
 	install -m 644 $(B)/yoy-pdf.so $(DESTDIR)$(LIBDIR)/yoy/yoy-pdf.so
+	install -m 644 $(B)/yoy-git.so $(DESTDIR)$(LIBDIR)/yoy/yoy-git.so
 	install -m 644 $(B)/libyoy.a $(DESTDIR)$(LIBDIR)/libyoy.a
 	install -m 755 $(B)/libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so.$(SOVERSION)
 	ln -sf libyoy.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libyoy.so
@@ -207,12 +230,20 @@ deb-test: deps
 install-test: | $(DEPS_FIRST)
 	@bash tests/install.sh
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | $(DEPS_FIRST)
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | $(DEPS_FIRST) $(B)/yoy-git.so
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) $(TEST_LIBS) -o $@
 
-$(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIRST)
+# test_pack tries pack.c itself, as the module holds it
+$(B)/tests/test_pack: tests/unit/test_pack.c tests/unit/testutil.h $(B)/libyoy.a \
+		      $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) | $(DEPS_FIRST)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) \
+	  $(B)/libyoy.a $(GIT_LIBS) $(LIBS_ALL) $(TEST_LIBS) -ldl -o $@
+
+$(B)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(B)/libyoy.a | $(DEPS_FIRST) $(B)/yoy-git.so
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) -o $@
@@ -334,6 +365,6 @@ demo: yoy
 	@bash tests/demo.sh
 
 clean:
-	rm -rf build yoy yoy-pdf.so
+	rm -rf build yoy yoy-pdf.so yoy-git.so
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.d)

@@ -21,6 +21,12 @@ grep -q '"schema": "yoy-disclosure/1"' "$root/out.json" || fail "the installed y
 ! readelf -d "$bin" | grep -q poppler || fail "yoy links poppler: every start would load it"
 readelf -d "$root$prefix/lib/yoy/yoy-pdf.so" | grep -q 'NEEDED.*libpoppler-glib' ||
 	fail "the PDF module does not link poppler"
+# histories likewise through the history module: yoy does not load
+# libgit2 (and its TLS, SSH and Kerberos libraries) to parse
+[ -f "$root$prefix/lib/yoy/yoy-git.so" ] || fail "no history module in $prefix/lib/yoy"
+! readelf -d "$bin" | grep -q libgit2 || fail "yoy links libgit2: every start would load it"
+readelf -d "$root$prefix/lib/yoy/yoy-git.so" | grep -q 'NEEDED.*libgit2' ||
+	fail "the history module does not link libgit2"
 "$bin" parse tests/data/jiangsu-high-court/2018-budget.pdf > "$root/pdf.json"
 grep -q '"format":"pdf"' "$root/pdf.json" || fail "the installed yoy does not read a PDF"
 # the catalog is found where it was installed

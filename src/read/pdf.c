@@ -1,13 +1,12 @@
 /* PDF input: the characters and boxes of each page come from the PDF
  * module (yoy-pdf.so, pdf_poppler.c, through poppler), loaded with
- * dlopen() on the first PDF; layout.c rebuilds the lines and cells from
+ * dlopen() on the first PDF (util/module.c); layout.c rebuilds the lines and cells from
  * them.  Calls util and layout. */
 #include "pdf.h"
 #include "layout.h"
 #include "pdf_module.h"
 #include "yoy/parse.h"
 
-#include <dlfcn.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -16,78 +15,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/module.h"
 #include "util/util.h"
 
 /* Pages beyond this are refused rather than read for minutes. */
 #define PDF_MAX_PAGES 5000
 
-/* Where the module is looked for, in order: $YOY_PDF_MODULE; beside the
- * program and one directory up (the build tree: ./yoy, build/yoy,
- * build/tests/...); where `make install` puts it relative to the program
- * (a package unpacked anywhere) and absolutely. */
-#ifndef YOY_PDF_MODULE_DIR
-#define YOY_PDF_MODULE_DIR "/usr/local/lib/yoy"
-#endif
-#ifndef YOY_PDF_MODULE_REL
-#define YOY_PDF_MODULE_REL "../lib/yoy"
-#endif
-
 static const yoy_pdf_module *M;
 static char module_error[1024];
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 
-/* Load path as the module; false (module_error says why) when it is not
- * there or not ours. */
-static bool try_module(const char *path)
-{
-	if (access(path, R_OK) != 0)
-		return false;
-	void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
-	if (!h) {
-		snprintf(module_error, sizeof module_error, "%s", dlerror());
-		return false;
-	}
-	yoy_pdf_module_entry_fn entry;
-	*(void **)&entry = dlsym(h, YOY_PDF_MODULE_ENTRY);
-	const yoy_pdf_module *m = entry ? entry() : NULL;
-	if (!m || m->abi != YOY_PDF_MODULE_ABI || strcmp(m->version, YOY_VERSION) != 0) {
-		snprintf(module_error, sizeof module_error, "%s: a PDF module of another yoy "
-			 "version (%s)", path, m ? m->version : "unknown");
-		dlclose(h);
-		return false;
-	}
-	M = m; /* kept loaded for the life of the process */
-	return true;
-}
-
 static void load_module(void)
 {
-	const char *env = getenv("YOY_PDF_MODULE");
-	if (env && *env) {
-		if (!try_module(env) && !module_error[0])
-			snprintf(module_error, sizeof module_error, "%s: no such file", env);
-		return;
-	}
-	char exe[PATH_MAX], path[PATH_MAX + 64];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		static const char *const rel[] = { "", "/..", ("/" YOY_PDF_MODULE_REL) };
-		for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-			snprintf(path, sizeof path, "%s%s/" YOY_PDF_MODULE_FILE, exe, rel[i]);
-			if (try_module(path))
-				return;
-		}
-	}
-	if (try_module(YOY_PDF_MODULE_DIR "/" YOY_PDF_MODULE_FILE))
-		return;
-	if (!module_error[0])
-		snprintf(module_error, sizeof module_error,
-			 "the PDF module " YOY_PDF_MODULE_FILE " is not installed (looked beside "
-			 "the program and in " YOY_PDF_MODULE_DIR "; YOY_PDF_MODULE names it)");
+	M = (const yoy_pdf_module *)yoy_module_load(YOY_PDF_MODULE_FILE, "YOY_PDF_MODULE",
+						    YOY_PDF_MODULE_ENTRY, YOY_PDF_MODULE_ABI,
+						    module_error, sizeof module_error);
 }
 
 static double pdf_timeout = YOY_PDF_TIMEOUT_DEFAULT;

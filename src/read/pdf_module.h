@@ -9,9 +9,10 @@
 #include <stddef.h>
 
 #include "layout.h"
+#include "util/module.h"
 
 /* Changes when the table below does; a module of another ABI is refused. */
-#define YOY_PDF_MODULE_ABI 1
+#define YOY_PDF_MODULE_ABI 2
 #define YOY_PDF_MODULE_FILE "yoy-pdf.so"
 #define YOY_PDF_MODULE_ENTRY "yoy_pdf_module_entry"
 
@@ -20,8 +21,7 @@ typedef struct yoy_pdf_doc yoy_pdf_doc;
 enum { YOY_PDF_OK = 0, YOY_PDF_ENCRYPTED, YOY_PDF_CORRUPT, YOY_PDF_NOMEM };
 
 typedef struct yoy_pdf_module {
-	int abi;
-	const char *version; /* the YOY_VERSION it was built with */
+	yoy_module_head head;
 	/* Open the PDF in bytes[0..size), which must outlive it.  Returns a
 	 * YOY_PDF_* status; on YOY_PDF_CORRUPT msg says why. */
 	int (*open)(yoy_pdf_doc **out, const char *bytes, size_t size, char *msg,
@@ -36,7 +36,7 @@ typedef struct yoy_pdf_module {
 	void (*close)(yoy_pdf_doc *d);
 } yoy_pdf_module;
 
-/* The module's one exported symbol. */
-typedef const yoy_pdf_module *(*yoy_pdf_module_entry_fn)(void);
+/* The module's one exported symbol, YOY_PDF_MODULE_ENTRY, returns
+ * &table.head (util/module.h). */
 
 #endif

@@ -139,12 +139,12 @@ static void close_doc(yoy_pdf_doc *d)
 }
 
 static const yoy_pdf_module module = {
-	YOY_PDF_MODULE_ABI, YOY_VERSION, open_doc, doc_pages, doc_page, close_doc,
+	{ YOY_PDF_MODULE_ABI, YOY_VERSION }, open_doc, doc_pages, doc_page, close_doc,
 };
 
 /* The one symbol the module exports (pdf_module.map). */
-const yoy_pdf_module *yoy_pdf_module_entry(void);
-const yoy_pdf_module *yoy_pdf_module_entry(void)
+const yoy_module_head *yoy_pdf_module_entry(void);
+const yoy_module_head *yoy_pdf_module_entry(void)
 {
-	return &module;
+	return &module.head;
 }

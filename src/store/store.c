@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "credential.h"
+#include "git_module.h"
 #include "pack.h"
 #include "util/util.h"
 
@@ -509,12 +510,6 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int yoy_store_list(yoy_store *st, const char *rev, const char *prefix,
-		   char ***paths, size_t *n, yoy_error *err)
-{
-	return yoy_store_list_depth(st, rev, prefix, 0, paths, n, err);
-}
-
 int yoy_store_list_depth(yoy_store *st, const char *rev, const char *prefix, int max_depth,
 			 char ***paths, size_t *n, yoy_error *err)
 {
@@ -585,13 +580,6 @@ int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 	*names = pl.v; /* git keeps tree entries sorted */
 	*n = pl.n;
 	return 0;
-}
-
-void yoy_strings_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 /* ---- staged objects ---------------------------------------------------- */
@@ -1332,28 +1320,6 @@ cleanup:
 	return rc;
 }
 
-int yoy_commit_changed(const yoy_commit_info *ci, const char *path)
-{
-	size_t lo = 0, hi = ci->nchanged;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(ci->changed[mid], path);
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
-int yoy_store_log(yoy_store *st, const char *rev, yoy_commit_info **out,
-		  size_t *n, yoy_error *err)
-{
-	return yoy_store_log_scoped(st, rev, NULL, NULL, -1, out, n, err);
-}
-
 int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const char *dir,
 			 int max_depth, yoy_commit_info **out, size_t *n, yoy_error *err)
 {
@@ -1440,16 +1406,6 @@ cleanup:
 	*out = v;
 	*n = cnt;
 	return 0;
-}
-
-void yoy_commit_infos_free(yoy_commit_info *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].message);
-		free(v[i].kinds);
-		yoy_strings_free(v[i].changed, v[i].nchanged);
-	}
-	free(v);
 }
 
 /* ---- gc ------------------------------------------------------------------ */
@@ -1982,13 +1938,6 @@ static int commit_tree_of(yoy_store *st, const char *id, git_tree **out, yoy_err
 	return rc;
 }
 
-void yoy_tree_changes_free(yoy_tree_change *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i].path);
-	free(v);
-}
-
 int yoy_store_tree_diff(yoy_store *st, const char *a, const char *b,
 			yoy_tree_change **out, size_t *n, yoy_error *err)
 {
@@ -2117,4 +2066,22 @@ cleanup:
 	git_commit_free(parents[1]);
 	free(blobs);
 	return rc;
+}
+
+static const yoy_git_module module = {
+	{ YOY_GIT_MODULE_ABI, YOY_VERSION },
+	yoy_store_open, yoy_store_free, yoy_store_dir, yoy_store_resolve, yoy_store_read,
+	yoy_store_list_depth, yoy_store_entries, yoy_object_new_blob, yoy_object_free,
+	yoy_object_id, yoy_store_add, yoy_store_file_id, yoy_store_commit,
+	yoy_store_log_scoped, yoy_store_remotes, yoy_store_remote_add,
+	yoy_store_remote_remove, yoy_store_fetch, yoy_store_push, yoy_store_clone,
+	yoy_store_merge_base, yoy_store_tree_diff, yoy_store_advance,
+	yoy_store_commit_merge, yoy_store_gc,
+};
+
+/* The one symbol the module exports (git_module.map). */
+const yoy_module_head *yoy_git_module_entry(void);
+const yoy_module_head *yoy_git_module_entry(void)
+{
+	return &module.head;
 }

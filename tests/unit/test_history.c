@@ -723,6 +723,28 @@ static void test_parts_join(void **state)
 			    "alone' err", scratch, y), 0);
 }
 
+/* The history module is loaded only by what opens a history: parse
+ * needs none, and a module missing or not ours is an error naming it
+ * (exit 5, a broken installation), never a crash. */
+static void test_git_module_on_demand(void **state)
+{
+	(void)state;
+	const char *y = getenv("YOY") ? getenv("YOY") : "../yoy";
+	assert_int_equal(sh("YOY_GIT_MODULE=/nonexistent/yoy-git.so %s parse -q " LVLIANG
+			    " >/dev/null", y), 0);
+	assert_int_equal(sh("d=$(mktemp -d) && YOY_GIT_MODULE=/nonexistent/yoy-git.so %s import "
+			    "-q --repo $d/h " LVLIANG " 2>$d/err; rc=$?; "
+			    "grep -q 'cannot read or write histories: /nonexistent/yoy-git.so' $d/err "
+			    "&& test $rc = 5 && test ! -e $d/h; r=$?; rm -rf $d; exit $r", y), 0);
+	assert_int_equal(sh("YOY_GIT_MODULE=$(ldconfig -p | awk '/libz.so.1 / { print $NF; exit }') "
+			    "%s log --repo . 2>&1 >/dev/null | grep -q 'of another yoy version'", y), 0);
+	/* the program does not load libgit2 before it opens a history */
+	assert_int_equal(sh("! readelf -d %s | grep -q libgit2", y), 0);
+	/* and parses without it: no libgit2 in the process */
+	assert_int_equal(sh("LD_DEBUG=files %s parse -q " LVLIANG " 2>&1 >/dev/null | "
+			    "grep -q libgit2; test $? = 1", y), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -742,6 +764,7 @@ int main(void)
 		cmocka_unit_test(test_near_name_filed_together),
 		cmocka_unit_test(test_mv),
 		cmocka_unit_test(test_parts_join),
+		cmocka_unit_test(test_git_module_on_demand),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
