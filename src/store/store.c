@@ -20,6 +20,7 @@
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,15 +135,19 @@ static void clear_stale_init_locks(const char *dir)
  * (GIT_OPT_SET_SSL_CERT_LOCATIONS, tls_ready), which parses it then.
  * Outside that window every call goes through to mbedTLS untouched.  A
  * libgit2 built with OpenSSL never calls these and nothing changes. */
-static _Thread_local bool tls_deferring;
-static pthread_mutex_t tls_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER; /* one git_init at a time */
+static pthread_t init_thread;          /* the thread in git_init, */
+static atomic_bool init_running;       /* while this is set */
+static pthread_mutex_t tls_lock = PTHREAD_MUTEX_INITIALIZER; /* the two paths */
 static char *tls_file, *tls_dir; /* deferred, not yet handed back */
 
 typedef int (*ca_parser)(void *chain, const char *path);
 
 static int ca_parse(const char *name, char **deferred, void *chain, const char *path)
 {
-	if (tls_deferring) {
+	/* not a _Thread_local flag: the module is dlopen()ed, and
+	 * LeakSanitizer's tracer faults on a dlopen()ed library's TLS */
+	if (atomic_load(&init_running) && pthread_equal(init_thread, pthread_self())) {
 		pthread_mutex_lock(&tls_lock);
 		free(*deferred);
 		*deferred = path ? strdup(path) : NULL;
@@ -156,7 +161,7 @@ static int ca_parse(const char *name, char **deferred, void *chain, const char *
 }
 
 /* These two interpose on mbedTLS's (exported for libgit2 alone, see
- * libyoy.map); the chain is an mbedtls_x509_crt, opaque here. */
+ * git_module.map); the chain is an mbedtls_x509_crt, opaque here. */
 int mbedtls_x509_crt_parse_file(void *chain, const char *path);
 int mbedtls_x509_crt_parse_path(void *chain, const char *path);
 int mbedtls_x509_crt_parse_file(void *chain, const char *path)
@@ -170,9 +175,12 @@ int mbedtls_x509_crt_parse_path(void *chain, const char *path)
 
 static void git_init(void)
 {
-	tls_deferring = true;
+	pthread_mutex_lock(&init_lock);
+	init_thread = pthread_self();
+	atomic_store(&init_running, true);
 	git_libgit2_init();
-	tls_deferring = false;
+	atomic_store(&init_running, false);
+	pthread_mutex_unlock(&init_lock);
 }
 
 static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
