@@ -2,6 +2,7 @@
  * One file per subcommand (cmd_*.c); this file only dispatches. */
 #include <libintl.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,14 @@ static const command *find_command(const char *name)
 
 int main(int argc, char **argv)
 {
+	/* A command reads document after document, each built in arenas of
+	 * 64 KiB and freed: glibc gave the memory back to the system after
+	 * each (trimming the heap, mapping larger blocks afresh) and page
+	 * faults on the next were a fifth of an import.  Keep it instead:
+	 * measured on 500 JSON documents, 555 -> 440 ms (median of 6), peak
+	 * RSS 14.5 -> 16 MB; either setting alone was slower. */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	if (choose_language(&argc, argv) || choose_timeout(&argc, argv))
 		return EXIT_USAGE;
 	if (argc < 2) {
