@@ -61,13 +61,15 @@ yoy_line *lines_add(yoy_lines *ls, int no, int page, int file,
 	return l;
 }
 
-/* Display columns of [s, e) (utf8proc's East Asian Width: CJK two). */
-static size_t display_width(const char *s, const char *e)
+/* Columns of [s, e): display columns (utf8proc's East Asian Width, CJK
+ * two), or with chars every printing character one -- the grid of
+ * `pdftotext -layout`, which sets a CJK character in one column. */
+static size_t display_width(const char *s, const char *e, bool chars)
 {
 	size_t w = 0, adv;
 	for (const char *p = s; p < e; p += adv) {
 		int cw = codepoint_width(utf8_decode(p, (size_t)(e - p), &adv));
-		w += cw > 0 ? (size_t)cw : 0;
+		w += cw > 0 ? (chars ? 1 : (size_t)cw) : 0;
 		if (!adv)
 			break;
 	}
@@ -116,6 +118,86 @@ static const char *next_separator(const char *c, const char *le, bool spaces, si
 	return NULL;
 }
 
+/* A figure as tables print them: digits with commas, a point, a sign. */
+static bool figure_like(const char *s, size_t n)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != ',' && s[i] != '.' && s[i] != '-')
+			return false;
+	}
+	return digits > 0;
+}
+
+/* Where a line's figures stand, each way of counting columns: their
+ * left and right edges, by display width [0], [1] and by characters [2],
+ * [3].  At most MAX_EDGES figures. */
+#define MAX_EDGES 32
+typedef struct figure_edges {
+	size_t n;
+	size_t at[4][MAX_EDGES];
+} figure_edges;
+
+static void line_edges(figure_edges *fe, const char *p, const char *le)
+{
+	fe->n = 0;
+	for (const char *c = p; c < le && fe->n < MAX_EDGES;) {
+		size_t sep_len, lead;
+		blank_run(c, le, &lead);
+		c += lead;
+		const char *sep = next_separator(c, le, true, &sep_len);
+		const char *ce = sep ? sep : le;
+		if (c < ce && figure_like(c, (size_t)(ce - c))) {
+			fe->at[0][fe->n] = display_width(p, c, false);
+			fe->at[1][fe->n] = display_width(p, ce, false);
+			fe->at[2][fe->n] = display_width(p, c, true);
+			fe->at[3][fe->n] = display_width(p, ce, true);
+			fe->n++;
+		}
+		if (!sep)
+			break;
+		c = sep + sep_len;
+	}
+}
+
+/* Text aligned with blanks counts its columns one of two ways: by display
+ * width (a terminal, a web page copied; CJK two columns) or a character a
+ * column (`pdftotext -layout`, whose grid sets a CJK character in one).
+ * The right one sets a table's figures under one another: of two nearby
+ * lines with as many figures (two or more), each figure stands within a
+ * column of the other's -- flush left or flush right.  The way under
+ * which more figures so stand wins; a tie keeps display width. */
+static bool counts_characters(const char *text, size_t len)
+{
+	size_t aligned[4] = { 0 };
+	/* the last line seen with each count of figures */
+	figure_edges *last = calloc(MAX_EDGES + 1, sizeof *last), cur;
+	if (!last)
+		return false;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		line_edges(&cur, p, le);
+		if (cur.n >= 2) {
+			const figure_edges *prev = &last[cur.n];
+			if (prev->n)
+				for (int k = 0; k < 4; k++)
+					for (size_t i = 0; i < cur.n; i++)
+						aligned[k] += cur.at[k][i] + 1 >= prev->at[k][i] &&
+							      prev->at[k][i] + 1 >= cur.at[k][i];
+			last[cur.n] = cur;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	free(last);
+	size_t by_width = aligned[0] > aligned[1] ? aligned[0] : aligned[1];
+	size_t by_chars = aligned[2] > aligned[3] ? aligned[2] : aligned[3];
+	return by_chars > by_width;
+}
+
 int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 {
 	const char *p = text, *end = text + len;
@@ -124,6 +206,7 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 	size_t *lens = NULL, cap = 0, lcap = 0;
 	int rc = 0;
 	bool spaces = memchr(text, '\t', len) == NULL;
+	bool chars = spaces && counts_characters(text, len);
 	while (p < end || (p == end && no == 0)) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
@@ -167,8 +250,8 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			 * (a CJK character's width) and 30 apart */
 			const size_t most = INT_MAX / 40; /* absurd lines stay in range */
 			for (size_t i = 0; i < l->ncells; i++) {
-				size_t before = display_width(p, cells[i]);
-				size_t w = display_width(cells[i], cells[i] + lens[i]);
+				size_t before = display_width(p, cells[i], chars);
+				size_t w = display_width(cells[i], cells[i] + lens[i], chars);
 				before = before < most ? before : most;
 				w = w < most - before ? w : most - before;
 				l->cells[i].x0 = (int)(before * 10);
