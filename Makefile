@@ -12,7 +12,7 @@ PDF_PKGS = poppler-glib
 GIT_PKGS = libgit2 libdeflate nettle
 TESTPKGS = cmocka
 DEBS     = pkg-config libgit2-dev libcjson-dev libpcre2-dev libpoppler-glib-dev libdeflate-dev nettle-dev libutf8proc-dev \
-           libcmocka-dev poppler-utils git gettext help2man python3-jsonschema time
+           libcmocka-dev poppler-utils git gettext help2man python3-jsonschema time openssl
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Flags are expanded when a recipe runs, i.e. after `deps` installed the
@@ -83,6 +83,7 @@ DEPS_FIRST = $(if $(filter $(AUTO_DEPS_GOALS),$(MAKECMDGOALS)),deps)
 deps:
 	@if ! pkg-config --exists $(PKGS) $(PDF_PKGS) $(GIT_PKGS) $(TESTPKGS) 2>/dev/null || \
 	    ! command -v pdftotext >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || \
+	    ! command -v openssl >/dev/null 2>&1 || \
 	    ! command -v msgfmt >/dev/null 2>&1 || ! command -v help2man >/dev/null 2>&1 || \
 	    ! /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1; then \
 	  echo "yoy: installing missing Debian packages: $(DEBS)"; \
