@@ -28,9 +28,15 @@ grep -q '"year": 2023' "$out/parse.json" || { echo "deb-test: yoy does not parse
 # PDFs through the module libyoy0 holds, found relative to the program
 "$root/usr/bin/yoy" parse tests/data/jiangsu-high-court/2018-budget.pdf > "$out/pdf.json"
 grep -q '"format":"pdf"' "$out/pdf.json" || { echo "deb-test: yoy does not read a PDF" >&2; exit 1; }
+# histories through the history module libyoy0 holds, likewise
+"$root/usr/bin/yoy" import -q --repo "$out/history" tests/data/lvliang-hrss/2023-budget.txt >/dev/null &&
+	"$root/usr/bin/yoy" log --repo "$out/history" | grep -q 2023 ||
+	{ echo "deb-test: yoy does not keep a history" >&2; exit 1; }
 dpkg-deb -I "$out"/libyoy0_*.deb > "$out/info.txt"
 grep -q 'Depends:.*libpoppler-glib8' "$out/info.txt" ||
 	{ echo "deb-test: the PDF module's package does not depend on poppler" >&2; exit 1; }
+grep -q 'Depends:.*libgit2' "$out/info.txt" ||
+	{ echo "deb-test: the history module's package does not depend on libgit2" >&2; exit 1; }
 dpkg-deb -I "$out"/yoy_*.deb | grep -q 'Depends:.*libyoy0' ||
 	{ echo "deb-test: yoy does not depend on libyoy0 (its PDF module)" >&2; exit 1; }
 ls "$root"/usr/lib/*/pkgconfig/yoy.pc >/dev/null 2>&1 && ls "$root"/usr/lib/*/libyoy.so.0 >/dev/null 2>&1 ||
