@@ -143,6 +143,9 @@ typedef struct figure_edges {
 static void line_edges(figure_edges *fe, const char *p, const char *le)
 {
 	fe->n = 0;
+	/* widths so far, up to q, each way: one pass over the line */
+	size_t wide = 0, narrow = 0;
+	const char *q = p;
 	for (const char *c = p; c < le && fe->n < MAX_EDGES;) {
 		size_t sep_len, lead;
 		blank_run(c, le, &lead);
@@ -150,10 +153,15 @@ static void line_edges(figure_edges *fe, const char *p, const char *le)
 		const char *sep = next_separator(c, le, true, &sep_len);
 		const char *ce = sep ? sep : le;
 		if (c < ce && figure_like(c, (size_t)(ce - c))) {
-			fe->at[0][fe->n] = display_width(p, c, false);
-			fe->at[1][fe->n] = display_width(p, ce, false);
-			fe->at[2][fe->n] = display_width(p, c, true);
-			fe->at[3][fe->n] = display_width(p, ce, true);
+			wide += display_width(q, c, false);
+			narrow += display_width(q, c, true);
+			fe->at[0][fe->n] = wide;
+			fe->at[2][fe->n] = narrow;
+			wide += display_width(c, ce, false);
+			narrow += display_width(c, ce, true);
+			fe->at[1][fe->n] = wide;
+			fe->at[3][fe->n] = narrow;
+			q = ce;
 			fe->n++;
 		}
 		if (!sep)
@@ -249,9 +257,12 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			 * nothing): a display column is 10 units, a line 20 high
 			 * (a CJK character's width) and 30 apart */
 			const size_t most = INT_MAX / 40; /* absurd lines stay in range */
+			size_t before = 0; /* columns up to from: one pass over the line */
+			const char *from = p;
 			for (size_t i = 0; i < l->ncells; i++) {
-				size_t before = display_width(p, cells[i], chars);
+				before += display_width(from, cells[i], chars);
 				size_t w = display_width(cells[i], cells[i] + lens[i], chars);
+				from = cells[i];
 				before = before < most ? before : most;
 				w = w < most - before ? w : most - before;
 				l->cells[i].x0 = (int)(before * 10);

@@ -730,6 +730,7 @@ typedef struct band {
 	char *frag;     /* header fragments, top to bottom */
 	int frag_y;     /* line of the last fragment appended */
 	char *span;     /* lowest spanning header over it */
+	int order;      /* drifted_columns: k + 1 for the k-th figure column */
 } band;
 
 static int cmp_interval(const void *a, const void *b)
@@ -866,6 +867,10 @@ static size_t body_region(const yoy_line *const *body, size_t n, size_t fd,
 typedef struct bandset {
 	band b[MAX_COLS];
 	size_t n;
+	/* Text on a drifting grid (drifted_columns): a row with `trailing`
+	 * figures after its words places them in order, the k-th in the band
+	 * whose order is k + 1; 0 when the table's figures stand in columns. */
+	size_t trailing;
 } bandset;
 
 static size_t glued_amounts(const char *s);
@@ -941,6 +946,114 @@ static void header_row_bands(bandset *bs, const yoy_line *const *body, size_t fd
 	}
 }
 
+/* The figures a line ends with (after its last words): how many, and
+ * their cells into out (at most max). */
+static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t max)
+{
+	size_t n = 0, first = l->ncells;
+	while (first > 0 && (!l->cells[first - 1].len ||
+			     (is_amount_cell(l->cells[first - 1].text) &&
+			      !glued_amounts(l->cells[first - 1].text))))
+		first--;
+	for (size_t c = first; c < l->ncells; c++)
+		if (l->cells[c].len && n < max)
+			out[n++] = &l->cells[c];
+	return n;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Text aligned with blanks by a tool that sets characters on a coarse
+ * grid (`pdftotext -layout`) moves a row's figures when its name does
+ * not fit the grid: a long name pushes them right, a row set apart
+ * shifts them whole; columns of different rows overlap, and their bands
+ * merge or split.  The complete rows still show the columns: when most
+ * rows end in the same count of figures and a third or more of those
+ * rows do not fall one figure to a band, left to right, the figure bands
+ * right of the words are made again, the k-th from the k-th figure of
+ * those rows (median edges), and place_rows sets such a row's figures by
+ * order.  Positioned PDF lines never drift and are left alone. */
+static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t nr)
+{
+	size_t count[MAX_COLS + 1] = { 0 }, most = 0;
+	const yoy_cell *f[MAX_COLS];
+	for (size_t k = 0; k < nr; k++) {
+		if (region[k]->page != 0 || !line_positioned(region[k]))
+			return; /* a PDF's lines */
+		size_t t = trailing_figures(region[k], f, MAX_COLS);
+		count[t]++;
+	}
+	for (size_t t = 2; t <= MAX_COLS; t++)
+		if (count[t] > count[most] || !most)
+			most = count[t] ? t : most;
+	if (most < 2 || count[most] < 3)
+		return;
+	/* do the complete rows fall one figure to a band, in order? */
+	size_t astray = 0;
+	for (size_t k = 0; k < nr; k++) {
+		if (trailing_figures(region[k], f, MAX_COLS) != most)
+			continue;
+		int prev = -1;
+		for (size_t i = 0; i < most; i++) {
+			int bi = band_of(bs->b, bs->n, f[i], false);
+			if (bi <= prev) {
+				astray++;
+				break;
+			}
+			prev = bi;
+		}
+	}
+	if (astray * 3 < count[most])
+		return;
+	/* the k-th band: median edges of the k-th figures */
+	int *x0 = malloc(count[most] * sizeof *x0), *x1 = malloc(count[most] * sizeof *x1);
+	band made[MAX_COLS];
+	if (!x0 || !x1) {
+		free(x0);
+		free(x1);
+		return;
+	}
+	for (size_t i = 0; i < most; i++) {
+		size_t m = 0;
+		for (size_t k = 0; k < nr; k++)
+			if (trailing_figures(region[k], f, MAX_COLS) == most) {
+				x0[m] = f[i]->x0;
+				x1[m] = f[i]->x1;
+				m++;
+			}
+		qsort(x0, m, sizeof *x0, cmp_int);
+		qsort(x1, m, sizeof *x1, cmp_int);
+		memset(&made[i], 0, sizeof made[i]);
+		made[i].x0 = x0[m / 2];
+		made[i].x1 = x1[m / 2] > x0[m / 2] ? x1[m / 2] : x0[m / 2] + 1;
+		made[i].kind = 2;
+		made[i].order = (int)i + 1;
+	}
+	free(x0);
+	free(x1);
+	/* they replace the figure bands from the first figure column on */
+	int from = made[0].x0;
+	for (size_t i = 0; i < most; i++)
+		from = made[i].x0 < from ? made[i].x0 : from;
+	size_t keep = 0;
+	for (size_t bi = 0; bi < bs->n; bi++)
+		keep += bs->b[bi].kind != 2 || bs->b[bi].x1 < from;
+	if (keep + most > MAX_COLS)
+		return;
+	keep = 0;
+	for (size_t bi = 0; bi < bs->n; bi++)
+		if (bs->b[bi].kind != 2 || bs->b[bi].x1 < from)
+			bs->b[keep++] = bs->b[bi];
+	bs->n = keep;
+	for (size_t i = 0; i < most; i++)
+		bs->b[bs->n++] = made[i];
+	bs->trailing = most;
+}
+
 /* Bands: merged x-intervals of the cells below the header, words and
  * figures apart (a long name may reach under a right-aligned figure),
  * sorted by x, each with the count of cells and figures it holds.  From
@@ -978,6 +1091,8 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 		for (size_t bi = 0; bi < bs->n; bi++)
 			bs->b[bi].kind = 0;
 	free(iv);
+	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
+	drifted_columns(bs, region, nr);
 	header_row_bands(bs, body, fd);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 	for (size_t k = 0; k < nr; k++)
@@ -1204,9 +1319,15 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		grid_row *r = grid_add(g, l, !header_words && is_data_row(l, kind));
 		if (!r)
 			return;
+		/* a complete row of text on a drifting grid: by order */
+		const yoy_cell *f[MAX_COLS];
+		size_t nf = bs->trailing ? trailing_figures(l, f, MAX_COLS) : 0;
+		bool by_order = nf && nf == bs->trailing && !header_words;
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
+				continue;
+			if (by_order && cell >= f[0])
 				continue;
 			if (place_glued(g, r, bs, cell))
 				continue;
@@ -1214,6 +1335,10 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 			if (bi >= 0)
 				cell_join(g, &r->cell[bi], cell->text, false);
 		}
+		for (size_t i = 0; by_order && i < nf; i++)
+			for (size_t bi = 0; bi < bs->n; bi++)
+				if (bs->b[bi].order == (int)i + 1)
+					cell_join(g, &r->cell[bi], f[i]->text, false);
 	}
 }
 

@@ -464,6 +464,52 @@ static void test_blank_separated_text(void **state)
 	free(text);
 }
 
+/* `pdftotext -layout` sets characters on a coarse grid and moves a
+ * row's figures when its name does not fit: the Wanli budgets' 部门支出
+ * 预算总表 so copied has its columns overlap from row to row.  Read by
+ * the order of each complete row's figures, every row holds the figures
+ * the PDF holds (none did when placed by position). */
+static void test_drifting_grid(void **state)
+{
+	(void)state;
+	static const char *const years[] = { "2023", "2024", "2025" };
+	for (size_t y = 0; y < 3; y++) {
+		char pdf[128], cmd[256];
+		snprintf(pdf, sizeof pdf, "data/shanghai-putuo-wanli/%s-budget.pdf", years[y]);
+		snprintf(cmd, sizeof cmd, "pdftotext -layout %s - 2>/dev/null", pdf);
+		FILE *f = popen(cmd, "r");
+		assert_non_null(f);
+		sbuf text;
+		sbuf_init(&text);
+		char buf[65536];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			sbuf_put(&text, buf, n);
+		assert_int_equal(pclose(f), 0);
+		yoy_doc *a = parse_ok(pdf), *b = parse_text_ok(sbuf_cstr(&text));
+		const yoy_table *ta = yoy_doc_table(a, YOY_TABLE_EXPENDITURE);
+		const yoy_table *tb = yoy_doc_table(b, YOY_TABLE_EXPENDITURE);
+		assert_non_null(ta);
+		assert_non_null(tb);
+		assert_int_equal(ta->ncolumns, tb->ncolumns);
+		assert_int_equal(ta->nrows, tb->nrows);
+		size_t same = 0;
+		for (size_t r = 0; r < ta->nrows; r++) {
+			bool eq = true;
+			for (size_t c = 0; c < ta->ncolumns; c++)
+				eq = eq && ta->rows[r].values[c].fen == tb->rows[r].values[c].fen &&
+				     ta->rows[r].values[c].present == tb->rows[r].values[c].present;
+			same += eq;
+		}
+		print_message("  pdftotext -layout of Wanli %s: %zu of %zu expenditure rows as the "
+			      "PDF\n", years[y], same, ta->nrows);
+		assert_int_equal(same, ta->nrows);
+		yoy_doc_free(a);
+		yoy_doc_free(b);
+		sbuf_free(&text);
+	}
+}
+
 /* Names set centred over three lines in a tall row, the middle one beside
  * the figure and the next column's two lines between them (the Jiangsu
  * procuratorate's 2018 procurement table): one name each, and no row of
@@ -582,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_glued_titles),
 		cmocka_unit_test(test_continued_tables),
 		cmocka_unit_test(test_blank_separated_text),
+		cmocka_unit_test(test_drifting_grid),
 		cmocka_unit_test(test_centred_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
