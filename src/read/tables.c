@@ -1093,7 +1093,8 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 	free(iv);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 	drifted_columns(bs, region, nr);
-	header_row_bands(bs, body, fd);
+	if (!bs->trailing) /* on a drifting grid every column has figures */
+		header_row_bands(bs, body, fd);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 	for (size_t k = 0; k < nr; k++)
 		for (size_t c = 0; c < region[k]->ncells; c++) {
