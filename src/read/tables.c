@@ -876,18 +876,26 @@ typedef struct bandset {
 static size_t glued_amounts(const char *s);
 
 /* Cell x-intervals [x0, x1, is-figure] of the body, a total's label left
- * out (it may straddle the key columns); of the header when the body has
- * none (an empty table).  Returns the count; iv has room for all. */
+ * out (it may straddle the key columns), and with skip_trailing the
+ * figures of the rows that end in that many; of the header when the body
+ * has none (an empty table).  Returns the count; iv has room for all. */
+static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t max);
+
 static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t nr,
-			     const yoy_line *const *body, size_t fd)
+			     const yoy_line *const *body, size_t fd, size_t skip_trailing)
 {
 	size_t ni = 0;
 	sbuf nm;
 	sbuf_init(&nm);
-	for (size_t k = 0; k < nr; k++)
+	const yoy_cell *f[MAX_COLS];
+	for (size_t k = 0; k < nr; k++) {
+		/* rows placed by order (drifted_columns) count for no band */
+		const yoy_cell *skip = NULL;
+		if (skip_trailing && trailing_figures(region[k], f, MAX_COLS) == skip_trailing)
+			skip = f[0];
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
-			if (!cell->len)
+			if (!cell->len || (skip && cell >= skip))
 				continue;
 			name_norm(&nm, cell->text);
 			/* two figures glued would join their columns */
@@ -899,6 +907,7 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 			iv[ni][2] = is_amount_cell(cell->text);
 			ni++;
 		}
+	}
 	sbuf_free(&nm);
 	if (ni > 0)
 		return ni;
@@ -977,13 +986,14 @@ static int cmp_int(const void *a, const void *b)
  * right of the words are made again, the k-th from the k-th figure of
  * those rows (median edges), and place_rows sets such a row's figures by
  * order.  Positioned PDF lines never drift and are left alone. */
-static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t nr)
+static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, size_t nr,
+			      band *made)
 {
 	size_t count[MAX_COLS + 1] = { 0 }, most = 0;
 	const yoy_cell *f[MAX_COLS];
 	for (size_t k = 0; k < nr; k++) {
 		if (region[k]->page != 0 || !line_positioned(region[k]))
-			return; /* a PDF's lines */
+			return 0; /* a PDF's lines */
 		size_t t = trailing_figures(region[k], f, MAX_COLS);
 		count[t]++;
 	}
@@ -991,7 +1001,7 @@ static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t n
 		if (count[t] > count[most] || !most)
 			most = count[t] ? t : most;
 	if (most < 2 || count[most] < 3)
-		return;
+		return 0;
 	/* do the complete rows fall one figure to a band, in order? */
 	size_t astray = 0;
 	for (size_t k = 0; k < nr; k++) {
@@ -1008,14 +1018,13 @@ static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t n
 		}
 	}
 	if (astray * 3 < count[most])
-		return;
+		return 0;
 	/* the k-th band: median edges of the k-th figures */
 	int *x0 = malloc(count[most] * sizeof *x0), *x1 = malloc(count[most] * sizeof *x1);
-	band made[MAX_COLS];
 	if (!x0 || !x1) {
 		free(x0);
 		free(x1);
-		return;
+		return 0;
 	}
 	for (size_t i = 0; i < most; i++) {
 		size_t m = 0;
@@ -1035,23 +1044,7 @@ static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t n
 	}
 	free(x0);
 	free(x1);
-	/* they replace the figure bands from the first figure column on */
-	int from = made[0].x0;
-	for (size_t i = 0; i < most; i++)
-		from = made[i].x0 < from ? made[i].x0 : from;
-	size_t keep = 0;
-	for (size_t bi = 0; bi < bs->n; bi++)
-		keep += bs->b[bi].kind != 2 || bs->b[bi].x1 < from;
-	if (keep + most > MAX_COLS)
-		return;
-	keep = 0;
-	for (size_t bi = 0; bi < bs->n; bi++)
-		if (bs->b[bi].kind != 2 || bs->b[bi].x1 < from)
-			bs->b[keep++] = bs->b[bi];
-	bs->n = keep;
-	for (size_t i = 0; i < most; i++)
-		bs->b[bs->n++] = made[i];
-	bs->trailing = most;
+	return most;
 }
 
 /* Bands: merged x-intervals of the cells below the header, words and
@@ -1059,13 +1052,10 @@ static void drifted_columns(bandset *bs, const yoy_line *const *region, size_t n
  * sorted by x, each with the count of cells and figures it holds.  From
  * the header alone (no body) any cell may go to any band.  False when out
  * of memory. */
-static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_t fd,
-		       const yoy_line *const *region, size_t nr)
+/* The bands of intervals iv: merged where they touch, words and figures
+ * apart, sorted by x (header_only: any cell may go to any band). */
+static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_only)
 {
-	int (*iv)[3] = malloc((nr * MAX_COLS + n * MAX_COLS + 1) * sizeof *iv);
-	if (!iv)
-		return false;
-	size_t ni = cell_intervals(iv, region, nr, body, fd);
 	qsort(iv, ni, sizeof *iv, cmp_interval);
 	memset(bs, 0, sizeof *bs);
 	for (int numeric = 0; numeric < 2; numeric++) {
@@ -1087,12 +1077,55 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 			bs->n++;
 		}
 	}
-	if (fd >= n || nr == 0)
+	if (header_only)
 		for (size_t bi = 0; bi < bs->n; bi++)
 			bs->b[bi].kind = 0;
-	free(iv);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
-	drifted_columns(bs, region, nr);
+}
+
+/* Bands: merged x-intervals of the cells below the header, words and
+ * figures apart (a long name may reach under a right-aligned figure),
+ * sorted by x, each with the count of cells and figures it holds.  From
+ * the header alone (no body) any cell may go to any band.  Text on a
+ * drifting grid (drifted_columns) has its complete rows' figures left out
+ * of the bands, which they would merge, and their columns made from
+ * them.  False when out of memory. */
+static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_t fd,
+		       const yoy_line *const *region, size_t nr)
+{
+	int (*iv)[3] = malloc((nr * MAX_COLS + n * MAX_COLS + 1) * sizeof *iv);
+	if (!iv)
+		return false;
+	size_t ni = cell_intervals(iv, region, nr, body, fd, 0);
+	merge_intervals(bs, iv, ni, fd >= n || nr == 0);
+	band made[MAX_COLS];
+	size_t most = fd < n && nr ? drifted_columns(bs, region, nr, made) : 0;
+	if (most) {
+		bandset *redo = malloc(sizeof *redo);
+		if (!redo) {
+			free(iv);
+			return false;
+		}
+		ni = cell_intervals(iv, region, nr, body, fd, most);
+		merge_intervals(redo, iv, ni, false);
+		/* the made columns replace any figure band from theirs on */
+		int from = made[0].x0;
+		for (size_t i = 1; i < most; i++)
+			from = made[i].x0 < from ? made[i].x0 : from;
+		size_t keep = 0;
+		for (size_t bi = 0; bi < redo->n; bi++)
+			keep += redo->b[bi].kind != 2 || redo->b[bi].x1 < from;
+		if (keep + most <= MAX_COLS) {
+			*bs = (bandset){ .trailing = most };
+			for (size_t bi = 0; bi < redo->n; bi++)
+				if (redo->b[bi].kind != 2 || redo->b[bi].x1 < from)
+					bs->b[bs->n++] = redo->b[bi];
+			for (size_t i = 0; i < most; i++)
+				bs->b[bs->n++] = made[i];
+		}
+		free(redo);
+	}
+	free(iv);
 	if (!bs->trailing) /* on a drifting grid every column has figures */
 		header_row_bands(bs, body, fd);
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
