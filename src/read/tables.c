@@ -10,6 +10,7 @@
  * fragments joined); the columns' keys (build_layout, layout_columns);
  * each grid row as table rows (add_rows: column groups, code and names,
  * key, figures); the note under it.  Calls model and util only. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -997,10 +998,12 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 		size_t t = trailing_figures(region[k], f, MAX_COLS);
 		count[t]++;
 	}
+	/* complete rows: the most figures three rows or more end in (rows
+	 * with blanks end in fewer, and go by position) */
 	for (size_t t = 2; t <= MAX_COLS; t++)
-		if (count[t] > count[most] || !most)
-			most = count[t] ? t : most;
-	if (most < 2 || count[most] < 3)
+		if (count[t] >= 3)
+			most = t;
+	if (most < 2)
 		return 0;
 	/* do the complete rows fall one figure to a band, in order? */
 	size_t astray = 0;
@@ -1344,6 +1347,67 @@ static bool place_glued(grid *g, grid_row *r, const bandset *bs, const yoy_cell 
 }
 
 /* Each body line as a grid row, every cell in its band. */
+/* The made columns (drifted_columns) a row's k figures go to, in order,
+ * into to[]: all of them in turn for a complete row; for a row with
+ * blanks, the columns whose right edges the figures' fit best after one
+ * shift common to the row (its drift), of equally good fits the one
+ * shifted least -- the gaps between a row's figures survive the drift,
+ * their places do not.  False when there are too many columns to try
+ * (then the row goes by position). */
+static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const bandset *bs)
+{
+	size_t m = bs->trailing;
+	int right[MAX_COLS];
+	for (size_t bi = 0; bi < bs->n; bi++)
+		if (bs->b[bi].order)
+			right[bs->b[bi].order - 1] = bs->b[bi].x1;
+	if (k == m) {
+		for (size_t i = 0; i < k; i++)
+			to[i] = i;
+		return true;
+	}
+	if (m > 12)
+		return false;
+	size_t c[MAX_COLS];
+	long best_err = -1, best_shift = 0;
+	for (size_t i = 0; i < k; i++)
+		c[i] = i;
+	for (;;) {
+		/* this choice: the median shift, and the spread about it */
+		long d[MAX_COLS], shift, err = 0;
+		for (size_t i = 0; i < k; i++)
+			d[i] = (long)right[c[i]] - f[i]->x1;
+		long sorted[MAX_COLS];
+		memcpy(sorted, d, k * sizeof *d);
+		for (size_t i = 1; i < k; i++)
+			for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+				long t = sorted[j];
+				sorted[j] = sorted[j - 1];
+				sorted[j - 1] = t;
+			}
+		shift = sorted[k / 2];
+		for (size_t i = 0; i < k; i++)
+			err += labs(d[i] - shift);
+		/* within a column (10 units) counts as as good */
+		if (best_err < 0 || err + 10 < best_err ||
+		    (err <= best_err + 10 && labs(shift) < labs(best_shift))) {
+			best_err = err;
+			best_shift = shift;
+			memcpy(to, c, k * sizeof *c);
+		}
+		/* the next k of m, in lexicographic order */
+		size_t i = k;
+		while (i > 0 && c[i - 1] == m - k + i - 1)
+			i--;
+		if (i == 0)
+			break;
+		c[i - 1]++;
+		for (size_t j = i; j < k; j++)
+			c[j] = c[j - 1] + 1;
+	}
+	return true;
+}
+
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
 {
@@ -1353,10 +1417,12 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		grid_row *r = grid_add(g, l, !header_words && is_data_row(l, kind));
 		if (!r)
 			return;
-		/* a complete row of text on a drifting grid: by order */
+		/* a row of text on a drifting grid: its figures by order, into
+		 * the made columns (fit_columns) */
 		const yoy_cell *f[MAX_COLS];
-		size_t nf = bs->trailing ? trailing_figures(l, f, MAX_COLS) : 0;
-		bool by_order = nf && nf == bs->trailing && !header_words;
+		size_t to[MAX_COLS];
+		size_t nf = bs->trailing && !header_words ? trailing_figures(l, f, MAX_COLS) : 0;
+		bool by_order = nf && nf <= bs->trailing && fit_columns(to, f, nf, bs);
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
@@ -1371,7 +1437,7 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		}
 		for (size_t i = 0; by_order && i < nf; i++)
 			for (size_t bi = 0; bi < bs->n; bi++)
-				if (bs->b[bi].order == (int)i + 1)
+				if (bs->b[bi].order == (int)to[i] + 1)
 					cell_join(g, &r->cell[bi], f[i]->text, false);
 	}
 }
@@ -1812,6 +1878,38 @@ static void join_centred(grid *g, size_t nb)
  * headers; column bands from the body's cell positions; the header's
  * labels over the bands; the rows placed by band; wrapped fragments
  * joined to their rows. */
+/* A header label over figures: not a code's, a code part's or a name's. */
+static bool value_label(const yoy_cell *cell)
+{
+	if (!cell->len)
+		return false;
+	sbuf nm;
+	sbuf_init(&nm);
+	name_norm(&nm, cell->text);
+	const char *norm = sbuf_cstr(&nm);
+	bool value = *norm && label_role(norm) == ROLE_VALUE && !code_part_label(norm);
+	sbuf_free(&nm);
+	return value;
+}
+
+/* On a drifting grid the header drifts too, so its labels cannot be put
+ * over the figures by where they stand: the lowest header line with one
+ * label over figures for each made column gives them in order.  Returns
+ * that line's index, fd when none has as many. */
+static size_t header_by_order(const bandset *bs, const yoy_line *const *body, size_t fd)
+{
+	for (size_t k = fd; k-- > 0;) {
+		if (skip_line(body[k]))
+			continue;
+		size_t labels = 0;
+		for (size_t c = 0; c < body[k]->ncells; c++)
+			labels += value_label(&body[k]->cells[c]);
+		if (labels == bs->trailing)
+			return k;
+	}
+	return fd;
+}
+
 static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 				yoy_table_kind kind)
 {
@@ -1824,9 +1922,33 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		g->oom = true;
 		return;
 	}
-	for (size_t k = 0; k < fd; k++)
-		if (!skip_line(body[k]))
+	size_t by_order = bs->trailing ? header_by_order(bs, body, fd) : fd;
+	for (size_t k = 0; k < fd; k++) {
+		if (skip_line(body[k]))
+			continue;
+		if (k != by_order) {
 			header_line(g, bs, body[k]);
+			continue;
+		}
+		/* its labels over the figures set over the made columns */
+		yoy_line moved = *body[k];
+		yoy_cell cells[MAX_COLS * 2];
+		size_t nc = moved.ncells < MAX_COLS * 2 ? moved.ncells : MAX_COLS * 2;
+		memcpy(cells, moved.cells, nc * sizeof *cells);
+		moved.cells = cells;
+		moved.ncells = nc;
+		for (size_t c = 0, i = 0; c < nc; c++) {
+			if (!value_label(&cells[c]))
+				continue;
+			for (size_t bi = 0; bi < bs->n; bi++)
+				if (bs->b[bi].order == (int)i + 1) {
+					cells[c].x0 = bs->b[bi].x0;
+					cells[c].x1 = bs->b[bi].x1;
+				}
+			i++;
+		}
+		header_line(g, bs, &moved);
+	}
 	if (fd < n && code_header_with_figures(body[fd]))
 		header_line(g, bs, body[fd]);
 	g->ncols = bs->n;
