@@ -979,14 +979,16 @@ static int cmp_int(const void *a, const void *b)
 
 /* Text aligned with blanks by a tool that sets characters on a coarse
  * grid (`pdftotext -layout`) moves a row's figures when its name does
- * not fit the grid: a long name pushes them right, a row set apart
- * shifts them whole; columns of different rows overlap, and their bands
- * merge or split.  The complete rows still show the columns: when most
- * rows end in the same count of figures and a third or more of those
- * rows do not fall one figure to a band, left to right, the figure bands
- * right of the words are made again, the k-th from the k-th figure of
- * those rows (median edges), and place_rows sets such a row's figures by
- * order.  Positioned PDF lines never drift and are left alone. */
+ * not fit the grid: a long name pushes them right, a short one pulls
+ * them left, a blank shifts them a column; columns of different rows
+ * overlap, and their bands merge or split.  The complete rows -- those
+ * ending in the most figures, three rows or more -- still show the
+ * columns: when a third of them do not fall one figure to a band, left
+ * to right, their figure columns are made into made[], the k-th from the
+ * k-th figure of those rows (median edges); find_bands makes the other
+ * bands again without them, and place_rows sets a row's figures by order
+ * (fit_columns).  Returns the count of made columns, 0 when the figures
+ * stand in columns.  Positioned PDF lines never drift: left alone. */
 static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, size_t nr,
 			      band *made)
 {
@@ -1050,11 +1052,6 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	return most;
 }
 
-/* Bands: merged x-intervals of the cells below the header, words and
- * figures apart (a long name may reach under a right-aligned figure),
- * sorted by x, each with the count of cells and figures it holds.  From
- * the header alone (no body) any cell may go to any band.  False when out
- * of memory. */
 /* The bands of intervals iv: merged where they touch, words and figures
  * apart, sorted by x (header_only: any cell may go to any band). */
 static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_only)
