@@ -10,7 +10,6 @@
  * fragments joined); the columns' keys (build_layout, layout_columns);
  * each grid row as table rows (add_rows: column groups, code and names,
  * key, figures); the note under it.  Calls model and util only. */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -876,11 +875,12 @@ typedef struct bandset {
 
 static size_t glued_amounts(const char *s);
 
+static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t max);
+
 /* Cell x-intervals [x0, x1, is-figure] of the body, a total's label left
  * out (it may straddle the key columns), and with skip_trailing the
  * figures of the rows that end in that many; of the header when the body
  * has none (an empty table).  Returns the count; iv has room for all. */
-static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t max);
 
 static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t nr,
 			     const yoy_line *const *body, size_t fd, size_t skip_trailing)
@@ -971,6 +971,15 @@ static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t m
 	return n;
 }
 
+/* The band of made column k (drifted_columns), or -1. */
+static int made_band(const bandset *bs, size_t k)
+{
+	for (size_t bi = 0; bi < bs->n; bi++)
+		if (bs->b[bi].order == (int)k + 1)
+			return (int)bi;
+	return -1;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -993,60 +1002,65 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 			      band *made)
 {
 	size_t count[MAX_COLS + 1] = { 0 }, most = 0;
+	unsigned char *ends = malloc(nr ? nr : 1); /* each line's count */
+	if (!ends)
+		return 0;
 	const yoy_cell *f[MAX_COLS];
 	for (size_t k = 0; k < nr; k++) {
-		if (region[k]->page != 0 || !line_positioned(region[k]))
+		if (region[k]->page != 0 || !line_positioned(region[k])) {
+			free(ends);
 			return 0; /* a PDF's lines */
-		size_t t = trailing_figures(region[k], f, MAX_COLS);
-		count[t]++;
+		}
+		ends[k] = (unsigned char)trailing_figures(region[k], f, MAX_COLS);
+		count[ends[k]]++;
 	}
 	/* complete rows: the most figures three rows or more end in (rows
 	 * with blanks end in fewer, and go by position) */
 	for (size_t t = 2; t <= MAX_COLS; t++)
 		if (count[t] >= 3)
 			most = t;
-	if (most < 2)
-		return 0;
-	/* do the complete rows fall one figure to a band, in order? */
-	size_t astray = 0;
+	/* the edges of the k-th figure of each complete row, column by
+	 * column; and do those rows fall one figure to a band, in order? */
+	size_t rows = most ? count[most] : 0, m = 0, astray = 0;
+	int *x0 = most ? malloc(most * rows * sizeof *x0) : NULL;
+	int *x1 = most ? malloc(most * rows * sizeof *x1) : NULL;
+	if (!x0 || !x1) {
+		most = 0;
+		goto done;
+	}
 	for (size_t k = 0; k < nr; k++) {
-		if (trailing_figures(region[k], f, MAX_COLS) != most)
+		if (ends[k] != most)
 			continue;
+		trailing_figures(region[k], f, MAX_COLS);
 		int prev = -1;
+		bool in_order = true;
 		for (size_t i = 0; i < most; i++) {
+			x0[i * rows + m] = f[i]->x0;
+			x1[i * rows + m] = f[i]->x1;
 			int bi = band_of(bs->b, bs->n, f[i], false);
-			if (bi <= prev) {
-				astray++;
-				break;
-			}
+			in_order = in_order && bi > prev;
 			prev = bi;
 		}
+		astray += !in_order;
+		m++;
 	}
-	if (astray * 3 < count[most])
-		return 0;
+	if (astray * 3 < rows) {
+		most = 0;
+		goto done;
+	}
 	/* the k-th band: median edges of the k-th figures */
-	int *x0 = malloc(count[most] * sizeof *x0), *x1 = malloc(count[most] * sizeof *x1);
-	if (!x0 || !x1) {
-		free(x0);
-		free(x1);
-		return 0;
-	}
 	for (size_t i = 0; i < most; i++) {
-		size_t m = 0;
-		for (size_t k = 0; k < nr; k++)
-			if (trailing_figures(region[k], f, MAX_COLS) == most) {
-				x0[m] = f[i]->x0;
-				x1[m] = f[i]->x1;
-				m++;
-			}
-		qsort(x0, m, sizeof *x0, cmp_int);
-		qsort(x1, m, sizeof *x1, cmp_int);
+		int *c0 = x0 + i * rows, *c1 = x1 + i * rows;
+		qsort(c0, rows, sizeof *c0, cmp_int);
+		qsort(c1, rows, sizeof *c1, cmp_int);
 		memset(&made[i], 0, sizeof made[i]);
-		made[i].x0 = x0[m / 2];
-		made[i].x1 = x1[m / 2] > x0[m / 2] ? x1[m / 2] : x0[m / 2] + 1;
+		made[i].x0 = c0[rows / 2];
+		made[i].x1 = c1[rows / 2] > c0[rows / 2] ? c1[rows / 2] : c0[rows / 2] + 1;
 		made[i].kind = 2;
 		made[i].order = (int)i + 1;
 	}
+done:
+	free(ends);
 	free(x0);
 	free(x1);
 	return most;
@@ -1343,7 +1357,6 @@ static bool place_glued(grid *g, grid_row *r, const bandset *bs, const yoy_cell 
 	return true;
 }
 
-/* Each body line as a grid row, every cell in its band. */
 /* The made columns (drifted_columns) a row's k figures go to, in order,
  * into to[]: all of them in turn for a complete row; for a row with
  * blanks, the columns whose right edges the figures' fit best after one
@@ -1355,9 +1368,8 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 {
 	size_t m = bs->trailing;
 	int right[MAX_COLS];
-	for (size_t bi = 0; bi < bs->n; bi++)
-		if (bs->b[bi].order)
-			right[bs->b[bi].order - 1] = bs->b[bi].x1;
+	for (size_t i = 0; i < m; i++)
+		right[i] = bs->b[made_band(bs, i)].x1;
 	if (k == m) {
 		for (size_t i = 0; i < k; i++)
 			to[i] = i;
@@ -1371,18 +1383,12 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 		c[i] = i;
 	for (;;) {
 		/* this choice: the median shift, and the spread about it */
-		long d[MAX_COLS], shift, err = 0;
+		int d[MAX_COLS], sorted[MAX_COLS];
+		long err = 0;
 		for (size_t i = 0; i < k; i++)
-			d[i] = (long)right[c[i]] - f[i]->x1;
-		long sorted[MAX_COLS];
-		memcpy(sorted, d, k * sizeof *d);
-		for (size_t i = 1; i < k; i++)
-			for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
-				long t = sorted[j];
-				sorted[j] = sorted[j - 1];
-				sorted[j - 1] = t;
-			}
-		shift = sorted[k / 2];
+			sorted[i] = d[i] = right[c[i]] - f[i]->x1;
+		qsort(sorted, k, sizeof *sorted, cmp_int);
+		long shift = sorted[k / 2];
 		for (size_t i = 0; i < k; i++)
 			err += labs(d[i] - shift);
 		/* within a column (10 units) counts as as good */
@@ -1405,6 +1411,7 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 	return true;
 }
 
+/* Each body line as a grid row, every cell in its band. */
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
 {
@@ -1433,9 +1440,7 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 				cell_join(g, &r->cell[bi], cell->text, false);
 		}
 		for (size_t i = 0; by_order && i < nf; i++)
-			for (size_t bi = 0; bi < bs->n; bi++)
-				if (bs->b[bi].order == (int)to[i] + 1)
-					cell_join(g, &r->cell[bi], f[i]->text, false);
+			cell_join(g, &r->cell[made_band(bs, to[i])], f[i]->text, false);
 	}
 }
 
@@ -1871,10 +1876,6 @@ static void join_centred(grid *g, size_t nb)
 	}
 }
 
-/* PDF tables, in steps: where the header ends; the body less repeated
- * headers; column bands from the body's cell positions; the header's
- * labels over the bands; the rows placed by band; wrapped fragments
- * joined to their rows. */
 /* A header label over figures: not a code's, a code part's or a name's. */
 static bool value_label(const yoy_cell *cell)
 {
@@ -1907,6 +1908,10 @@ static size_t header_by_order(const bandset *bs, const yoy_line *const *body, si
 	return fd;
 }
 
+/* PDF tables, in steps: where the header ends; the body less repeated
+ * headers; column bands from the body's cell positions; the header's
+ * labels over the bands; the rows placed by band; wrapped fragments
+ * joined to their rows. */
 static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 				yoy_table_kind kind)
 {
@@ -1937,12 +1942,9 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		for (size_t c = 0, i = 0; c < nc; c++) {
 			if (!value_label(&cells[c]))
 				continue;
-			for (size_t bi = 0; bi < bs->n; bi++)
-				if (bs->b[bi].order == (int)i + 1) {
-					cells[c].x0 = bs->b[bi].x0;
-					cells[c].x1 = bs->b[bi].x1;
-				}
-			i++;
+			const band *to = &bs->b[made_band(bs, i++)];
+			cells[c].x0 = to->x0;
+			cells[c].x1 = to->x1;
 		}
 		header_line(g, bs, &moved);
 	}
