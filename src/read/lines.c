@@ -220,6 +220,10 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		const char *le = nl ? nl : end;
 		no++;
 		size_t n = 0;
+		/* a form feed is the page break of text copied out of a PDF
+		 * (`pdftotext` starts each page with one): not the line's */
+		while (p < le && *p == '\f')
+			p++;
 		const char *c = p;
 		bool tabbed = false;
 		if (spaces) {

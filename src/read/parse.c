@@ -481,6 +481,18 @@ static bool readd_line(yoy_lines *ls, const yoy_line *o, size_t a, size_t b, con
 		return false;
 	l->tabbed = t ? false : o->tabbed;
 	l->para_start = o->para_start;
+	/* where the cells stood (text aligned with blanks is read by them) */
+	l->indent = o->indent;
+	l->y0 = o->y0;
+	l->y1 = o->y1;
+	for (size_t c = 0; c < n && c < l->ncells; c++) {
+		const yoy_cell *from = t ? NULL : &o->cells[a + c];
+		for (size_t k = 0; t && k < o->ncells; k++)
+			if (o->cells[k].text == t)
+				from = &o->cells[k]; /* a cell become a line */
+		l->cells[c].x0 = from ? from->x0 : 0;
+		l->cells[c].x1 = from ? from->x1 : 0;
+	}
 	return true;
 }
 

@@ -178,7 +178,8 @@ size_t glued_title_start(const char *s, size_t len)
 		bool year = i + 7 <= len && s[i] == '2' && s[i + 1] == '0' && s[i + 2] >= '0' &&
 			    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
 			    str_starts(s + i + 4, "年");
-		if (i > 0 && (after_mark || year) && s[i] != ' ' &&
+		/* "2018 年…": the year's own blank is no place to split */
+		if (i > 0 && (after_mark || year) && s[i] != ' ' && !str_starts(s + i, "年") &&
 		    title_kind_text(s + i, len - i) != YOY_TABLE_UNKNOWN) {
 			best = i;
 			best_sharp = after_mark || after_digit;
@@ -656,9 +657,15 @@ static grid_row *grid_add(grid *g, const yoy_line *l, bool data)
 }
 
 /* Lines that are part of no table row. */
+static bool page_number_line(const yoy_line *l);
+
+/* Lines a table body passes over: blank, the column index row, a page
+ * label, and in text copied out of a PDF the page number printed where a
+ * page of the table ended. */
 static bool skip_line(const yoy_line *l)
 {
-	return l->ncells == 0 || is_index_row(l) || page_label(l);
+	return l->ncells == 0 || is_index_row(l) || page_label(l) ||
+	       (l->page == 0 && page_number_line(l));
 }
 
 /* Text tables: the TAB positions are the columns.  A column's label is the
@@ -896,7 +903,8 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 			skip = f[0];
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
-			if (!cell->len || (skip && cell >= skip))
+			/* a text line of one cell has no place (lines.c) */
+			if (!cell->len || (skip && cell >= skip) || cell->x1 == 0)
 				continue;
 			name_norm(&nm, cell->text);
 			/* two figures glued would join their columns */
@@ -1007,16 +1015,18 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 		return 0;
 	const yoy_cell *f[MAX_COLS];
 	for (size_t k = 0; k < nr; k++) {
-		if (region[k]->page != 0 || !line_positioned(region[k])) {
+		if (region[k]->page != 0) {
 			free(ends);
 			return 0; /* a PDF's lines */
 		}
-		ends[k] = (unsigned char)trailing_figures(region[k], f, MAX_COLS);
+		/* a line of one cell has no place: it makes no column */
+		ends[k] = line_positioned(region[k])
+				  ? (unsigned char)trailing_figures(region[k], f, MAX_COLS) : 0;
 		count[ends[k]]++;
 	}
 	/* complete rows: the most figures three rows or more end in (rows
 	 * with blanks end in fewer, and go by position) */
-	for (size_t t = 2; t <= MAX_COLS; t++)
+	for (size_t t = 1; t <= MAX_COLS; t++)
 		if (count[t] >= 3)
 			most = t;
 	/* the edges of the k-th figure of each complete row, column by
@@ -1025,6 +1035,11 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	int *x0 = most ? malloc(most * rows * sizeof *x0) : NULL;
 	int *x1 = most ? malloc(most * rows * sizeof *x1) : NULL;
 	if (!x0 || !x1) {
+		most = 0;
+		goto done;
+	}
+	int *at = most ? malloc(most * rows * sizeof *at) : NULL; /* bands */
+	if (!at) {
 		most = 0;
 		goto done;
 	}
@@ -1038,13 +1053,23 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 			x0[i * rows + m] = f[i]->x0;
 			x1[i * rows + m] = f[i]->x1;
 			int bi = band_of(bs->b, bs->n, f[i], false);
+			at[i * rows + m] = bi;
 			in_order = in_order && bi > prev;
 			prev = bi;
 		}
 		astray += !in_order;
 		m++;
 	}
-	if (astray * 3 < rows) {
+	/* and does the k-th figure of every complete row stand in one band?
+	 * (a table of one figure column drifts into two) */
+	size_t apart = 0;
+	for (size_t i = 0; i < most; i++) {
+		int *c = at + i * rows;
+		qsort(c, rows, sizeof *c, cmp_int);
+		apart += c[0] != c[rows - 1];
+	}
+	free(at);
+	if (astray * 3 < rows && !apart) {
 		most = 0;
 		goto done;
 	}
