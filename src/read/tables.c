@@ -878,6 +878,9 @@ typedef struct bandset {
 	 * figures after its words places them in order, the k-th in the band
 	 * whose order is k + 1; 0 when the table's figures stand in columns. */
 	size_t trailing;
+	/* the made columns come from the total alone: a row's first figure
+	 * is its total, and the others go by their distance from it */
+	bool anchored;
 } bandset;
 
 static size_t glued_amounts(const char *s);
@@ -1001,14 +1004,21 @@ static int cmp_int(const void *a, const void *b)
  * overlap, and their bands merge or split.  The complete rows -- those
  * ending in the most figures, three rows or more -- still show the
  * columns: when a third of them do not fall one figure to a band, left
- * to right, their figure columns are made into made[], the k-th from the
- * k-th figure of those rows (median edges); find_bands makes the other
- * bands again without them, and place_rows sets a row's figures by order
- * (fit_columns).  Returns the count of made columns, 0 when the figures
- * stand in columns.  Positioned PDF lines never drift: left alone. */
+ * to right, or their k-th figures stand in different bands, the grid
+ * drifts.  Its figure columns are then made into made[], the k-th from
+ * the k-th figure of the complete rows (median edges); find_bands makes
+ * the other bands again without them, and place_rows sets a row's
+ * figures by order (fit_columns).  When a few rows (the total) end in
+ * more figures than the complete rows, as many as the header labels
+ * (labels), every other row has a blank: those few make the columns,
+ * and the others are anchored on their first figure (*anchored), as
+ * those few rows stand apart from the rest.
+ * Returns the count of made columns, 0 when the figures stand in
+ * columns.  Positioned PDF lines never drift: left alone. */
 static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, size_t nr,
-			      band *made)
+			      size_t labels, band *made, bool *anchored)
 {
+	*anchored = false;
 	size_t count[MAX_COLS + 1] = { 0 }, most = 0;
 	unsigned char *ends = malloc(nr ? nr : 1); /* each line's count */
 	if (!ends)
@@ -1029,29 +1039,23 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	for (size_t t = 1; t <= MAX_COLS; t++)
 		if (count[t] >= 3)
 			most = t;
-	/* the edges of the k-th figure of each complete row, column by
-	 * column; and do those rows fall one figure to a band, in order? */
-	size_t rows = most ? count[most] : 0, m = 0, astray = 0;
-	int *x0 = most ? malloc(most * rows * sizeof *x0) : NULL;
-	int *x1 = most ? malloc(most * rows * sizeof *x1) : NULL;
-	if (!x0 || !x1) {
-		most = 0;
-		goto done;
-	}
+	size_t rows = most ? count[most] : 0, astray = 0, apart = 0;
 	int *at = most ? malloc(most * rows * sizeof *at) : NULL; /* bands */
+	int *x0 = NULL, *x1 = NULL;
 	if (!at) {
 		most = 0;
 		goto done;
 	}
-	for (size_t k = 0; k < nr; k++) {
+	/* do those rows fall one figure to a band, in order, the k-th
+	 * figures of all in one band (a table of one figure column drifts
+	 * into two)? */
+	for (size_t k = 0, m = 0; k < nr; k++) {
 		if (ends[k] != most)
 			continue;
 		trailing_figures(region[k], f, MAX_COLS);
 		int prev = -1;
 		bool in_order = true;
 		for (size_t i = 0; i < most; i++) {
-			x0[i * rows + m] = f[i]->x0;
-			x1[i * rows + m] = f[i]->x1;
 			int bi = band_of(bs->b, bs->n, f[i], false);
 			at[i * rows + m] = bi;
 			in_order = in_order && bi > prev;
@@ -1060,20 +1064,39 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 		astray += !in_order;
 		m++;
 	}
-	/* and does the k-th figure of every complete row stand in one band?
-	 * (a table of one figure column drifts into two) */
-	size_t apart = 0;
 	for (size_t i = 0; i < most; i++) {
 		int *c = at + i * rows;
 		qsort(c, rows, sizeof *c, cmp_int);
 		apart += c[0] != c[rows - 1];
 	}
-	free(at);
 	if (astray * 3 < rows && !apart) {
 		most = 0;
 		goto done;
 	}
+	for (size_t t = labels < MAX_COLS ? labels : MAX_COLS; t > most; t--)
+		if (count[t]) {
+			most = t; /* the total shows the columns the rows leave blank */
+			rows = count[t];
+			*anchored = true;
+			break;
+		}
 	/* the k-th band: median edges of the k-th figures */
+	x0 = malloc(most * rows * sizeof *x0);
+	x1 = malloc(most * rows * sizeof *x1);
+	if (!x0 || !x1) {
+		most = 0;
+		goto done;
+	}
+	for (size_t k = 0, m = 0; k < nr; k++) {
+		if (ends[k] != most)
+			continue;
+		trailing_figures(region[k], f, MAX_COLS);
+		for (size_t i = 0; i < most; i++) {
+			x0[i * rows + m] = f[i]->x0;
+			x1[i * rows + m] = f[i]->x1;
+		}
+		m++;
+	}
 	for (size_t i = 0; i < most; i++) {
 		int *c0 = x0 + i * rows, *c1 = x1 + i * rows;
 		qsort(c0, rows, sizeof *c0, cmp_int);
@@ -1086,6 +1109,7 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	}
 done:
 	free(ends);
+	free(at);
 	free(x0);
 	free(x1);
 	return most;
@@ -1122,6 +1146,21 @@ static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_on
 	qsort(bs->b, bs->n, sizeof *bs->b, cmp_interval);
 }
 
+static bool value_label(const yoy_cell *cell);
+
+/* The most labels over figures a header line holds. */
+static size_t header_labels(const yoy_line *const *body, size_t fd)
+{
+	size_t labels = 0;
+	for (size_t k = 0; k < fd; k++) {
+		size_t here = 0;
+		for (size_t c = 0; !skip_line(body[k]) && c < body[k]->ncells; c++)
+			here += value_label(&body[k]->cells[c]);
+		labels = here > labels ? here : labels;
+	}
+	return labels;
+}
+
 /* Bands: merged x-intervals of the cells below the header, words and
  * figures apart (a long name may reach under a right-aligned figure),
  * sorted by x, each with the count of cells and figures it holds.  From
@@ -1138,7 +1177,10 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 	size_t ni = cell_intervals(iv, region, nr, body, fd, 0);
 	merge_intervals(bs, iv, ni, fd >= n || nr == 0);
 	band made[MAX_COLS];
-	size_t most = fd < n && nr ? drifted_columns(bs, region, nr, made) : 0;
+	bool anchored = false;
+	size_t most = fd < n && nr ? drifted_columns(bs, region, nr, header_labels(body, fd), made,
+						     &anchored)
+				   : 0;
 	if (most) {
 		bandset *redo = malloc(sizeof *redo);
 		if (!redo) {
@@ -1155,7 +1197,7 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 		for (size_t bi = 0; bi < redo->n; bi++)
 			keep += redo->b[bi].kind != 2 || redo->b[bi].x1 < from;
 		if (keep + most <= MAX_COLS) {
-			*bs = (bandset){ .trailing = most };
+			*bs = (bandset){ .trailing = most, .anchored = anchored };
 			for (size_t bi = 0; bi < redo->n; bi++)
 				if (redo->b[bi].kind != 2 || redo->b[bi].x1 < from)
 					bs->b[bs->n++] = redo->b[bi];
@@ -1413,7 +1455,7 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 		for (size_t i = 0; i < k; i++)
 			sorted[i] = d[i] = right[c[i]] - f[i]->x1;
 		qsort(sorted, k, sizeof *sorted, cmp_int);
-		long shift = sorted[k / 2];
+		long shift = bs->anchored ? d[0] : sorted[k / 2];
 		for (size_t i = 0; i < k; i++)
 			err += labs(d[i] - shift);
 		/* within a column (10 units) counts as as good */
@@ -1427,8 +1469,8 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 		size_t i = k;
 		while (i > 0 && c[i - 1] == m - k + i - 1)
 			i--;
-		if (i == 0)
-			break;
+		if (i == 0 || (bs->anchored && i == 1))
+			break; /* anchored: the first figure stays in the first */
 		c[i - 1]++;
 		for (size_t j = i; j < k; j++)
 			c[j] = c[j - 1] + 1;

@@ -558,7 +558,12 @@ static size_t same_figures(const yoy_table *a, const yoy_table *b, size_t *cells
  * a table of one figure column whose rows with longer names pull their
  * figure left into a second column (the court's 机关运行经费, three rows
  * of seventeen); a page number printed between two rows of a table (the
- * procuratorate's 财政拨款支出). */
+ * procuratorate's 财政拨款支出); a table whose every row but the total
+ * leaves 人员经费 or 公用经费 blank, its lines moved at a page break (the
+ * commerce budget's 基本支出经济分类: the total alone shows the columns,
+ * each row goes by the distance of its figures from its total).  And
+ * over all fifteen copies, no fewer figures than this change reached
+ * (3,719 of 5,057; 2,965 before it). */
 static void test_pdftotext_copies(void **state)
 {
 	(void)state;
@@ -569,6 +574,7 @@ static void test_pdftotext_copies(void **state)
 		{ "data/shanghai-putuo-commerce/2025-unit-budget.pdf", YOY_TABLE_EXPENDITURE },
 		{ "data/jiangsu-high-court/2018-budget.pdf", YOY_TABLE_OPERATING_COSTS },
 		{ "data/jiangsu-procuratorate/2018-budget.pdf", YOY_TABLE_FISCAL_EXPENDITURE },
+		{ "data/shanghai-putuo-commerce/2025-budget.pdf", YOY_TABLE_BASIC_ECONOMIC },
 	};
 	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
 		char *text = pdftotext_copy(whole[i].pdf);
@@ -584,6 +590,38 @@ static void test_pdftotext_copies(void **state)
 		yoy_doc_free(b);
 		free(text);
 	}
+	static const char *const all[] = {
+		"data/jiangsu-high-court/2017-budget.pdf",
+		"data/jiangsu-high-court/2018-budget.pdf",
+		"data/jiangsu-high-court/2019-budget.pdf",
+		"data/jiangsu-procuratorate/2017-budget.pdf",
+		"data/jiangsu-procuratorate/2018-budget.pdf",
+		"data/jiangsu-procuratorate/2019-budget.pdf",
+		"data/shanghai-putuo-commerce/2025-budget.pdf",
+		"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
+		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+		"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
+		"data/shanghai-putuo-govt-office/2025-budget.pdf",
+		"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
+		"data/shanghai-putuo-wanli/2023-budget.pdf",
+		"data/shanghai-putuo-wanli/2024-budget.pdf",
+		"data/shanghai-putuo-wanli/2025-budget.pdf",
+	};
+	size_t total = 0, same = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		char *text = pdftotext_copy(all[i]);
+		yoy_doc *a = parse_ok(all[i]), *b = parse_text_ok(text);
+		for (size_t t = 0; t < a->ntables; t++) {
+			size_t cells;
+			same += same_figures(&a->tables[t], yoy_doc_table(b, a->tables[t].kind), &cells);
+			total += cells;
+		}
+		yoy_doc_free(a);
+		yoy_doc_free(b);
+		free(text);
+	}
+	print_message("  all fifteen copies: %zu of %zu figures as the PDFs\n", same, total);
+	assert_true(same >= 3719);
 	/* "十二、2018 年江苏省…预算表" is a title as it stands: the blank in
 	 * "2018 年" is no place to split it */
 	const char *spaced = "十二、2018 年江苏省高级人民法院政府采购预算表";
