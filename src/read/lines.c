@@ -97,22 +97,47 @@ static size_t blank_run(const char *s, const char *end, size_t *n)
 	return width;
 }
 
+/* An amount as tables print it, [s, e): digits with a thousands comma
+ * or a decimal point inside ("156,211,123", "60.99"), not a code or an
+ * ordinal ("201", "1."). */
+static bool amount_word(const char *s, const char *e)
+{
+	bool digit = false, mark = false;
+	for (const char *p = s; p < e; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (*p == ',' || *p == '.')
+			mark = true;
+		else if (!(*p == '-' && p == s))
+			return false;
+	}
+	return digit && mark && e[-1] != '.' && e[-1] != ',';
+}
+
 /* The next cell separator in [c, le): a TAB, or in text without TABs
  * (copied out of a viewer or a web page) a run of blanks two wide or
- * more between words; *sep_len gets its length.  NULL when none. */
-static const char *next_separator(const char *c, const char *le, bool spaces, size_t *sep_len)
+ * more between words; with tight, in a line that has such runs, also a
+ * single blank after an amount -- `pdftotext -layout` leaves one blank
+ * between a figure and the next cell when the row is crowded
+ * ("156,211,123 一、一般公共服务支出", "293,810,000.00 293,810,000.00").
+ * *sep_len gets its length.  NULL when none. */
+static const char *next_separator(const char *c, const char *le, bool spaces, bool tight,
+				  size_t *sep_len)
 {
 	if (!spaces) {
 		*sep_len = 1;
 		return memchr(c, '\t', (size_t)(le - c));
 	}
 	/* blanks at the line's start are its indent, at its end nothing */
+	const char *word = c;
 	for (const char *p = c; p < le;) {
 		size_t n, w = blank_run(p, le, &n);
-		if (w >= 2 && p > c && p + n < le) {
+		if (p > c && p + n < le && (w >= 2 || (w == 1 && tight && amount_word(word, p)))) {
 			*sep_len = n;
 			return p;
 		}
+		if (n)
+			word = p + n;
 		p += n ? n : 1;
 	}
 	return NULL;
@@ -150,7 +175,7 @@ static void line_edges(figure_edges *fe, const char *p, const char *le)
 		size_t sep_len, lead;
 		blank_run(c, le, &lead);
 		c += lead;
-		const char *sep = next_separator(c, le, true, &sep_len);
+		const char *sep = next_separator(c, le, true, false, &sep_len);
 		const char *ce = sep ? sep : le;
 		if (c < ce && figure_like(c, (size_t)(ce - c))) {
 			wide += display_width(q, c, false);
@@ -206,12 +231,61 @@ static bool counts_characters(const char *text, size_t len)
 	return by_chars > by_width;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
+ * width, each line its own: a line of words goes on the paragraph above
+ * when that one ran to the right margin without ending a sentence and
+ * this one is not indented -- as the PDF reader joins them.  The margin
+ * is the common width of lines of words (widths[i] for line first + i;
+ * figures, narrower in print, make some lines longer).  Text whose lines
+ * are whole paragraphs (a web page copied) has no such line. */
+static void join_wrapped_lines(yoy_lines *ls, size_t first, const size_t *widths)
+{
+	size_t n = ls->n - first, nw = 0;
+	size_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
+	if (!sorted)
+		return; /* every line its own paragraph, as before */
+	for (size_t i = 0; i < n; i++)
+		if (!ls->v[first + i].tabbed && widths[i] >= 20)
+			sorted[nw++] = widths[i];
+	qsort(sorted, nw, sizeof *sorted, cmp_size);
+	/* the most common width, to a column */
+	size_t margin = 0, best = 0;
+	for (size_t i = 0, j; i < nw; i = j) {
+		for (j = i; j < nw && sorted[j] <= sorted[i] + 1; j++)
+			;
+		if (j - i > best) {
+			best = j - i;
+			margin = sorted[i];
+		}
+	}
+	free(sorted);
+	if (best < 3)
+		return;
+	for (size_t i = 1; i < n; i++) {
+		yoy_line *l = &ls->v[first + i];
+		const yoy_line *above = &ls->v[first + i - 1];
+		if (l->tabbed || !l->ncells || above->tabbed || !above->ncells || l->indent > 10)
+			continue;
+		bool open = !(str_ends(above->text, "。") || str_ends(above->text, "：") ||
+			      str_ends(above->text, ":") || str_ends(above->text, "；"));
+		if (open && widths[i - 1] + margin / 8 >= margin)
+			l->para_start = false;
+	}
+}
+
 int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 {
 	const char *p = text, *end = text + len;
 	int no = 0;
 	const char **cells = NULL;
 	size_t *lens = NULL, cap = 0, lcap = 0;
+	size_t *widths = NULL, wcap = 0, first = ls->n;
 	int rc = 0;
 	bool spaces = memchr(text, '\t', len) == NULL;
 	bool chars = spaces && counts_characters(text, len);
@@ -226,14 +300,17 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			p++;
 		const char *c = p;
 		bool tabbed = false;
+		size_t indent = 0;
 		if (spaces) {
 			size_t lead;
-			blank_run(c, le, &lead);
+			indent = blank_run(c, le, &lead);
 			c += lead; /* an indent is not a blank first cell */
 		}
+		size_t wide_len;
+		bool tight = spaces && next_separator(c, le, true, false, &wide_len);
 		for (;;) {
 			size_t sep_len = 1;
-			const char *tab = next_separator(c, le, spaces, &sep_len);
+			const char *tab = next_separator(c, le, spaces, tight, &sep_len);
 			const char *ce = tab ? tab : le;
 			if (!vec_grow((void **)&cells, &cap, n + 1, sizeof *cells) ||
 			    !vec_grow((void **)&lens, &lcap, n + 1, sizeof *lens)) {
@@ -255,6 +332,14 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		}
 		l->tabbed = tabbed;
 		l->para_start = true;
+		if (spaces) {
+			if (!vec_grow((void **)&widths, &wcap, ls->n - first, sizeof *widths)) {
+				rc = -1;
+				goto done;
+			}
+			widths[ls->n - first - 1] = display_width(p, le, chars);
+			l->indent = indent < INT_MAX / 10 ? (int)indent * 10 : INT_MAX;
+		}
 		if (spaces && tabbed) {
 			/* columns aligned with blanks are found by where their
 			 * cells stand, as a PDF's are (a blank cell prints
@@ -283,9 +368,12 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		if (p == end)
 			break;
 	}
+	if (spaces)
+		join_wrapped_lines(ls, first, widths);
 done:
 	free(cells);
 	free(lens);
+	free(widths);
 	return rc;
 }
 
