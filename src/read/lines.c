@@ -340,11 +340,12 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			widths[ls->n - first - 1] = display_width(p, le, chars);
 			l->indent = indent < INT_MAX / 10 ? (int)indent * 10 : INT_MAX;
 		}
-		if (spaces && tabbed) {
+		if (spaces && l->ncells) {
 			/* columns aligned with blanks are found by where their
 			 * cells stand, as a PDF's are (a blank cell prints
-			 * nothing): a display column is 10 units, a line 20 high
-			 * (a CJK character's width) and 30 apart */
+			 * nothing), and a line of one cell too (a name's tail
+			 * wrapped under it): a display column is 10 units, a
+			 * line 20 high (a CJK character's width) and 30 apart */
 			const size_t most = INT_MAX / 40; /* absurd lines stay in range */
 			size_t before = 0; /* columns up to from: one pass over the line */
 			const char *from = p;

@@ -518,18 +518,25 @@ static bool is_index_row(const yoy_line *l)
 	return filled >= 3;
 }
 
-/* "预算公开表1", "公开10表": labels printed beside tables. */
+/* "预算公开表1", "公开10表" (copied out of a PDF: "公开 10 表"): labels
+ * printed beside tables. */
 bool page_label(const yoy_line *l)
 {
 	if (line_filled(l) != 1 || l->len > 24)
 		return false;
-	const char *s = l->text;
+	char squeezed[32];
+	size_t n = 0;
+	for (size_t i = 0; i < l->len && n + 1 < sizeof squeezed; i++)
+		if (l->text[i] != ' ')
+			squeezed[n++] = l->text[i];
+	squeezed[n] = '\0';
+	const char *s = squeezed;
 	if (str_starts(s, "预算公开表") || str_starts(s, "公开表"))
 		return true;
 	if (str_starts(s, "公开") && str_ends(s, "表")) {
 		const char *d = s + strlen("公开");
-		size_t n = strspn(d, "0123456789");
-		return n > 0 && strcmp(d + n, "表") == 0;
+		size_t digits = strspn(d, "0123456789");
+		return digits > 0 && strcmp(d + digits, "表") == 0;
 	}
 	return false;
 }
@@ -906,7 +913,7 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 			skip = f[0];
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
-			/* a text line of one cell has no place (lines.c) */
+			/* a title split off its line has no place (parse.c) */
 			if (!cell->len || (skip && cell >= skip) || cell->x1 == 0)
 				continue;
 			name_norm(&nm, cell->text);
@@ -1029,7 +1036,7 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 			free(ends);
 			return 0; /* a PDF's lines */
 		}
-		/* a line of one cell has no place: it makes no column */
+		/* a title split off its line has no place: no column */
 		ends[k] = line_positioned(region[k])
 				  ? (unsigned char)trailing_figures(region[k], f, MAX_COLS) : 0;
 		count[ends[k]]++;
@@ -1115,8 +1122,10 @@ done:
 	return most;
 }
 
-/* The bands of intervals iv: merged where they touch, words and figures
- * apart, sorted by x (header_only: any cell may go to any band). */
+/* The bands of intervals iv: merged where they touch (less than a text
+ * column, 10 units, apart: two figures a blank apart in text copied out
+ * of a PDF stay two), words and figures apart, sorted by x (header_only:
+ * any cell may go to any band). */
 static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_only)
 {
 	qsort(iv, ni, sizeof *iv, cmp_interval);
@@ -1126,7 +1135,7 @@ static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_on
 		for (size_t i = 0; i < ni; i++) {
 			if (iv[i][2] != numeric)
 				continue;
-			if (bs->n > first && iv[i][0] <= bs->b[bs->n - 1].x1 + 10) {
+			if (bs->n > first && iv[i][0] < bs->b[bs->n - 1].x1 + 10) {
 				band *last = &bs->b[bs->n - 1];
 				if (iv[i][1] > last->x1)
 					last->x1 = iv[i][1];
@@ -1975,6 +1984,113 @@ static size_t header_by_order(const bandset *bs, const yoy_line *const *body, si
 	return fd;
 }
 
+/* The header line whose labels go over the made columns in order: a
+ * line of the header, or one made of it and the labels of the lines just
+ * above and below that stand in its gaps. */
+typedef struct ordered_header {
+	size_t at;                /* the line's index in the header; fd: none */
+	yoy_line line;            /* its cells, labels joined */
+	yoy_cell cells[MAX_COLS * 2];
+	char joined[MAX_COLS][160];
+	int joined_at[MAX_COLS * 2]; /* a cell's text in joined[], or -1 */
+	size_t up, down;          /* the lines beside it, fd when none */
+	bool taken[2][MAX_COLS * 2]; /* their cells joined into line */
+} ordered_header;
+
+static bool overlaps(const yoy_cell *a, const yoy_cell *b)
+{
+	return a->x0 <= b->x1 && b->x0 <= a->x1;
+}
+
+/* A label set over two lines ("事业单位" over "经营收入", between 事业收入
+ * and 其他收入 of the line of labels): when no header line has a label
+ * over figures for each made column, the line with the most such labels
+ * (the lowest of equals) takes the labels of the lines just above and
+ * below that stand clear of its own, one above and one below that
+ * overlap joined as one.  True, with oh filled, when it then has one for
+ * each made column. */
+static bool stacked_header(ordered_header *oh, const bandset *bs, const yoy_line *const *body,
+			   size_t fd)
+{
+	size_t best = 0, at = fd;
+	for (size_t k = 0; k < fd; k++) {
+		size_t labels = 0;
+		for (size_t c = 0; !skip_line(body[k]) && c < body[k]->ncells; c++)
+			labels += value_label(&body[k]->cells[c]);
+		if (labels && labels >= best) {
+			best = labels;
+			at = k;
+		}
+	}
+	if (at == fd || best >= bs->trailing)
+		return false;
+	const yoy_line *l = body[at];
+	size_t nc = 0;
+	for (size_t c = 0; c < l->ncells && nc < MAX_COLS; c++)
+		oh->cells[nc++] = l->cells[c];
+	oh->up = oh->down = fd;
+	for (size_t k = at; k-- > 0 && oh->up == fd;)
+		if (!skip_line(body[k]))
+			oh->up = k;
+	for (size_t k = at + 1; k < fd && oh->down == fd; k++)
+		if (!skip_line(body[k]))
+			oh->down = k;
+	memset(oh->taken, 0, sizeof oh->taken);
+	size_t nj = 0, added = 0;
+	for (int side = 0; side < 2; side++) {
+		size_t k = side ? oh->down : oh->up;
+		if (k == fd)
+			continue;
+		for (size_t c = 0; c < body[k]->ncells && c < MAX_COLS * 2; c++) {
+			const yoy_cell *frag = &body[k]->cells[c];
+			bool clear = value_label(frag);
+			for (size_t d = 0; clear && d < l->ncells; d++)
+				clear = !(value_label(&l->cells[d]) && overlaps(frag, &l->cells[d]));
+			if (!clear)
+				continue;
+			/* below one taken from above: the label's second line */
+			size_t j = 0;
+			for (; side && j < nc; j++)
+				if (oh->joined_at[j] >= 0 && overlaps(frag, &oh->cells[j]))
+					break;
+			if (side && j < nc) {
+				char *t = oh->joined[oh->joined_at[j]];
+				size_t have = strlen(t);
+				snprintf(t + have, sizeof oh->joined[0] - have, "%s", frag->text);
+				oh->cells[j].len = strlen(t);
+				oh->taken[side][c] = true;
+				continue;
+			}
+			if (nc == MAX_COLS || nj == MAX_COLS)
+				break;
+			/* into its place by x, its text a copy to join onto */
+			size_t pos = 0;
+			while (pos < nc && oh->cells[pos].x0 < frag->x0)
+				pos++;
+			memmove(&oh->cells[pos + 1], &oh->cells[pos], (nc - pos) * sizeof *oh->cells);
+			memmove(&oh->joined_at[pos + 1], &oh->joined_at[pos],
+				(nc - pos) * sizeof *oh->joined_at);
+			snprintf(oh->joined[nj], sizeof oh->joined[nj], "%s", frag->text);
+			oh->cells[pos] = *frag;
+			oh->cells[pos].text = oh->joined[nj];
+			oh->joined_at[pos] = (int)nj++;
+			nc++;
+			added++;
+			oh->taken[side][c] = true;
+		}
+	}
+	size_t labels = 0;
+	for (size_t c = 0; c < nc; c++)
+		labels += value_label(&oh->cells[c]);
+	if (!added || labels != bs->trailing)
+		return false;
+	oh->at = at;
+	oh->line = *l;
+	oh->line.cells = oh->cells;
+	oh->line.ncells = nc;
+	return true;
+}
+
 /* PDF tables, in steps: where the header ends; the body less repeated
  * headers; column bands from the body's cell positions; the header's
  * labels over the bands; the rows placed by band; wrapped fragments
@@ -1991,16 +2107,38 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		g->oom = true;
 		return;
 	}
-	size_t by_order = bs->trailing ? header_by_order(bs, body, fd) : fd;
+	ordered_header *oh = bs->trailing ? malloc(sizeof *oh) : NULL;
+	size_t by_order = fd;
+	if (oh) {
+		oh->up = oh->down = fd;
+		by_order = header_by_order(bs, body, fd);
+		if (by_order < fd)
+			oh->line = *body[by_order];
+		else if (stacked_header(oh, bs, body, fd))
+			by_order = oh->at;
+	}
 	for (size_t k = 0; k < fd; k++) {
 		if (skip_line(body[k]))
 			continue;
+		if (k != by_order && oh && (k == oh->up || k == oh->down) && by_order < fd) {
+			/* what of the lines beside it stayed theirs */
+			yoy_line rest = *body[k];
+			yoy_cell cells[MAX_COLS * 2];
+			size_t nc = 0;
+			for (size_t c = 0; c < rest.ncells && c < MAX_COLS * 2; c++)
+				if (!oh->taken[k == oh->down][c])
+					cells[nc++] = rest.cells[c];
+			rest.cells = cells;
+			rest.ncells = nc;
+			header_line(g, bs, &rest);
+			continue;
+		}
 		if (k != by_order) {
 			header_line(g, bs, body[k]);
 			continue;
 		}
 		/* its labels over the figures set over the made columns */
-		yoy_line moved = *body[k];
+		yoy_line moved = oh->line;
 		yoy_cell cells[MAX_COLS * 2];
 		size_t nc = moved.ncells < MAX_COLS * 2 ? moved.ncells : MAX_COLS * 2;
 		memcpy(cells, moved.cells, nc * sizeof *cells);
@@ -2015,6 +2153,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		}
 		header_line(g, bs, &moved);
 	}
+	free(oh);
 	if (fd < n && code_header_with_figures(body[fd]))
 		header_line(g, bs, body[fd]);
 	g->ncols = bs->n;

@@ -563,9 +563,15 @@ static size_t same_figures(const yoy_table *a, const yoy_table *b, size_t *cells
  * commerce budget's 基本支出经济分类: the total alone shows the columns,
  * each row goes by the distance of its figures from its total); a figure
  * one blank from the next cell in a crowded row ("156,211,123 一、一般公
- * 共服务支出" in Wanli's 收支总表).  And over all fifteen copies, no
- * fewer figures than these changes reached (3,986 of 5,057; 2,965
- * before them). */
+ * 共服务支出" in Wanli's 收支总表); a column label set over two lines
+ * beside the line of labels ("事业单位" over "经营收入", Wanli's 收入预算
+ * 总表 in 2024); a name's tail wrapped onto a line of its own ("出",
+ * Wanli 2023); "公开 10 表" after the court's "三公" table, a page label
+ * with pdftotext's blanks round its number, read as a row; two figures
+ * one blank apart merged into one column (the procuratorate's "三公").
+ * Five copies read figure for figure as their PDFs.  And over all
+ * fifteen copies, no fewer figures than these changes reached (4,470
+ * of 5,057; 2,965 before them). */
 static void test_pdftotext_copies(void **state)
 {
 	(void)state;
@@ -578,6 +584,10 @@ static void test_pdftotext_copies(void **state)
 		{ "data/jiangsu-procuratorate/2018-budget.pdf", YOY_TABLE_FISCAL_EXPENDITURE },
 		{ "data/shanghai-putuo-commerce/2025-budget.pdf", YOY_TABLE_BASIC_ECONOMIC },
 		{ "data/shanghai-putuo-wanli/2024-budget.pdf", YOY_TABLE_SUMMARY },
+		{ "data/shanghai-putuo-wanli/2024-budget.pdf", YOY_TABLE_INCOME },
+		{ "data/shanghai-putuo-wanli/2023-budget.pdf", YOY_TABLE_INCOME },
+		{ "data/jiangsu-high-court/2019-budget.pdf", YOY_TABLE_THREE_PUBLIC },
+		{ "data/jiangsu-procuratorate/2017-budget.pdf", YOY_TABLE_THREE_PUBLIC },
 	};
 	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
 		char *text = pdftotext_copy(whole[i].pdf);
@@ -587,7 +597,7 @@ static void test_pdftotext_copies(void **state)
 		size_t cells, same = same_figures(ta, yoy_doc_table(b, whole[i].kind), &cells);
 		print_message("  %s, table \"%s\": %zu of %zu figures as the PDF\n", whole[i].pdf + 5,
 			      ta->title, same, cells);
-		assert_true(cells > 10);
+		assert_true(cells >= 8);
 		assert_int_equal(same, cells);
 		yoy_doc_free(a);
 		yoy_doc_free(b);
@@ -610,21 +620,28 @@ static void test_pdftotext_copies(void **state)
 		"data/shanghai-putuo-wanli/2024-budget.pdf",
 		"data/shanghai-putuo-wanli/2025-budget.pdf",
 	};
-	size_t total = 0, same = 0;
+	size_t total = 0, same = 0, whole_docs = 0;
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
 		char *text = pdftotext_copy(all[i]);
 		yoy_doc *a = parse_ok(all[i]), *b = parse_text_ok(text);
+		size_t doc_total = 0, doc_same = 0;
 		for (size_t t = 0; t < a->ntables; t++) {
 			size_t cells;
-			same += same_figures(&a->tables[t], yoy_doc_table(b, a->tables[t].kind), &cells);
-			total += cells;
+			doc_same += same_figures(&a->tables[t], yoy_doc_table(b, a->tables[t].kind),
+						 &cells);
+			doc_total += cells;
 		}
+		whole_docs += doc_same == doc_total;
+		same += doc_same;
+		total += doc_total;
 		yoy_doc_free(a);
 		yoy_doc_free(b);
 		free(text);
 	}
-	print_message("  all fifteen copies: %zu of %zu figures as the PDFs\n", same, total);
-	assert_true(same >= 3986);
+	print_message("  all fifteen copies: %zu of %zu figures as the PDFs; %zu copies whole\n",
+		      same, total, whole_docs);
+	assert_true(same >= 4470);
+	assert_true(whole_docs >= 5);
 	/* "十二、2018 年江苏省…预算表" is a title as it stands: the blank in
 	 * "2018 年" is no place to split it */
 	const char *spaced = "十二、2018 年江苏省高级人民法院政府采购预算表";
