@@ -907,9 +907,11 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 	sbuf_init(&nm);
 	const yoy_cell *f[MAX_COLS];
 	for (size_t k = 0; k < nr; k++) {
-		/* rows placed by order (drifted_columns) count for no band */
+		/* figures placed by order (drifted_columns: a row's last
+		 * figures, as many as made columns or fewer) count for no band */
 		const yoy_cell *skip = NULL;
-		if (skip_trailing && trailing_figures(region[k], f, MAX_COLS) == skip_trailing)
+		size_t nf = skip_trailing ? trailing_figures(region[k], f, MAX_COLS) : 0;
+		if (nf && nf <= skip_trailing)
 			skip = f[0];
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
