@@ -992,6 +992,8 @@ static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t m
 }
 
 /* The band of made column k (drifted_columns), or -1. */
+static int band_mid(const band *b);
+
 static int made_band(const bandset *bs, size_t k)
 {
 	for (size_t bi = 0; bi < bs->n; bi++)
@@ -1057,7 +1059,8 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	}
 	/* do those rows fall one figure to a band, in order, the k-th
 	 * figures of all in one band (a table of one figure column drifts
-	 * into two)? */
+	 * into two; but a two-sided table has words between its figure
+	 * columns, and a row's last figure stands in either)? */
 	for (size_t k = 0, m = 0; k < nr; k++) {
 		if (ends[k] != most)
 			continue;
@@ -1076,7 +1079,19 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	for (size_t i = 0; i < most; i++) {
 		int *c = at + i * rows;
 		qsort(c, rows, sizeof *c, cmp_int);
-		apart += c[0] != c[rows - 1];
+		size_t lo = 0;
+		while (lo < rows && c[lo] < 0)
+			lo++;
+		if (lo == rows || c[lo] == c[rows - 1])
+			continue;
+		/* words centred between the two (drift may overlap them) */
+		int left = band_mid(&bs->b[c[lo]]), right = band_mid(&bs->b[c[rows - 1]]);
+		bool words_between = false;
+		for (size_t bi = 0; bi < bs->n; bi++)
+			words_between = words_between ||
+					(bs->b[bi].kind == 1 && band_mid(&bs->b[bi]) > left &&
+					 band_mid(&bs->b[bi]) < right);
+		apart += !words_between;
 	}
 	if (astray * 3 < rows && !apart) {
 		most = 0;
@@ -1159,14 +1174,23 @@ static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_on
 
 static bool value_label(const yoy_cell *cell);
 
-/* The most labels over figures a header line holds. */
-static size_t header_labels(const yoy_line *const *body, size_t fd)
+/* The most labels over figures a header line holds; *sides whether a
+ * line sets a label of words after one over figures ("项目 金额 项目
+ * 金额"): a table of two sides or more, whose rows end in the figures of
+ * either side, so that a row's last figures are no columns in order. */
+static size_t header_labels(const yoy_line *const *body, size_t fd, bool *sides)
 {
 	size_t labels = 0;
+	*sides = false;
 	for (size_t k = 0; k < fd; k++) {
 		size_t here = 0;
-		for (size_t c = 0; !skip_line(body[k]) && c < body[k]->ncells; c++)
-			here += value_label(&body[k]->cells[c]);
+		for (size_t c = 0; !skip_line(body[k]) && c < body[k]->ncells; c++) {
+			const yoy_cell *cell = &body[k]->cells[c];
+			if (value_label(cell))
+				here++;
+			else if (here && cell->len && known_label(cell->text))
+				*sides = true;
+		}
 		labels = here > labels ? here : labels;
 	}
 	return labels;
@@ -1188,10 +1212,10 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 	size_t ni = cell_intervals(iv, region, nr, body, fd, 0);
 	merge_intervals(bs, iv, ni, fd >= n || nr == 0);
 	band made[MAX_COLS];
-	bool anchored = false;
-	size_t most = fd < n && nr ? drifted_columns(bs, region, nr, header_labels(body, fd), made,
-						     &anchored)
-				   : 0;
+	bool anchored = false, sides;
+	size_t labels = header_labels(body, fd, &sides);
+	size_t most = fd < n && nr && !sides
+			      ? drifted_columns(bs, region, nr, labels, made, &anchored) : 0;
 	if (most) {
 		bandset *redo = malloc(sizeof *redo);
 		if (!redo) {
@@ -1706,6 +1730,110 @@ static bool closes_bracket(const grid_row *r, const grid_row *o, size_t nb)
 	return any;
 }
 
+static bool row_has_figure(const grid_row *r, size_t nb)
+{
+	for (size_t c = 0; c < nb; c++)
+		if (r->cell[c] && is_amount_cell(r->cell[c]))
+			return true;
+	return false;
+}
+
+/* Whether a blank line stands between lines a and b (lines of one text,
+ * a before b). */
+static bool blank_between(const yoy_line *a, const yoy_line *b)
+{
+	for (const yoy_line *q = a + 1; q < b; q++)
+		if (q->ncells == 0)
+			return true;
+	return false;
+}
+
+/* Whether piece p can join row r: a piece that starts a row of its own
+ * ("2.政府性基金", the head of a wrapped name) only into cells r leaves
+ * blank, any other (a name's tail, "算") only onto words r has. */
+static bool joins_row(const grid_row *p, const grid_row *r, size_t nb)
+{
+	bool head = starts_row(p, nb), any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!p->cell[c])
+			continue;
+		if (is_amount_cell(p->cell[c]) || (head ? r->cell[c] != NULL
+							: !r->cell[c] || is_amount_cell(r->cell[c])))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static void absorb(grid *g, grid_row *into, grid_row *p, size_t nb, bool prefix)
+{
+	for (size_t c = 0; c < nb; c++) {
+		if (!p->cell[c])
+			continue;
+		cell_join(g, &into->cell[c], p->cell[c], prefix);
+		into->merged[c] = true;
+		free(p->cell[c]);
+		p->cell[c] = NULL;
+	}
+	p->line = NULL; /* absorbed */
+}
+
+/* Text copied out of a PDF whose table sets its rows apart with blank
+ * lines (`pdftotext -layout` of a table with tall rows): the lines with
+ * no blank between them hold the rows whose names wrapped, the figures on
+ * one line and the name's lines above and below it ("1.一般公共预" /
+ * "21,940.96 …" / "算").  When two in three rows with figures stand apart
+ * so, in each run of lines a line of words goes to a line of figures of
+ * the run: one that starts a row (its ordinal or code) to the next, into
+ * the cells that row leaves blank; another (a name's tail) to the one
+ * before, onto its words.  Heads join before tails. */
+static void join_blank_separated(grid *g, size_t nb)
+{
+	const grid_row *prev = NULL;
+	size_t apart = 0, close = 0;
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		const grid_row *r = &g->rows[ri];
+		if (!r->line || !row_has_figure(r, nb))
+			continue;
+		if (r->line->page != 0 || !line_positioned(r->line))
+			return; /* a PDF's, or TAB text */
+		if (prev) {
+			if (blank_between(prev->line, r->line))
+				apart++;
+			else
+				close++;
+		}
+		prev = r;
+	}
+	if (apart < 3 || apart < 2 * close)
+		return;
+	for (size_t first = 0, end; first < g->nrows; first = end) {
+		/* the run [first, end): rows with no blank line between */
+		end = first + 1;
+		while (end < g->nrows && g->rows[end].line && g->rows[end - 1].line &&
+		       !blank_between(g->rows[end - 1].line, g->rows[end].line))
+			end++;
+		for (int pass = 0; pass < 2; pass++) {
+			for (size_t ri = first; ri < end; ri++) {
+				grid_row *r = &g->rows[ri];
+				if (!r->line || row_has_figure(r, nb) || starts_row(r, nb) != !pass)
+					continue;
+				/* a head: the next line of figures, nearest first
+				 * (so a head above another goes on its front) */
+				long step = pass ? -1 : 1;
+				for (long k = (long)ri + step; k >= (long)first && k < (long)end; k += step) {
+					grid_row *to = &g->rows[k];
+					if (!to->line || !row_has_figure(to, nb))
+						continue;
+					if (joins_row(r, to, nb))
+						absorb(g, to, r, nb, !pass);
+					break;
+				}
+			}
+		}
+	}
+}
+
 static void join_wrapped(grid *g, const bandset *bs, size_t nb)
 {
 	/* a fragment that fits both ways joins the next row (a label's start
@@ -2164,6 +2292,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		name_column(g, bi, &bs->b[bi]);
 	}
 	place_rows(g, bs, region, nr, kind);
+	join_blank_separated(g, bs->n);
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
 	join_centred(g, bs->n);
@@ -2357,6 +2486,19 @@ static const char *grid_column_key(const grid *g, size_t c, yoy_table_kind kind,
 	label_norm(norm, g->leaf[c] ? g->leaf[c] : "");
 	const char *s = sbuf_cstr(norm);
 	const char *key = column_key(s);
+	if ((!g->leaf[c] || !*g->leaf[c]) && key && strcmp(key, "total") == 0) {
+		/* a column with no label is the total only when no column is
+		 * labelled so (a column of figures misplaced by a copy) */
+		sbuf other;
+		sbuf_init(&other);
+		for (size_t d = 0; d < g->ncols && key; d++) {
+			label_norm(&other, g->leaf[d] ? g->leaf[d] : "");
+			const char *k = d != c && other.len ? column_key(sbuf_cstr(&other)) : NULL;
+			if (k && strcmp(k, "total") == 0)
+				key = NULL;
+		}
+		sbuf_free(&other);
+	}
 	if (strcmp(s, "预算数") == 0 && grid_has_label(g, "决算数"))
 		key = "budget"; /* a 决算's "三公" table: 预算数 / 决算数 pairs */
 	if (kind == YOY_TABLE_THREE_PUBLIC && grid_has_label(g, "决算数") &&
