@@ -237,22 +237,76 @@ static int cmp_size(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* A page number printed between the lines of text copied out of a PDF:
+ * "第2页", "第 2 页 共 10 页", "- 2 -", "—2—", "2/10", "2". */
+bool line_page_number(const yoy_line *l)
+{
+	if (l->tabbed || line_filled(l) != 1 || l->len > 40)
+		return false;
+	size_t digits = 0, other = 0, len;
+	for (size_t i = 0; i < l->len; i += len) {
+		uint32_t cp = utf8_decode(l->text + i, l->len - i, &len);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!(cp == ' ' || cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013 ||
+			   cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ ||
+			   cp == 0x3000))
+			other++;
+	}
+	return digits && digits <= 8 && !other;
+}
+
+/* A line of running text: no column gaps, or a justified line of a
+ * sentence, its words spread by blanks ("与上年相比增加    21.8 万元，
+ * 增长        0.06 %。"), not a row of a table. */
+static bool words_line(const yoy_line *l)
+{
+	if (!l->ncells)
+		return false;
+	if (!l->tabbed)
+		return true;
+	return l->ncells <= 8 && (strstr(l->text, "，") || strstr(l->text, "。"));
+}
+
+/* What the text reader keeps of a line for joining paragraphs. */
+typedef struct text_line {
+	size_t width;     /* display columns, its indent included */
+	bool page_start;  /* the first line after a form feed */
+} text_line;
+
+/* The line a paragraph would go on from, before line i (first + i): the
+ * one above; across a page break (pdftotext's form feed) the last line
+ * of the page before, past its blank lines and page number. */
+static size_t line_above(const yoy_lines *ls, size_t first, const text_line *info, size_t i)
+{
+	size_t k = i;
+	bool broke = info[i].page_start;
+	while (k > 0) {
+		const yoy_line *p = &ls->v[first + k - 1];
+		if (p->ncells && !line_page_number(p))
+			break;
+		broke = broke || info[k - 1].page_start;
+		k--;
+	}
+	return broke && k > 0 ? k - 1 : i - 1;
+}
+
 /* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
  * width, each line its own: a line of words goes on the paragraph above
  * when that one ran to the right margin without ending a sentence and
- * this one is not indented -- as the PDF reader joins them.  The margin
- * is the common width of lines of words (widths[i] for line first + i;
- * figures, narrower in print, make some lines longer).  Text whose lines
- * are whole paragraphs (a web page copied) has no such line. */
-static void join_wrapped_lines(yoy_lines *ls, size_t first, const size_t *widths)
+ * this one is not indented -- as the PDF reader joins them, across a
+ * page break too.  The margin is the common width of lines of words
+ * (figures, narrower in print, make some lines longer).  Text whose
+ * lines are whole paragraphs (a web page copied) has no such line. */
+static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *info)
 {
 	size_t n = ls->n - first, nw = 0;
 	size_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
 	if (!sorted)
 		return; /* every line its own paragraph, as before */
 	for (size_t i = 0; i < n; i++)
-		if (!ls->v[first + i].tabbed && widths[i] >= 20)
-			sorted[nw++] = widths[i];
+		if (words_line(&ls->v[first + i]) && info[i].width >= 20)
+			sorted[nw++] = info[i].width;
 	qsort(sorted, nw, sizeof *sorted, cmp_size);
 	/* the most common width, to a column */
 	size_t margin = 0, best = 0;
@@ -269,12 +323,13 @@ static void join_wrapped_lines(yoy_lines *ls, size_t first, const size_t *widths
 		return;
 	for (size_t i = 1; i < n; i++) {
 		yoy_line *l = &ls->v[first + i];
-		const yoy_line *above = &ls->v[first + i - 1];
-		if (l->tabbed || !l->ncells || above->tabbed || !above->ncells || l->indent > 10)
+		size_t k = line_above(ls, first, info, i);
+		const yoy_line *above = &ls->v[first + k];
+		if (!words_line(l) || !words_line(above) || l->indent > 10)
 			continue;
 		bool open = !(str_ends(above->text, "。") || str_ends(above->text, "：") ||
 			      str_ends(above->text, ":") || str_ends(above->text, "；"));
-		if (open && widths[i - 1] + margin / 8 >= margin)
+		if (open && info[k].width + margin / 8 >= margin)
 			l->para_start = false;
 	}
 }
@@ -285,7 +340,8 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 	int no = 0;
 	const char **cells = NULL;
 	size_t *lens = NULL, cap = 0, lcap = 0;
-	size_t *widths = NULL, wcap = 0, first = ls->n;
+	text_line *info = NULL;
+	size_t wcap = 0, first = ls->n;
 	int rc = 0;
 	bool spaces = memchr(text, '\t', len) == NULL;
 	bool chars = spaces && counts_characters(text, len);
@@ -296,6 +352,7 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		size_t n = 0;
 		/* a form feed is the page break of text copied out of a PDF
 		 * (`pdftotext` starts each page with one): not the line's */
+		bool page_start = p < le && *p == '\f';
 		while (p < le && *p == '\f')
 			p++;
 		const char *c = p;
@@ -333,11 +390,12 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		l->tabbed = tabbed;
 		l->para_start = true;
 		if (spaces) {
-			if (!vec_grow((void **)&widths, &wcap, ls->n - first, sizeof *widths)) {
+			if (!vec_grow((void **)&info, &wcap, ls->n - first, sizeof *info)) {
 				rc = -1;
 				goto done;
 			}
-			widths[ls->n - first - 1] = display_width(p, le, chars);
+			info[ls->n - first - 1].width = display_width(p, le, chars);
+			info[ls->n - first - 1].page_start = page_start;
 			l->indent = indent < INT_MAX / 10 ? (int)indent * 10 : INT_MAX;
 		}
 		if (spaces && l->ncells) {
@@ -370,11 +428,11 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 			break;
 	}
 	if (spaces)
-		join_wrapped_lines(ls, first, widths);
+		join_wrapped_lines(ls, first, info);
 done:
 	free(cells);
 	free(lens);
-	free(widths);
+	free(info);
 	return rc;
 }
 

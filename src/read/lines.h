@@ -55,6 +55,10 @@ const char *line_cell(const yoy_line *l, size_t i);
 /* Number of non-empty cells. */
 size_t line_filled(const yoy_line *l);
 
+/* A page number printed between the lines of text copied out of a PDF:
+ * "第2页", "第 2 页 共 10 页", "- 2 -", "—2—", "2/10", "2". */
+bool line_page_number(const yoy_line *l);
+
 /* True when the cells carry page positions (PDF). */
 static inline bool line_positioned(const yoy_line *l)
 {

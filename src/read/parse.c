@@ -274,7 +274,9 @@ static int walk(parse_ctx *pc)
 			cover_done = true;
 			continue;
 		}
-		if (toc_line(l) || page_label(l))
+		/* a page number of text copied out of a PDF is no paragraph:
+		 * a sentence across the page break goes on past it */
+		if (toc_line(l) || page_label(l) || (l->page == 0 && line_page_number(l)))
 			continue;
 		if (form_title(l)) {
 			i = form_parse(pc, i) - 1;

@@ -664,15 +664,13 @@ static grid_row *grid_add(grid *g, const yoy_line *l, bool data)
 }
 
 /* Lines that are part of no table row. */
-static bool page_number_line(const yoy_line *l);
-
 /* Lines a table body passes over: blank, the column index row, a page
  * label, and in text copied out of a PDF the page number printed where a
  * page of the table ended. */
 static bool skip_line(const yoy_line *l)
 {
 	return l->ncells == 0 || is_index_row(l) || page_label(l) ||
-	       (l->page == 0 && page_number_line(l));
+	       (l->page == 0 && line_page_number(l));
 }
 
 /* Text tables: the TAB positions are the columns.  A column's label is the
@@ -3068,25 +3066,6 @@ static size_t table_meta(parse_ctx *pc, size_t j, yoy_unit *unit)
 	return j;
 }
 
-/* A page number printed between the lines of text copied out of a PDF:
- * "第2页", "第 2 页 共 10 页", "- 2 -", "—2—", "2/10", "2". */
-static bool page_number_line(const yoy_line *l)
-{
-	if (l->tabbed || line_filled(l) != 1 || l->len > 40)
-		return false;
-	size_t digits = 0, other = 0, len;
-	for (size_t i = 0; i < l->len; i += len) {
-		uint32_t cp = utf8_decode(l->text + i, l->len - i, &len);
-		if (cp >= '0' && cp <= '9')
-			digits++;
-		else if (!(cp == ' ' || cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013 ||
-			   cp == 0x7B2C /* 第 */ || cp == 0x9875 /* 页 */ || cp == 0x5171 /* 共 */ ||
-			   cp == 0x3000))
-			other++;
-	}
-	return digits && digits <= 8 && !other;
-}
-
 /* Whether line j, not a row, goes on a text table of kind whose title is
  * at line ti: a page number, or the table's title again ("…（续）", or the
  * same title) with its unit and department lines, before more rows --
@@ -3094,7 +3073,7 @@ static bool page_number_line(const yoy_line *l)
 static size_t continuation(const yoy_lines *ls, size_t j, size_t ti, yoy_table_kind kind)
 {
 	const yoy_line *l = &ls->v[j];
-	if (page_number_line(l))
+	if (line_page_number(l))
 		return j + 1;
 	/* "…表（续）", "…表(续)", "续表…": the title marked as continued */
 	size_t n = l->len;
@@ -3123,7 +3102,7 @@ static size_t continuation(const yoy_lines *ls, size_t j, size_t ti, yoy_table_k
 	for (size_t k = j; k-- > ti;) {
 		if (ls->v[k].ncells == 0)
 			continue;
-		after_page = page_number_line(&ls->v[k]);
+		after_page = line_page_number(&ls->v[k]);
 		break;
 	}
 	if (!marked && !(after_page && strcmp(l->text, ls->v[ti].text) == 0))
@@ -3132,7 +3111,7 @@ static size_t continuation(const yoy_lines *ls, size_t j, size_t ti, yoy_table_k
 	for (; k < ls->n; k++) {
 		const yoy_line *m = &ls->v[k];
 		size_t dl;
-		if (m->ncells == 0 || page_number_line(m))
+		if (m->ncells == 0 || line_page_number(m))
 			continue;
 		if (!m->tabbed && (unit_label(m->text) != YOY_UNIT_NONE || department_label(m->text, &dl)))
 			continue;
@@ -3163,7 +3142,7 @@ static size_t body_end_at(const yoy_lines *ls, size_t j, bool positioned, size_t
 	}
 	/* a page number or blank lines at the end are not the table's */
 	while (j > 0 && !positioned && j - 1 < ls->n &&
-	       (ls->v[j - 1].ncells == 0 || page_number_line(&ls->v[j - 1])))
+	       (ls->v[j - 1].ncells == 0 || line_page_number(&ls->v[j - 1])))
 		j--;
 	return j;
 }

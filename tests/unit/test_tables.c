@@ -675,16 +675,52 @@ static void claim_key(sbuf *out, const yoy_claim *c)
 		    c->base ? c->base : "");
 }
 
+/* Of the claims the PDF states, how many the copy states alike (into
+ * *same, of *total), and how many more it states (*extra). */
+static void same_claims(const char *pdf, size_t *same, size_t *total, size_t *extra)
+{
+	sbuf ka, kb;
+	sbuf_init(&ka);
+	sbuf_init(&kb);
+	char *text = pdftotext_copy(pdf);
+	yoy_doc *a = parse_ok(pdf), *b = parse_text_ok(text);
+	bool *used = calloc(b->nclaims + 1, sizeof *used);
+	assert_non_null(used);
+	for (size_t x = 0; x < a->nclaims; x++) {
+		claim_key(&ka, &a->claims[x]);
+		for (size_t y = 0; y < b->nclaims; y++) {
+			claim_key(&kb, &b->claims[y]);
+			if (!used[y] && strcmp(sbuf_cstr(&ka), sbuf_cstr(&kb)) == 0) {
+				used[y] = true;
+				(*same)++;
+				break;
+			}
+		}
+	}
+	*total += a->nclaims;
+	*extra += b->nclaims - (a->nclaims < b->nclaims ? a->nclaims : b->nclaims);
+	free(used);
+	yoy_doc_free(a);
+	yoy_doc_free(b);
+	free(text);
+	sbuf_free(&ka);
+	sbuf_free(&kb);
+}
+
 /* `pdftotext -layout` wraps a paragraph at the page's width, each line
  * its own; read as paragraphs each, a sentence broken at "30.40万" /
  * "元" lost its figure.  Lines that run to the margin without ending a
- * sentence go on with the next: the copies of the Shanghai budgets state
- * every claim the PDFs state, figure for figure (with each line a
- * paragraph, 468 of 542 and four more). */
+ * sentence go on with the next -- a justified line whose words the copy
+ * spread with blanks ("与上年相比减少    1,649.26 万元，降幅   81.6 %")
+ * and across a page break (its form feed, blank lines and page number)
+ * too: the copies of the Shanghai budgets and of the court's 2017 and
+ * 2018 state every claim the PDFs state, figure for figure (with each
+ * line a paragraph, the Shanghai ones 468 of 542 and four more), and
+ * all fifteen no fewer than these changes reached. */
 static void test_pdftotext_paragraphs(void **state)
 {
 	(void)state;
-	static const char *const pdfs[] = {
+	static const char *const whole[] = {
 		"data/shanghai-putuo-commerce/2025-budget.pdf",
 		"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
 		"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
@@ -692,40 +728,69 @@ static void test_pdftotext_paragraphs(void **state)
 		"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
 		"data/shanghai-putuo-wanli/2023-budget.pdf",
 		"data/shanghai-putuo-wanli/2025-budget.pdf",
+		"data/jiangsu-high-court/2017-budget.pdf",
+		"data/jiangsu-high-court/2018-budget.pdf",
 	};
-	sbuf ka, kb;
-	sbuf_init(&ka);
-	sbuf_init(&kb);
+	static const char *const rest[] = {
+		"data/jiangsu-high-court/2019-budget.pdf",
+		"data/jiangsu-procuratorate/2017-budget.pdf",
+		"data/jiangsu-procuratorate/2018-budget.pdf",
+		"data/jiangsu-procuratorate/2019-budget.pdf",
+		"data/shanghai-putuo-wanli/2024-budget.pdf",
+		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+	};
 	size_t total = 0, same = 0, extra = 0;
-	for (size_t i = 0; i < sizeof pdfs / sizeof *pdfs; i++) {
-		char *text = pdftotext_copy(pdfs[i]);
-		yoy_doc *a = parse_ok(pdfs[i]), *b = parse_text_ok(text);
-		bool *used = calloc(b->nclaims + 1, sizeof *used);
-		assert_non_null(used);
-		for (size_t x = 0; x < a->nclaims; x++) {
-			claim_key(&ka, &a->claims[x]);
-			for (size_t y = 0; y < b->nclaims; y++) {
-				claim_key(&kb, &b->claims[y]);
-				if (!used[y] && strcmp(sbuf_cstr(&ka), sbuf_cstr(&kb)) == 0) {
-					used[y] = true;
-					same++;
-					break;
-				}
-			}
-		}
-		total += a->nclaims;
-		extra += b->nclaims - (a->nclaims < b->nclaims ? a->nclaims : b->nclaims);
-		free(used);
-		yoy_doc_free(a);
-		yoy_doc_free(b);
-		free(text);
-	}
-	print_message("  claims of seven copies as the PDFs state them: %zu of %zu (%zu more)\n",
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+		same_claims(whole[i], &same, &total, &extra);
+	print_message("  claims of nine copies as the PDFs state them: %zu of %zu (%zu more)\n",
 		      same, total, extra);
 	assert_int_equal(same, total);
 	assert_int_equal(extra, 0);
-	sbuf_free(&ka);
-	sbuf_free(&kb);
+	for (size_t i = 0; i < sizeof rest / sizeof *rest; i++)
+		same_claims(rest[i], &same, &total, &extra);
+	print_message("  claims of all fifteen copies as the PDFs state them: %zu of %zu\n",
+		      same, total);
+	assert_true(same >= 1079);
+}
+
+/* A paragraph of the court's 2017 copy whose sentence runs across a page
+ * break: as pdftotext gives it, a form feed before the next page, and
+ * with the page's number and blank lines between (as other copies have
+ * them): the change is read whole either way. */
+static void test_pdftotext_page_break(void **state)
+{
+	(void)state;
+	static const char *const breaks[] = { "\f", "\n\n                 - 12 -\n\n\f" };
+	for (size_t b = 0; b < sizeof breaks / sizeof *breaks; b++) {
+		sbuf text;
+		sbuf_init(&text);
+		sbuf_printf(&text,
+			    "第三部分 2017年度部门预算情况说明\n"
+			    "  （二）支出预算总计 28849.38 万元。包括：\n"
+			    "  1．公共安全（类）支出 23513.11 万元，主要用于人员支出、\n"
+			    "日常公用支出。与上年相比增加 410.44 万元，增长 1.78%%。主要原\n"
+			    "因是增加项目经费中江苏法院云平台租赁费的支出。\n"
+			    "  2．社会保障和就业（类）支出 2347.13 万元，主要用于离退休\n"
+			    "人员的经费支出。与上年相比增加 345.96 万元，增长 17.29%%。主要\n"
+			    "原因是增加离退休人员的支出。\n"
+			    "  3．住房保障（类）支出 2989.14 万元，主要用于住房补贴、住\n"
+			    "房公积金、新职工逐月购房补贴支出。与上年相比增加 1051.89 万\n"
+			    "%s元，增长 54.3%%。主要原因是调整了住房补贴、住房公积金、新职工\n"
+			    "逐月购房补贴标准。\n",
+			    breaks[b]);
+		yoy_doc *doc = parse_text_ok(sbuf_cstr(&text));
+		bool found = false;
+		for (size_t i = 0; i < doc->nclaims; i++) {
+			const yoy_claim *c = &doc->claims[i];
+			if (c->delta.present && c->delta.fen == 105189LL * 10000 && c->percent.present &&
+			    c->percent.scaled == 543 && c->current.present &&
+			    c->current.fen == 298914LL * 10000)
+				found = true;
+		}
+		assert_true(found);
+		yoy_doc_free(doc);
+		sbuf_free(&text);
+	}
 }
 
 /* Names set centred over three lines in a tall row, the middle one beside
@@ -849,6 +914,7 @@ int main(void)
 		cmocka_unit_test(test_drifting_grid),
 		cmocka_unit_test(test_pdftotext_copies),
 		cmocka_unit_test(test_pdftotext_paragraphs),
+		cmocka_unit_test(test_pdftotext_page_break),
 		cmocka_unit_test(test_centred_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
