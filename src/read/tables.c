@@ -2154,8 +2154,10 @@ static bool stacked_header(ordered_header *oh, const bandset *bs, const yoy_line
 		return false;
 	const yoy_line *l = body[at];
 	size_t nc = 0;
-	for (size_t c = 0; c < l->ncells && nc < MAX_COLS; c++)
+	for (size_t c = 0; c < l->ncells && nc < MAX_COLS; c++) {
+		oh->joined_at[nc] = -1; /* its own text, not joined */
 		oh->cells[nc++] = l->cells[c];
+	}
 	oh->up = oh->down = fd;
 	for (size_t k = at; k-- > 0 && oh->up == fd;)
 		if (!skip_line(body[k]))

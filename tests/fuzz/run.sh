@@ -15,7 +15,7 @@ for f in tests/cases/parse-*/stdout; do
 done
 seeds_of() {
 	case $1 in
-	text) echo tests/data/lvliang-hrss tests/data/bad tests/fuzz/seeds/claims ;;
+	text) echo tests/data/lvliang-hrss tests/data/bad tests/fuzz/seeds/claims tests/fuzz/seeds/text ;;
 	json) echo "$work/seeds/json" ;;
 	*) echo "tests/fuzz/seeds/$1" ;;
 	esac
