@@ -2050,6 +2050,31 @@ static grid_row *next_unjoined(grid *g, size_t ri, int dir)
 	return NULL;
 }
 
+/* Text copied out of a PDF sets a name centred over two lines in a tall
+ * row around the line of its code and figures, its cell there blank
+ * ("机关事业单位基本养老保险" / "30108 … 1,064.46" / "缴费"): piece p
+ * (the line just above or below r, other the one on r's other side)
+ * has words only where r has words, or where r is blank and other has
+ * words too. */
+static bool centred_text_piece(const grid_row *p, const grid_row *r, const grid_row *other,
+			       size_t nb)
+{
+	if (!p || !other || p->data || !p->line || !other->line || r->line->page != 0 ||
+	    p->line->page != 0 || starts_row(p, nb) || names_total(p, nb))
+		return false;
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!p->cell[c])
+			continue;
+		if (is_amount_cell(p->cell[c]) ||
+		    (r->cell[c] ? is_amount_cell(r->cell[c])
+				: !other->cell[c] || is_amount_cell(other->cell[c])))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static void join_centred(grid *g, size_t nb)
 {
 	for (size_t ri = 0; ri < g->nrows; ri++) {
@@ -2057,7 +2082,9 @@ static void join_centred(grid *g, size_t nb)
 		if (!r->data || !r->line)
 			continue;
 		grid_row *a = next_unjoined(g, ri, -1), *b = next_unjoined(g, ri, 1);
-		if (!centred_piece(a, r, nb) || !centred_piece(b, r, nb))
+		bool text = a && b && a->line + 1 == r->line && r->line + 1 == b->line &&
+			    centred_text_piece(a, r, b, nb) && centred_text_piece(b, r, a, nb);
+		if (!text && (!centred_piece(a, r, nb) || !centred_piece(b, r, nb)))
 			continue;
 		int h = r->line->y1 - r->line->y0;
 		int da = centre(r) - centre(a), db = centre(b) - centre(r);
