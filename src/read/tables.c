@@ -1364,6 +1364,56 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 	}
 }
 
+/* Whether cell holds one CJK character alone. */
+static bool lone_cjk(const yoy_cell *cell)
+{
+	size_t adv;
+	uint32_t cp = cell->len ? utf8_decode(cell->text, cell->len, &adv) : 0;
+	return cp >= 0x3400 && adv == cell->len;
+}
+
+/* header_line, after joining a label text copied out of a PDF spells
+ * out letter-spaced ("金   额", "项    目" as the PDF spaces them): lone
+ * CJK characters a few columns apart on a line make one cell when
+ * together they are a label yoy knows and apart they are not
+ * ("类 款 项" stay three). */
+static void header_line_spaced(grid *g, bandset *bs, const yoy_line *l)
+{
+	if (l->page != 0 || !line_positioned(l) || l->ncells > MAX_COLS * 2) {
+		header_line(g, bs, l);
+		return;
+	}
+	yoy_line joined = *l;
+	yoy_cell cells[MAX_COLS * 2];
+	char texts[MAX_COLS * 2][16];
+	size_t nc = 0;
+	for (size_t c = 0; c < l->ncells;) {
+		size_t best = c;
+		char text[16] = "";
+		for (size_t e = c; e < l->ncells && e < c + 4 && lone_cjk(&l->cells[e]) &&
+				   (e == c || l->cells[e].x0 - l->cells[e - 1].x1 <= 100);
+		     e++) {
+			size_t have = strlen(text);
+			snprintf(text + have, sizeof text - have, "%s", l->cells[e].text);
+			if (e > c && known_label(text) && !code_part_label(text)) {
+				best = e;
+				memcpy(texts[nc], text, sizeof text);
+			}
+		}
+		cells[nc] = l->cells[c];
+		if (best > c) {
+			cells[nc].text = texts[nc];
+			cells[nc].len = strlen(texts[nc]);
+			cells[nc].x1 = l->cells[best].x1;
+		}
+		nc++;
+		c = best + 1;
+	}
+	joined.cells = cells;
+	joined.ncells = nc;
+	header_line(g, bs, &joined);
+}
+
 /* A band's label from its fragments: the leaf is the shortest run of
  * bottom fragments that names a known column ("类" under "编码",
  * "经营收入" under "事业单位" does not count alone); what is above it is
@@ -2075,6 +2125,32 @@ static bool centred_text_piece(const grid_row *p, const grid_row *r, const grid_
 	return any;
 }
 
+/* Text: the pieces of a name centred around its row join it before any
+ * other join can take one of them for a row's tail or head. */
+static void join_centred_text(grid *g, size_t nb)
+{
+	for (size_t ri = 1; ri + 1 < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri], *a = &g->rows[ri - 1], *b = &g->rows[ri + 1];
+		if (!r->data || !r->line || !a->line || !b->line || a->line + 1 != r->line ||
+		    r->line + 1 != b->line || !centred_text_piece(a, r, b, nb) ||
+		    !centred_text_piece(b, r, a, nb))
+			continue;
+		for (size_t c = 0; c < nb; c++) {
+			if (a->cell[c]) {
+				cell_join(g, &r->cell[c], a->cell[c], true);
+				free(a->cell[c]);
+				a->cell[c] = NULL;
+			}
+			if (b->cell[c]) {
+				cell_join(g, &r->cell[c], b->cell[c], false);
+				free(b->cell[c]);
+				b->cell[c] = NULL;
+			}
+		}
+		a->line = b->line = NULL;
+	}
+}
+
 static void join_centred(grid *g, size_t nb)
 {
 	for (size_t ri = 0; ri < g->nrows; ri++) {
@@ -2082,9 +2158,7 @@ static void join_centred(grid *g, size_t nb)
 		if (!r->data || !r->line)
 			continue;
 		grid_row *a = next_unjoined(g, ri, -1), *b = next_unjoined(g, ri, 1);
-		bool text = a && b && a->line + 1 == r->line && r->line + 1 == b->line &&
-			    centred_text_piece(a, r, b, nb) && centred_text_piece(b, r, a, nb);
-		if (!text && (!centred_piece(a, r, nb) || !centred_piece(b, r, nb)))
+		if (!centred_piece(a, r, nb) || !centred_piece(b, r, nb))
 			continue;
 		int h = r->line->y1 - r->line->y0;
 		int da = centre(r) - centre(a), db = centre(b) - centre(r);
@@ -2291,7 +2365,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 			continue;
 		}
 		if (k != by_order) {
-			header_line(g, bs, body[k]);
+			header_line_spaced(g, bs, body[k]);
 			continue;
 		}
 		/* its labels over the figures set over the made columns */
@@ -2319,6 +2393,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 		name_column(g, bi, &bs->b[bi]);
 	}
 	place_rows(g, bs, region, nr, kind);
+	join_centred_text(g, bs->n);
 	join_blank_separated(g, bs->n);
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
