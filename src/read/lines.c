@@ -276,12 +276,13 @@ typedef struct text_line {
 
 /* The line a paragraph would go on from, before line i (first + i): the
  * one above; across a page break (pdftotext's form feed) the last line
- * of the page before, past its blank lines and page number. */
+ * of the page before, past its blank lines and page number -- a few
+ * lines at most (so that a file of page numbers is read in linear time). */
 static size_t line_above(const yoy_lines *ls, size_t first, const text_line *info, size_t i)
 {
 	size_t k = i;
 	bool broke = info[i].page_start;
-	while (k > 0) {
+	while (k > 0 && i - k < 12) {
 		const yoy_line *p = &ls->v[first + k - 1];
 		if (p->ncells && !line_page_number(p))
 			break;
@@ -323,9 +324,11 @@ static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *inf
 		return;
 	for (size_t i = 1; i < n; i++) {
 		yoy_line *l = &ls->v[first + i];
+		if (!words_line(l) || l->indent > 10)
+			continue;
 		size_t k = line_above(ls, first, info, i);
 		const yoy_line *above = &ls->v[first + k];
-		if (!words_line(l) || !words_line(above) || l->indent > 10)
+		if (!words_line(above))
 			continue;
 		bool open = !(str_ends(above->text, "。") || str_ends(above->text, "：") ||
 			      str_ends(above->text, ":") || str_ends(above->text, "；"));
