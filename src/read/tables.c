@@ -2125,6 +2125,24 @@ static bool centred_text_piece(const grid_row *p, const grid_row *r, const grid_
 	return any;
 }
 
+/* Row r takes the pieces of its cells set above it (a) and below (b). */
+static void join_around(grid *g, grid_row *r, grid_row *a, grid_row *b, size_t nb)
+{
+	for (size_t c = 0; c < nb; c++) {
+		if (a->cell[c]) {
+			cell_join(g, &r->cell[c], a->cell[c], true);
+			free(a->cell[c]);
+			a->cell[c] = NULL;
+		}
+		if (b->cell[c]) {
+			cell_join(g, &r->cell[c], b->cell[c], false);
+			free(b->cell[c]);
+			b->cell[c] = NULL;
+		}
+	}
+	a->line = b->line = NULL;
+}
+
 /* Text: the pieces of a name centred around its row join it before any
  * other join can take one of them for a row's tail or head. */
 static void join_centred_text(grid *g, size_t nb)
@@ -2135,19 +2153,7 @@ static void join_centred_text(grid *g, size_t nb)
 		    r->line + 1 != b->line || !centred_text_piece(a, r, b, nb) ||
 		    !centred_text_piece(b, r, a, nb))
 			continue;
-		for (size_t c = 0; c < nb; c++) {
-			if (a->cell[c]) {
-				cell_join(g, &r->cell[c], a->cell[c], true);
-				free(a->cell[c]);
-				a->cell[c] = NULL;
-			}
-			if (b->cell[c]) {
-				cell_join(g, &r->cell[c], b->cell[c], false);
-				free(b->cell[c]);
-				b->cell[c] = NULL;
-			}
-		}
-		a->line = b->line = NULL;
+		join_around(g, r, a, b, nb);
 	}
 }
 
@@ -2165,19 +2171,7 @@ static void join_centred(grid *g, size_t nb)
 		if (da <= 0 || db <= 0 || da > h * 2 || db > h * 2 || abs(da - db) > h / 4 ||
 		    names_total(r, nb))
 			continue;
-		for (size_t c = 0; c < nb; c++) {
-			if (a->cell[c]) {
-				cell_join(g, &r->cell[c], a->cell[c], true);
-				free(a->cell[c]);
-				a->cell[c] = NULL;
-			}
-			if (b->cell[c]) {
-				cell_join(g, &r->cell[c], b->cell[c], false);
-				free(b->cell[c]);
-				b->cell[c] = NULL;
-			}
-		}
-		a->line = b->line = NULL;
+		join_around(g, r, a, b, nb);
 	}
 }
 
