@@ -663,7 +663,6 @@ static grid_row *grid_add(grid *g, const yoy_line *l, bool data)
 	return r;
 }
 
-/* Lines that are part of no table row. */
 /* Lines a table body passes over: blank, the column index row, a page
  * label, and in text copied out of a PDF the page number printed where a
  * page of the table ended. */
@@ -989,9 +988,9 @@ static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t m
 	return n;
 }
 
-/* The band of made column k (drifted_columns), or -1. */
 static int band_mid(const band *b);
 
+/* The band of made column k (drifted_columns), or -1. */
 static int made_band(const bandset *bs, size_t k)
 {
 	for (size_t bi = 0; bi < bs->n; bi++)
@@ -1181,8 +1180,10 @@ static size_t header_labels(const yoy_line *const *body, size_t fd, bool *sides)
 	size_t labels = 0;
 	*sides = false;
 	for (size_t k = 0; k < fd; k++) {
+		if (skip_line(body[k]))
+			continue;
 		size_t here = 0;
-		for (size_t c = 0; !skip_line(body[k]) && c < body[k]->ncells; c++) {
+		for (size_t c = 0; c < body[k]->ncells; c++) {
 			const yoy_cell *cell = &body[k]->cells[c];
 			if (value_label(cell))
 				here++;
@@ -1813,6 +1814,7 @@ static bool joins_row(const grid_row *p, const grid_row *r, size_t nb)
 	return any;
 }
 
+/* Row into takes the cells of fragment p, before its own with prefix. */
 static void absorb(grid *g, grid_row *into, grid_row *p, size_t nb, bool prefix)
 {
 	for (size_t c = 0; c < nb; c++) {
@@ -1909,15 +1911,7 @@ static void join_wrapped(grid *g, const bandset *bs, size_t nb)
 		}
 		if (!target)
 			continue; /* a row of its own (a line with no figure) */
-		for (size_t c = 0; c < nb; c++) {
-			if (!r->cell[c])
-				continue;
-			cell_join(g, &target->cell[c], r->cell[c], prefix);
-			target->merged[c] = true;
-			free(r->cell[c]);
-			r->cell[c] = NULL;
-		}
-		r->line = NULL; /* absorbed */
+		absorb(g, target, r, nb, prefix);
 	}
 }
 
@@ -2334,6 +2328,11 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	}
 	ordered_header *oh = bs->trailing ? malloc(sizeof *oh) : NULL;
 	size_t by_order = fd;
+	if (bs->trailing && !oh) {
+		free(bs);
+		g->oom = true;
+		return;
+	}
 	if (oh) {
 		oh->up = oh->down = fd;
 		by_order = header_by_order(bs, body, fd);
