@@ -62,6 +62,23 @@ typedef struct yoy_prepared yoy_prepared;
 int yoy_prepare(yoy_prepared **out, const yoy_doc *doc,
 		const yoy_buffer *sources, size_t nsources, yoy_error *err);
 void yoy_prepared_free(yoy_prepared *p);
+
+/* The documents stored at the tip, by content (their blob ids): what lets
+ * an import of a stored document -- the JSON yoy parse writes -- that is
+ * byte for byte one already stored skip writing and compressing it again.
+ * Read-only once made, so threads may share it.  *out is freed with
+ * yoy_stored_docs_free; an empty store gives an empty set. */
+typedef struct yoy_stored_docs yoy_stored_docs;
+int yoy_history_stored_docs(yoy_stored_docs **out, yoy_store *st, yoy_error *err);
+void yoy_stored_docs_free(yoy_stored_docs *d);
+
+/* yoy_prepare of a stored document doc read from buf (no sources): when
+ * buf's bytes are those of a document in known (NULL: none), doc is
+ * neither written again nor compressed, only buf hashed, and the batch
+ * files those stored bytes; else as yoy_prepare.  *out is freed with
+ * yoy_prepared_free. */
+int yoy_prepare_document(yoy_prepared **out, const yoy_doc *doc, const yoy_buffer *buf,
+			 const yoy_stored_docs *known, yoy_error *err);
 /* Stage a prepared doc, as yoy_batch_add does.  p may be freed afterwards. */
 int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
 			   const char *department, yoy_import_status *status,

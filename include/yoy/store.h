@@ -60,6 +60,11 @@ int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 typedef struct yoy_object yoy_object;
 int yoy_object_new_blob(yoy_object **out, const void *data, size_t len,
 			yoy_error *err);
+/* A blob hashed but not compressed, for bytes the store may hold already
+ * (yoy_store_blob_ids): yoy_store_add of it succeeds only when it does,
+ * else YOY_EINTERNAL.  Freed with yoy_object_free. */
+int yoy_object_hash_blob(yoy_object **out, const void *data, size_t len,
+			 yoy_error *err);
 void yoy_object_free(yoy_object *o);
 /* Its id (40 hex digits), owned by o. */
 const char *yoy_object_id(const yoy_object *o);
@@ -69,6 +74,13 @@ const char *yoy_object_id(const yoy_object *o);
  * objects no commit takes are dropped by yoy_store_free.  o may be freed
  * afterwards. */
 int yoy_store_add(yoy_store *st, const yoy_object *o, yoy_error *err);
+
+/* The ids of the files at rev (NULL: HEAD) whose names end in suffix,
+ * outside directories whose names end in skip (NULL: none; such trees are
+ * not read), 20 bytes each, sorted, repeats kept: *ids is a heap array
+ * the caller frees with free(); an empty store gives none. */
+int yoy_store_blob_ids(yoy_store *st, const char *rev, const char *suffix,
+		       const char *skip, unsigned char **ids, size_t *n, yoy_error *err);
 
 /* Id of the file at path at rev (NULL: HEAD) into id[41]; returns 0, or 1
  * when there is no such file (id is then ""), or an error. */

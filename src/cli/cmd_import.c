@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -37,6 +38,7 @@ typedef struct job {
 	size_t nf;
 	yoy_doc *doc;
 	yoy_prepared *prep;
+	const yoy_stored_docs *known; /* the documents stored, or NULL */
 	int rc;
 	yoy_error *err; /* heap while the job is held: a 1 KB message for each
 			 * of 20,000 arguments was a fifth of an import's memory */
@@ -71,8 +73,10 @@ static void run_job(job *j)
 		rc = yoy_parse_buffers(&j->doc, bufs, nb, j->err);
 	/* a stored document is filed as it is: it has no published file */
 	bool stored_doc = nb == 1 && yoy_buffer_is_document(&bufs[0]);
-	if (!rc)
-		rc = yoy_prepare(&j->prep, j->doc, bufs, stored_doc ? 0 : nb, j->err);
+	if (!rc && stored_doc)
+		rc = yoy_prepare_document(&j->prep, j->doc, &bufs[0], j->known, j->err);
+	else if (!rc)
+		rc = yoy_prepare(&j->prep, j->doc, bufs, nb, j->err);
 	for (size_t k = 0; k < nb; k++)
 		yoy_buffer_free(&bufs[k]);
 	j->rc = rc;
@@ -168,14 +172,17 @@ static int import_options(import_args *a, int argc, char **argv)
 
 /* Jobs for the files and up to nthreads workers; returns how many
  * started (0: the main thread works), or -1 when out of memory. */
-static int pipeline_start(pipeline *p, pthread_t *threads, const import_args *a)
+static int pipeline_start(pipeline *p, pthread_t *threads, const import_args *a,
+			  const yoy_stored_docs *known)
 {
 	*p = (pipeline){ .n = a->nfiles, .window = 2 * (size_t)(a->nthreads ? a->nthreads : 1) };
 	p->jobs = calloc(a->nfiles, sizeof *p->jobs);
 	if (!p->jobs)
 		return -1;
-	for (size_t i = 0; i < a->nfiles; i++)
+	for (size_t i = 0; i < a->nfiles; i++) {
 		p->jobs[i].nf = split_files(a->files[i], p->jobs[i].files);
+		p->jobs[i].known = known;
+	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
 	pthread_cond_init(&p->room_cv, NULL);
@@ -274,7 +281,7 @@ static int stage_job(importer *im, job *j)
 		return fail_with(&oom);
 	}
 	if (!rc && !im->batch &&
-	    (yoy_store_open(&im->st, repo_dir(im->a->repo), 1, j->err) ||
+	    ((!im->st && yoy_store_open(&im->st, repo_dir(im->a->repo), 1, j->err)) ||
 	     yoy_batch_new(&im->batch, im->st, j->err)))
 		rc = YOY_ESTORE;
 	if (!rc && j->nf == 1)
@@ -330,21 +337,52 @@ static int commit_batch(importer *im)
 	return EXIT_OK;
 }
 
+/* Whether any argument names a .json file: a stored document, perhaps. */
+static bool any_json(const import_args *a)
+{
+	for (size_t i = 0; i < a->nfiles; i++) {
+		size_t n = strlen(a->files[i]);
+		if (n > 5 && strcasecmp(a->files[i] + n - 5, ".json") == 0 &&
+		    !strchr(a->files[i], '+'))
+			return true;
+	}
+	return false;
+}
+
+/* For importing stored documents again: the documents the history holds
+ * (NULL when it holds none or cannot be read -- the import then says
+ * why when it opens it), and the history opened into *st. */
+static yoy_stored_docs *documents_stored(yoy_store **st, const import_args *a)
+{
+	yoy_stored_docs *known = NULL;
+	yoy_error err;
+	*st = NULL;
+	if (!any_json(a) || access(repo_dir(a->repo), F_OK) != 0 ||
+	    yoy_store_open(st, repo_dir(a->repo), 0, &err))
+		return NULL;
+	if (yoy_history_stored_docs(&known, *st, &err))
+		return NULL;
+	return known;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	import_args a;
 	int status = import_options(&a, argc, argv);
 	if (status >= 0)
 		return status;
+	importer im = { .a = &a };
+	yoy_stored_docs *known = documents_stored(&im.st, &a);
 	pipeline p;
 	pthread_t *threads = calloc((size_t)a.nthreads + 1, sizeof *threads);
-	int started = threads ? pipeline_start(&p, threads, &a) : -1;
+	int started = threads ? pipeline_start(&p, threads, &a, known) : -1;
 	if (started < 0) {
 		free(threads);
+		yoy_stored_docs_free(known);
+		yoy_store_free(im.st);
 		return error("out of memory"), EXIT_INTERNAL;
 	}
 	bool threaded = started > 0; /* no thread could start: work here */
-	importer im = { .a = &a };
 	bool progress = isatty(STDERR_FILENO) && a.nfiles > 1;
 	status = -1;
 	for (size_t i = 0; i < a.nfiles && status < 0; i++) {
@@ -375,6 +413,7 @@ int cmd_import(int argc, char **argv)
 	pipeline_stop(&p, threads, started);
 	free(threads);
 	yoy_batch_free(im.batch);
+	yoy_stored_docs_free(known);
 	yoy_store_free(im.st);
 	return status;
 }

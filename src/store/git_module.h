@@ -12,7 +12,7 @@
 #include "yoy/store.h"
 
 /* Changes when the table below does; a module of another ABI is refused. */
-#define YOY_GIT_MODULE_ABI 1
+#define YOY_GIT_MODULE_ABI 2
 #define YOY_GIT_MODULE_FILE "yoy-git.so"
 #define YOY_GIT_MODULE_ENTRY "yoy_git_module_entry"
 
@@ -63,6 +63,11 @@ typedef struct yoy_git_module {
 				  const yoy_store_change *changes, size_t n,
 				  const char *message, char id[41], yoy_error *err);
 	int (*store_gc)(yoy_store *st, yoy_gc_stats *out, yoy_error *err);
+	int (*object_hash_blob)(yoy_object **out, const void *data, size_t len,
+				yoy_error *err);
+	int (*store_blob_ids)(yoy_store *st, const char *rev, const char *suffix,
+			      const char *skip, unsigned char **ids, size_t *n,
+			      yoy_error *err);
 } yoy_git_module;
 
 #endif

@@ -556,6 +556,73 @@ int yoy_store_list_depth(yoy_store *st, const char *rev, const char *prefix, int
 	return 0;
 }
 
+typedef struct id_list {
+	unsigned char *v;
+	size_t n, cap;
+	const char *suffix, *skip;
+	int oom;
+} id_list;
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t len = strlen(s), sl = strlen(suffix);
+	return len >= sl && strcmp(s + len - sl, suffix) == 0;
+}
+
+static int collect_id(const char *root, const git_tree_entry *entry, void *payload)
+{
+	(void)root;
+	id_list *il = payload;
+	const char *name = git_tree_entry_name(entry);
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return il->skip && ends_with(name, il->skip) ? 1 : 0; /* 1: not read */
+	if (!ends_with(name, il->suffix))
+		return 0;
+	if (il->n == il->cap) {
+		size_t cap = il->cap ? il->cap * 2 : 256;
+		unsigned char *v = realloc(il->v, cap * 20);
+		if (!v) {
+			il->oom = 1;
+			return -1;
+		}
+		il->v = v;
+		il->cap = cap;
+	}
+	memcpy(il->v + 20 * il->n++, git_tree_entry_id(entry)->id, 20);
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return memcmp(a, b, 20);
+}
+
+int yoy_store_blob_ids(yoy_store *st, const char *rev, const char *suffix,
+		       const char *skip, unsigned char **ids, size_t *n, yoy_error *err)
+{
+	*ids = NULL;
+	*n = 0;
+	git_tree *tree = NULL;
+	id_list il = { NULL, 0, 0, suffix ? suffix : "", skip, 0 };
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	int rc = dir_tree_at(st, rev, NULL, &tree, err);
+	if (!rc && tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect_id, &il) && !il.oom)
+		rc = git_fail(err, st->dir, "cannot walk a tree");
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	git_tree_free(tree);
+	if (!rc && il.oom)
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (rc) {
+		free(il.v);
+		return rc;
+	}
+	if (il.n)
+		qsort(il.v, il.n, 20, cmp_id);
+	*ids = il.v;
+	*n = il.n;
+	return 0;
+}
+
 int yoy_store_entries(yoy_store *st, const char *rev, const char *dir,
 		      char ***names, size_t *n, yoy_error *err)
 {
@@ -777,6 +844,24 @@ int yoy_object_new_blob(yoy_object **out, const void *data, size_t len, yoy_erro
 	return rc;
 }
 
+int yoy_object_hash_blob(yoy_object **out, const void *data, size_t len, yoy_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	yoy_object *o = *out;
+	o->type = YOY_GIT_BLOB;
+	o->size = len;
+	if (yoy_git_object_id(o->id, YOY_GIT_BLOB, data, len)) {
+		free(o);
+		*out = NULL;
+		return yoy_error_set(err, YOY_ESTORE, "cannot hash a blob");
+	}
+	git_oid_fmt(o->hex, (const git_oid *)o->id);
+	o->hex[40] = '\0';
+	return 0;
+}
+
 const char *yoy_object_id(const yoy_object *o)
 {
 	return o->hex;
@@ -789,6 +874,8 @@ int yoy_store_add(yoy_store *st, const yoy_object *o, yoy_error *err)
 	/* already stored (or staged): nothing to write */
 	if (git_odb_exists_ext(st->odb, &id, GIT_ODB_LOOKUP_NO_REFRESH))
 		return 0;
+	if (!o->entry) /* yoy_object_hash_blob of bytes not stored */
+		return yoy_error_set(err, YOY_EINTERNAL, "object %s is not stored", o->hex);
 	int rc = staging_begin(st, err);
 	return rc ? rc : stage(st, o, err);
 }
@@ -2084,7 +2171,7 @@ static const yoy_git_module module = {
 	yoy_store_log_scoped, yoy_store_remotes, yoy_store_remote_add,
 	yoy_store_remote_remove, yoy_store_fetch, yoy_store_push, yoy_store_clone,
 	yoy_store_merge_base, yoy_store_tree_diff, yoy_store_advance,
-	yoy_store_commit_merge, yoy_store_gc,
+	yoy_store_commit_merge, yoy_store_gc, yoy_object_hash_blob, yoy_store_blob_ids,
 };
 
 /* The one symbol the module exports (git_module.map). */

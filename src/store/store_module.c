@@ -90,6 +90,20 @@ int yoy_object_new_blob(yoy_object **out, const void *data, size_t len, yoy_erro
 	CALL(object_new_blob, out, data, len, err);
 }
 
+int yoy_object_hash_blob(yoy_object **out, const void *data, size_t len, yoy_error *err)
+{
+	*out = NULL;
+	CALL(object_hash_blob, out, data, len, err);
+}
+
+int yoy_store_blob_ids(yoy_store *st, const char *rev, const char *suffix,
+		       const char *skip, unsigned char **ids, size_t *n, yoy_error *err)
+{
+	*ids = NULL;
+	*n = 0;
+	CALL(store_blob_ids, st, rev, suffix, skip, ids, n, err);
+}
+
 void yoy_object_free(yoy_object *o)
 {
 	if (o)

@@ -11,6 +11,7 @@
 
 #include "util/util.h"
 #include "yoy/history.h"
+#include "yoy/json.h"
 #include "yoy/store.h"
 
 static char scratch[64];
@@ -723,6 +724,87 @@ static void test_parts_join(void **state)
 			    "alone' err", scratch, y), 0);
 }
 
+/* A stored document imported again, byte for byte one the history holds,
+ * is filed as those bytes without being written again (the JSON fast
+ * path: yoy_prepare_document); any other document is written as yoy
+ * writes it.  Through the CLI, the results are those of the slow path. */
+static void test_stored_document_fast_path(void **state)
+{
+	(void)state;
+	char repo[128], json[128];
+	snprintf(repo, sizeof repo, "%s/hf", scratch);
+	snprintf(json, sizeof json, "%s/fast.json", scratch);
+	assert_int_equal(sh("%s parse -q -o '%s' " LVLIANG, yoy_bin(), json), 0);
+	assert_int_equal(sh("%s import -q --repo '%s' '%s' | grep -q '1 new'", yoy_bin(), repo,
+			    json), 0);
+	yoy_store *st = open_store(repo);
+	yoy_stored_docs *known;
+	yoy_error err;
+	assert_int_equal(yoy_history_stored_docs(&known, st, &err), 0);
+	yoy_buffer stored, other;
+	yoy_doc *doc_stored, *doc_other;
+	assert_int_equal(yoy_buffer_read(&stored, json, &err), 0);
+	assert_int_equal(yoy_buffer_read(&other, "data/shanghai-putuo-wanli/2024-budget.pdf", &err),
+			 0);
+	assert_int_equal(yoy_parse_buffers(&doc_stored, &stored, 1, &err), 0);
+	assert_int_equal(yoy_parse_buffers(&doc_other, &other, 1, &err), 0);
+	/* the stored bytes are filed as they are, whatever the model: had the
+	 * document been written again, the id would be the other one's */
+	yoy_prepared *p;
+	yoy_import_status s;
+	const char *path;
+	yoy_batch *b;
+	assert_int_equal(yoy_batch_new(&b, st, &err), 0);
+	assert_int_equal(yoy_prepare_document(&p, doc_other, &stored, known, &err), 0);
+	assert_int_equal(yoy_batch_add_prepared(b, doc_stored, p, NULL, &s, &path, &err), 0);
+	assert_int_equal(s, YOY_IMPORT_UNCHANGED);
+	yoy_prepared_free(p);
+	/* bytes not stored: written from the model, as yoy_prepare does */
+	assert_int_equal(yoy_prepare_document(&p, doc_other, &other, known, &err), 0);
+	assert_int_equal(yoy_batch_add_prepared(b, doc_other, p, NULL, &s, &path, &err), 0);
+	assert_int_equal(s, YOY_IMPORT_NEW);
+	char id[41];
+	int committed;
+	assert_int_equal(yoy_batch_commit(b, id, &committed, &err), 0);
+	char *got, *want = yoy_json_write(doc_other);
+	size_t len;
+	assert_int_equal(yoy_store_read(st, NULL, path, &got, &len, &err), 0);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	yoy_prepared_free(p);
+	yoy_batch_free(b);
+	yoy_doc_free(doc_stored);
+	yoy_doc_free(doc_other);
+	yoy_buffer_free(&stored);
+	yoy_buffer_free(&other);
+	yoy_stored_docs_free(known);
+	yoy_store_free(st);
+	/* an id-only object the store lacks is refused, never half-stored */
+	yoy_object *o;
+	assert_int_equal(yoy_object_hash_blob(&o, "no such document", 16, &err), 0);
+	st = open_store(repo);
+	assert_int_equal(yoy_store_add(st, o, &err), YOY_EINTERNAL);
+	yoy_object_free(o);
+	yoy_store_free(st);
+
+	/* the CLI: again, unchanged; under another department, the same bytes
+	 * there too; the JSON laid out otherwise is stored as yoy writes it */
+	assert_int_equal(sh("%s import -q --repo '%s' '%s' | grep -q '^unchanged'", yoy_bin(),
+			    repo, json), 0);
+	assert_int_equal(sh("%s import -q --repo '%s' --department 另一部门 '%s' | grep -q '1 new' "
+			    "&& test \"$(git -C '%s' rev-parse HEAD:另一部门/2023/department_budget.json)\" "
+			    "= \"$(git hash-object '%s')\"", yoy_bin(), repo, json, repo, json), 0);
+	assert_int_equal(sh("python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); "
+			    "json.dump(d, open(sys.argv[2], \"w\"), ensure_ascii=False, indent=1)' "
+			    "'%s' '%s/loose.json' && %s import -q --repo '%s' --department 第三部门 "
+			    "'%s/loose.json' | grep -q '1 new' && "
+			    "test \"$(git -C '%s' rev-parse HEAD:第三部门/2023/department_budget.json)\" "
+			    "= \"$(git hash-object '%s')\"", json, scratch, yoy_bin(), repo, scratch,
+			    repo, json), 0);
+	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", repo), 0);
+}
+
 /* The history module is loaded only by what opens a history: parse
  * needs none, and a module missing or not ours is an error naming it
  * (exit 5, a broken installation), never a crash. */
@@ -765,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_mv),
 		cmocka_unit_test(test_parts_join),
 		cmocka_unit_test(test_git_module_on_demand),
+		cmocka_unit_test(test_stored_document_fast_path),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
