@@ -72,13 +72,16 @@ typedef struct yoy_stored_docs yoy_stored_docs;
 int yoy_history_stored_docs(yoy_stored_docs **out, yoy_store *st, yoy_error *err);
 void yoy_stored_docs_free(yoy_stored_docs *d);
 
-/* yoy_prepare of a stored document doc read from buf (no sources): when
- * buf's bytes are those of a document in known (NULL: none), doc is
- * neither written again nor compressed, only buf hashed, and the batch
- * files those stored bytes; else as yoy_prepare.  *out is freed with
- * yoy_prepared_free. */
-int yoy_prepare_document(yoy_prepared **out, const yoy_doc *doc, const yoy_buffer *buf,
-			 const yoy_stored_docs *known, yoy_error *err);
+/* A stored document in buf (yoy_buffer_is_document) that the history
+ * holds byte for byte (in known, NULL: none): *doc its head
+ * (yoy_json_read_head: what says where it is filed) and *out those bytes,
+ * hashed, to file as they are -- the document was checked when it was
+ * stored; nothing is parsed whole, written again or compressed.  Returns
+ * 0 so, 1 (*doc and *out NULL) when known does not hold the bytes: parse
+ * and prepare them as any file.  *out is freed with yoy_prepared_free,
+ * *doc with yoy_doc_free. */
+int yoy_prepare_stored(yoy_prepared **out, yoy_doc **doc, const yoy_buffer *buf,
+		       const yoy_stored_docs *known, yoy_error *err);
 /* Stage a prepared doc, as yoy_batch_add does.  p may be freed afterwards. */
 int yoy_batch_add_prepared(yoy_batch *b, const yoy_doc *doc, const yoy_prepared *p,
 			   const char *department, yoy_import_status *status,

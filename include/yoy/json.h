@@ -21,6 +21,15 @@ char *yoy_json_write(const yoy_doc *doc);
 int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 		  const char *name, yoy_error *err);
 
+/* The head of a document yoy wrote -- schema, department, year, kind,
+ * title and sources, what says where it is filed -- read without its
+ * tables, claims and the rest, as yoy_json_read would read them.  For
+ * bytes known to be a stored document (the import of one the history
+ * holds byte for byte): text in another layout is read whole.  *out as
+ * yoy_json_read's. */
+int yoy_json_read_head(yoy_doc **out, const char *text, size_t len,
+		       const char *name, yoy_error *err);
+
 /* An aliases file of a history repository: {"schema": "yoy-aliases/1",
  * "departments": {"printed name": "stored department", ...}}, or for
  * projects {"schema": "yoy-project-aliases/1", "projects": {...}}.  On

@@ -69,14 +69,15 @@ static void run_job(job *j)
 		rc = yoy_buffer_read(&bufs[nb], j->files[nb], j->err);
 	if (rc)
 		nb--;
-	if (!rc)
-		rc = yoy_parse_buffers(&j->doc, bufs, nb, j->err);
 	/* a stored document is filed as it is: it has no published file */
-	bool stored_doc = nb == 1 && yoy_buffer_is_document(&bufs[0]);
-	if (!rc && stored_doc)
-		rc = yoy_prepare_document(&j->prep, j->doc, &bufs[0], j->known, j->err);
-	else if (!rc)
-		rc = yoy_prepare(&j->prep, j->doc, bufs, nb, j->err);
+	bool stored_doc = !rc && nb == 1 && yoy_buffer_is_document(&bufs[0]);
+	if (stored_doc)
+		rc = yoy_prepare_stored(&j->prep, &j->doc, &bufs[0], j->known, j->err);
+	if (rc == 1 || (!rc && !stored_doc)) {
+		rc = yoy_parse_buffers(&j->doc, bufs, nb, j->err);
+		if (!rc)
+			rc = yoy_prepare(&j->prep, j->doc, bufs, stored_doc ? 0 : nb, j->err);
+	}
 	for (size_t k = 0; k < nb; k++)
 		yoy_buffer_free(&bufs[k]);
 	j->rc = rc;

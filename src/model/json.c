@@ -757,6 +757,26 @@ int yoy_json_read(yoy_doc **out, const char *text, size_t len,
 	return 0;
 }
 
+int yoy_json_read_head(yoy_doc **out, const char *text, size_t len,
+		       const char *name, yoy_error *err)
+{
+	/* yoy writes the head's members first, two spaces in, one per line,
+	 * and "tables" next: what comes before it, closed, is the head */
+	static const char mark[] = ",\n  \"tables\": ";
+	const char *end = memmem(text, len, mark, sizeof mark - 1);
+	if (!end || end - text > 1 << 20)
+		return yoy_json_read(out, text, len, name, err);
+	size_t n = (size_t)(end - text);
+	char *head = malloc(n + 3);
+	if (!head)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	memcpy(head, text, n);
+	memcpy(head + n, "\n}", 3);
+	int rc = yoy_json_read(out, head, n + 3, name, err);
+	free(head);
+	return rc;
+}
+
 /* ---- aliases ---------------------------------------------------------------- */
 
 static const char *aliases_schema(yoy_aliases_kind kind)

@@ -92,8 +92,8 @@ t1=$(now)
 fast_us=$((t1 - t0))
 
 # the same files again into the history that holds them (a team member
-# re-running a province's import): each is parsed and hashed, found
-# stored byte for byte, and neither written again nor compressed
+# re-running a province's import): each is hashed, found stored byte for
+# byte, and only its head read -- not parsed whole, written or compressed
 again_runs=()
 for k in 1 2 3; do
 	t0=$(now)

@@ -31,6 +31,40 @@ static void test_round_trip_is_byte_identical(void **state)
 	yoy_doc_free(doc);
 }
 
+/* The head of a written document: its identity as the whole reads it,
+ * nothing after; text laid out otherwise is read whole. */
+static void test_read_head(void **state)
+{
+	(void)state;
+	yoy_doc *doc = parse_ok(LVLIANG);
+	char *a = yoy_json_write(doc);
+	assert_non_null(a);
+	yoy_error err;
+	yoy_doc *head;
+	assert_int_equal(yoy_json_read_head(&head, a, strlen(a), "lv.json", &err), 0);
+	assert_string_equal(head->department, doc->department);
+	assert_int_equal(head->year, doc->year);
+	assert_string_equal(head->kind, doc->kind);
+	assert_int_equal(head->nsources, doc->nsources);
+	assert_int_equal(head->ntables, 0);
+	yoy_doc_free(head);
+	/* one line, no layout: the whole document */
+	char *flat = strdup(a), *w = flat;
+	for (const char *r = a; *r; r++)
+		if (*r != '\n')
+			*w++ = *r;
+	*w = '\0';
+	assert_int_equal(yoy_json_read_head(&head, flat, strlen(flat), "flat.json", &err), 0);
+	assert_int_equal(head->ntables, doc->ntables);
+	yoy_doc_free(head);
+	/* a head that is not a document's is refused as the whole would be */
+	const char *bad = "{\n  \"schema\": \"other/1\",\n  \"tables\": []\n}";
+	assert_int_equal(yoy_json_read_head(&head, bad, strlen(bad), "bad.json", &err), YOY_EINPUT);
+	free(flat);
+	free(a);
+	yoy_doc_free(doc);
+}
+
 static void test_stored_json_parses_as_input(void **state)
 {
 	(void)state;
@@ -123,6 +157,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_is_byte_identical),
 		cmocka_unit_test(test_stored_json_parses_as_input),
+		cmocka_unit_test(test_read_head),
 		cmocka_unit_test(test_rejects_bad_json),
 		cmocka_unit_test(test_rejects_absurd_year),
 		cmocka_unit_test(test_money_is_written_as_printed),
