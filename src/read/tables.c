@@ -818,6 +818,30 @@ static bool code_header_with_figures(const yoy_line *l)
 	return parts >= 2 && figures >= 1;
 }
 
+/* "类 款 项" alone on a line below the first of the body, the total
+ * row's figures set above it on a line or two of figures alone (text
+ * copied out of a 决算, whose 合计 row stands beside the header's last
+ * line): a header line all the same. */
+static bool code_header_below(const yoy_line *const *body, size_t n, size_t fd, size_t k)
+{
+	if (k <= fd || k > fd + 2 || k >= n || body[fd]->page != 0)
+		return false;
+	for (size_t f = fd; f < k; f++)
+		for (size_t i = 0; i < body[f]->ncells; i++)
+			if (body[f]->cells[i].len && !is_amount_cell(body[f]->cells[i].text))
+				return false;
+	size_t parts = 0;
+	for (size_t i = 0; i < body[k]->ncells; i++) {
+		const char *c = body[k]->cells[i].text;
+		if (!*c)
+			continue;
+		if (!code_part_label(c))
+			return false;
+		parts++;
+	}
+	return parts >= 2;
+}
+
 /* Every cell of the row is at most two characters: the wrapped end of
  * a longer name. */
 static bool short_cells(const grid_row *r)
@@ -857,7 +881,7 @@ static size_t body_region(const yoy_line *const *body, size_t n, size_t fd,
 	size_t nr = 0;
 	for (size_t k = fd; k < n && nr < max; k++) {
 		const yoy_line *l = body[k];
-		if (skip_line(l))
+		if (skip_line(l) || code_header_below(body, n, fd, k))
 			continue;
 		bool repeat = false;
 		squeeze(&a, l->text, l->len);
@@ -1365,6 +1389,32 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 	}
 }
 
+/* The "类 款 项" of code_header_below over the code columns, which a
+ * text copy does not set it over ("项" nearer 款's column than its own):
+ * the k-th part heads the k-th column, when as many columns lead the
+ * table before its first of words. */
+static void code_header_line(grid *g, bandset *bs, const yoy_line *l)
+{
+	yoy_line moved = *l;
+	yoy_cell cells[MAX_COLS * 2];
+	size_t nc = l->ncells < MAX_COLS * 2 ? l->ncells : MAX_COLS * 2, k = 0;
+	memcpy(cells, l->cells, nc * sizeof *cells);
+	for (size_t c = 0; c < nc; c++) {
+		if (!cells[c].len)
+			continue;
+		if (k >= bs->n || bs->b[k].kind == 1) {
+			header_line(g, bs, l);
+			return;
+		}
+		cells[c].x0 = bs->b[k].x0;
+		cells[c].x1 = bs->b[k].x1;
+		k++;
+	}
+	moved.cells = cells;
+	moved.ncells = nc;
+	header_line(g, bs, &moved);
+}
+
 /* Whether cell holds one CJK character alone. */
 static bool lone_cjk(const yoy_cell *cell)
 {
@@ -1563,6 +1613,32 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 }
 
 /* Each body line as a grid row, every cell in its band. */
+/* Text copied out of a PDF: a row whose figures crowd into one band
+ * (pdftotext pulled a short-named row's figures left, "行政单位医疗
+ * 60.99    60.99" both under 本年收入合计) has them in order from the
+ * band of its first, one to a band of figures: to[i] the band of f[i]. */
+static bool crowded_figures(const bandset *bs, const yoy_line *l, const yoy_cell *const *f,
+			    size_t nf, int *to)
+{
+	if (l->page != 0 || nf < 2)
+		return false;
+	bool crowded = false;
+	for (size_t i = 0; i < nf; i++) {
+		to[i] = band_of(bs->b, bs->n, f[i], false);
+		crowded = crowded || (i && to[i] >= 0 && to[i] == to[i - 1]);
+	}
+	if (!crowded || to[0] < 0)
+		return false;
+	for (size_t i = 1, bi = (size_t)to[0] + 1; i < nf; i++, bi++) {
+		while (bi < bs->n && bs->b[bi].kind != 2)
+			bi++;
+		if (bi == bs->n)
+			return false;
+		to[i] = (int)bi;
+	}
+	return true;
+}
+
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
 {
@@ -1578,11 +1654,16 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		size_t to[MAX_COLS];
 		size_t nf = bs->trailing && !header_words ? trailing_figures(l, f, MAX_COLS) : 0;
 		bool by_order = nf && nf <= bs->trailing && fit_columns(to, f, nf, bs);
+		int crowded_to[MAX_COLS];
+		if (!bs->trailing && !header_words)
+			nf = trailing_figures(l, f, MAX_COLS);
+		bool crowded = !bs->trailing && !header_words &&
+			       crowded_figures(bs, l, f, nf, crowded_to);
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
 				continue;
-			if (by_order && cell >= f[0])
+			if ((by_order || crowded) && cell >= f[0])
 				continue;
 			if (place_glued(g, r, bs, cell))
 				continue;
@@ -1592,6 +1673,8 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		}
 		for (size_t i = 0; by_order && i < nf; i++)
 			cell_join(g, &r->cell[made_band(bs, to[i])], f[i]->text, false);
+		for (size_t i = 0; crowded && i < nf; i++)
+			cell_join(g, &r->cell[crowded_to[i]], f[i]->text, false);
 	}
 }
 
@@ -1884,6 +1967,80 @@ static void join_blank_separated(grid *g, size_t nb)
 	}
 }
 
+static bool names_total(const grid_row *r, size_t nb);
+
+/* Whether row r's words columns are all blank. */
+static bool no_words(const grid *g, const grid_row *r, size_t nb)
+{
+	for (size_t c = 0; c < nb; c++)
+		if (g->textual[c] && r->cell[c] && !is_code(r->cell[c]))
+			return false;
+	return true;
+}
+
+/* Whether p, a line of words alone, can be a piece of the name row r
+ * leaves blank: words only in columns of words, no row of its own. */
+static bool name_piece(const grid *g, const grid_row *p, size_t nb)
+{
+	if (!p->line || row_has_figure(p, nb) || starts_row(p, nb) || names_total(p, nb))
+		return false;
+	bool any = false;
+	for (size_t c = 0; c < nb; c++) {
+		if (!p->cell[c])
+			continue;
+		if (!g->textual[c])
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* A row with figures and words of its own: whole on its line. */
+static bool complete_row(const grid *g, const grid_row *r, size_t nb)
+{
+	return r->line && row_has_figure(r, nb) && !no_words(g, r, nb);
+}
+
+/* Text copied out of a PDF sets a tall row apart, its code and figures
+ * on one line and its name, centred, on the lines above or below
+ * ("208 05 05 … 160.75" / "机关事业单位基本养老保险" / "缴费支出"): in a
+ * run of lines between blank lines or rows whole on their line, with one
+ * line of figures that leaves its name blank, the lines of words alone
+ * are its name. */
+static void join_blank_bounded(grid *g, size_t nb)
+{
+	for (size_t first = 0, end; first < g->nrows; first = end) {
+		end = first + 1;
+		if (complete_row(g, &g->rows[first], nb))
+			continue;
+		while (end < g->nrows && g->rows[end].line && g->rows[end - 1].line &&
+		       !blank_between(g->rows[end - 1].line, g->rows[end].line) &&
+		       !complete_row(g, &g->rows[end], nb))
+			end++;
+		grid_row *r = NULL;
+		size_t at = 0, pieces = 0;
+		bool fits = g->rows[first].line && g->rows[first].line->page == 0 &&
+			    line_positioned(g->rows[first].line);
+		for (size_t ri = first; ri < end && fits; ri++) {
+			grid_row *o = &g->rows[ri];
+			if (o->line && row_has_figure(o, nb)) {
+				fits = !r && starts_row(o, nb);
+				r = o;
+				at = ri;
+			} else {
+				fits = name_piece(g, o, nb);
+				pieces++;
+			}
+		}
+		if (!fits || !r || !pieces)
+			continue;
+		for (size_t ri = at; ri-- > first;)
+			absorb(g, r, &g->rows[ri], nb, true);
+		for (size_t ri = at + 1; ri < end; ri++)
+			absorb(g, r, &g->rows[ri], nb, false);
+	}
+}
+
 static void join_wrapped(grid *g, const bandset *bs, size_t nb)
 {
 	/* a fragment that fits both ways joins the next row (a label's start
@@ -2017,6 +2174,15 @@ static bool names_total(const grid_row *r, size_t nb)
 	return yes;
 }
 
+/* Text copied out of a PDF: "合计" alone on its line, the total row's
+ * figures (r) on a line of their own near it -- a 决算 sets them beside
+ * the header's last line, which pdftotext prints between them. */
+static bool total_label_alone(const grid_row *o, const grid_row *r, size_t nb)
+{
+	return r->line->page == 0 && o->line->page == 0 && !row_has_figure(o, nb) &&
+	       names_total(o, nb);
+}
+
 /* A row of figures alone cannot stand by itself: some columns of a row
  * were set higher or lower than its words and other figures (a 决算 sets
  * 基本支出 and 项目支出 a third of a line above 合计, and a 合计 row's
@@ -2040,8 +2206,12 @@ static void join_pieces(grid *g, size_t nb, bool all_pieces)
 				continue;
 			/* near enough first: what a row is costs more to tell */
 			int d = abs(centre(o) - centre(r));
-			if (d > reach || d >= best_d || !fits_into(g, r, o, nb) ||
-			    !(coded_only ? coded_line(g, o, nb) || names_total(o, nb) : labelled(o, nb)))
+			/* the label alone may stand a line farther, past the
+			 * header's last line */
+			bool alone = !coded_only && total_label_alone(o, r, nb);
+			if (d > (alone ? reach * 3 / 2 : reach) || d >= best_d || !fits_into(g, r, o, nb) ||
+			    !(coded_only ? coded_line(g, o, nb) || names_total(o, nb)
+					 : alone || labelled(o, nb)))
 				continue;
 			best_d = d;
 			best = o;
@@ -2380,6 +2550,9 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	free(oh);
 	if (fd < n && code_header_with_figures(body[fd]))
 		header_line(g, bs, body[fd]);
+	for (size_t k = fd + 1; k <= fd + 2; k++)
+		if (code_header_below(body, n, fd, k))
+			code_header_line(g, bs, body[k]);
 	g->ncols = bs->n;
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		g->textual[bi] = bs->b[bi].kind == 1;
@@ -2388,6 +2561,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	place_rows(g, bs, region, nr, kind);
 	join_centred_text(g, bs->n);
 	join_blank_separated(g, bs->n);
+	join_blank_bounded(g, bs->n);
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
 	join_centred(g, bs->n);
