@@ -324,7 +324,9 @@ typedef enum col_role { ROLE_VALUE = 0, ROLE_CODE, ROLE_CODE_PART, ROLE_NAME } c
 
 static col_role label_role(const char *norm)
 {
-	if (str_has(norm, "编码") || str_has(norm, "代码"))
+	/* "支出功能分类" / "科目编码": the code's label, whose lines a copy
+	 * may print apart */
+	if (str_has(norm, "编码") || str_has(norm, "代码") || str_ends(norm, "分类"))
 		return ROLE_CODE;
 	if (str_ends(norm, "名称") || strcmp(norm, "项目") == 0 ||
 	    strcmp(norm, "科目") == 0 || strcmp(norm, "采购品目") == 0 ||
@@ -1047,23 +1049,83 @@ static int cmp_int(const void *a, const void *b)
  * those few rows stand apart from the rest.
  * Returns the count of made columns, 0 when the figures stand in
  * columns.  Positioned PDF lines never drift: left alone. */
+/* Whether line l holds figures and nothing else. */
+static bool figures_alone(const yoy_line *l)
+{
+	bool any = false;
+	for (size_t c = 0; c < l->ncells; c++) {
+		if (!l->cells[c].len)
+			continue;
+		if (!is_amount_cell(l->cells[c].text))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* Two lines of figures alone, one just below the other, their figures
+ * side by side: one row's, set at two heights (a 决算's 合计 row). */
+static bool split_figures(const yoy_line *a, const yoy_line *b)
+{
+	if (a->no + 1 != b->no || !figures_alone(a) || !figures_alone(b))
+		return false;
+	for (size_t i = 0; i < a->ncells; i++)
+		for (size_t j = 0; j < b->ncells; j++)
+			if (a->cells[i].len && b->cells[j].len && a->cells[i].x0 < b->cells[j].x1 &&
+			    b->cells[j].x0 < a->cells[i].x1)
+				return false;
+	return true;
+}
+
+static int cmp_cell_x(const void *a, const void *b)
+{
+	int x = (*(const yoy_cell *const *)a)->x0, y = (*(const yoy_cell *const *)b)->x0;
+	return (x > y) - (x < y);
+}
+
+/* The trailing figures of region line k, and of the line after it when
+ * the two are one row split (joined[k]), left to right. */
+static size_t row_trailing(const yoy_line *const *region, size_t k, const bool *joined,
+			   const yoy_cell **f)
+{
+	size_t n = trailing_figures(region[k], f, MAX_COLS);
+	if (joined[k]) {
+		n += trailing_figures(region[k + 1], f + n, MAX_COLS - n);
+		qsort(f, n, sizeof *f, cmp_cell_x);
+	}
+	return n;
+}
+
 static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, size_t nr,
 			      size_t labels, band *made, bool *anchored)
 {
 	*anchored = false;
 	size_t count[MAX_COLS + 1] = { 0 }, most = 0;
 	unsigned char *ends = malloc(nr ? nr : 1); /* each line's count */
-	if (!ends)
+	bool *joined = calloc(nr ? nr : 1, sizeof *joined);
+	if (!ends || !joined) {
+		free(ends);
+		free(joined);
 		return 0;
+	}
 	const yoy_cell *f[MAX_COLS];
 	for (size_t k = 0; k < nr; k++) {
 		if (region[k]->page != 0) {
 			free(ends);
+			free(joined);
 			return 0; /* a PDF's lines */
 		}
 		/* a title split off its line has no place: no column */
 		ends[k] = line_positioned(region[k])
 				  ? (unsigned char)trailing_figures(region[k], f, MAX_COLS) : 0;
+	}
+	for (size_t k = 0; k < nr; k++) {
+		if (k + 1 < nr && ends[k] && ends[k + 1] && ends[k] + ends[k + 1] <= MAX_COLS &&
+		    split_figures(region[k], region[k + 1])) {
+			joined[k] = true;
+			ends[k] = (unsigned char)(ends[k] + ends[k + 1]);
+			ends[k + 1] = 0;
+		}
 		count[ends[k]]++;
 	}
 	/* complete rows: the most figures three rows or more end in (rows
@@ -1085,7 +1147,7 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	for (size_t k = 0, m = 0; k < nr; k++) {
 		if (ends[k] != most)
 			continue;
-		trailing_figures(region[k], f, MAX_COLS);
+		row_trailing(region, k, joined, f);
 		int prev = -1;
 		bool in_order = true;
 		for (size_t i = 0; i < most; i++) {
@@ -1118,6 +1180,10 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 		most = 0;
 		goto done;
 	}
+	/* the total, the first row, may show them though the header's
+	 * labels are wrapped past counting */
+	if (nr && ends[0] > labels)
+		labels = ends[0];
 	for (size_t t = labels < MAX_COLS ? labels : MAX_COLS; t > most; t--)
 		if (count[t]) {
 			most = t; /* the total shows the columns the rows leave blank */
@@ -1135,7 +1201,7 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	for (size_t k = 0, m = 0; k < nr; k++) {
 		if (ends[k] != most)
 			continue;
-		trailing_figures(region[k], f, MAX_COLS);
+		row_trailing(region, k, joined, f);
 		for (size_t i = 0; i < most; i++) {
 			x0[i * rows + m] = f[i]->x0;
 			x1[i * rows + m] = f[i]->x1;
@@ -1154,6 +1220,7 @@ static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, 
 	}
 done:
 	free(ends);
+	free(joined);
 	free(at);
 	free(x0);
 	free(x1);
@@ -1612,7 +1679,25 @@ static bool fit_columns(size_t *to, const yoy_cell *const *f, size_t k, const ba
 	return true;
 }
 
-/* Each body line as a grid row, every cell in its band. */
+/* A piece of a row set at another height, figures alone (the total's
+ * split over two lines), on an anchored grid: it has no total of its own
+ * to anchor on, so its figures go to the made columns whose right edges
+ * are nearest, in order, into to[]. */
+static void nearest_columns(size_t *to, const yoy_cell *const *f, size_t k, const bandset *bs)
+{
+	size_t m = bs->trailing, from = 0;
+	for (size_t i = 0; i < k; i++) {
+		size_t best = from;
+		for (size_t j = from; j + (k - i) <= m; j++) {
+			int d = abs(bs->b[made_band(bs, j)].x1 - f[i]->x1);
+			if (d < abs(bs->b[made_band(bs, best)].x1 - f[i]->x1))
+				best = j;
+		}
+		to[i] = best;
+		from = best + 1;
+	}
+}
+
 /* Text copied out of a PDF: a row whose figures crowd into one band
  * (pdftotext pulled a short-named row's figures left, "行政单位医疗
  * 60.99    60.99" both under 本年收入合计) has them in order from the
@@ -1639,6 +1724,7 @@ static bool crowded_figures(const bandset *bs, const yoy_line *l, const yoy_cell
 	return true;
 }
 
+/* Each body line as a grid row, every cell in its band. */
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
 {
@@ -1654,6 +1740,8 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		size_t to[MAX_COLS];
 		size_t nf = bs->trailing && !header_words ? trailing_figures(l, f, MAX_COLS) : 0;
 		bool by_order = nf && nf <= bs->trailing && fit_columns(to, f, nf, bs);
+		if (by_order && bs->anchored && nf < bs->trailing && figures_alone(l))
+			nearest_columns(to, f, nf, bs);
 		int crowded_to[MAX_COLS];
 		if (!bs->trailing && !header_words)
 			nf = trailing_figures(l, f, MAX_COLS);
@@ -2192,6 +2280,14 @@ static bool total_label_alone(const grid_row *o, const grid_row *r, size_t nb)
  * is a piece of the nearest coded line (or total). */
 static void join_pieces(grid *g, size_t nb, bool all_pieces)
 {
+	/* one row's figures split over two lines are one piece, at the lower */
+	for (size_t ri = 0; ri + 1 < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri], *next = &g->rows[ri + 1];
+		if (r->line && next->line && r->line->page == 0 && figures_only(r, nb) &&
+		    figures_only(next, nb) && split_figures(r->line, next->line) &&
+		    fits_into(g, r, next, nb))
+			absorb(g, next, r, nb, true);
+	}
 	for (size_t ri = 0; ri < g->nrows; ri++) {
 		grid_row *r = &g->rows[ri], *best = NULL;
 		if (!r->line)
