@@ -1435,11 +1435,31 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 		if (targets[c] >= 0)
 			dists[c] = abs((cell->x0 + cell->x1) / 2 - band_mid(&bs->b[targets[c]]));
 	}
-	for (size_t c = 0; c < nc; c++)
+	int lost[64];
+	for (size_t c = 0; c < nc; c++) {
+		lost[c] = -1;
 		for (size_t d = 0; d < nc; d++)
 			if (c != d && targets[c] >= 0 && targets[c] == targets[d] &&
-			    (dists[d] < dists[c] || (dists[d] == dists[c] && d < c)))
+			    (dists[d] < dists[c] || (dists[d] == dists[c] && d < c))) {
+				lost[c] = targets[c];
 				targets[c] = -2;
+			}
+	}
+	/* text copied out of a PDF sets labels off their figures: the
+	 * farther of two, a label yoy knows, heads the column of figures
+	 * beside theirs on its side, when no label of the line does */
+	for (size_t c = 0; c < nc && l->page == 0 && line_positioned(l); c++) {
+		if (lost[c] < 0 || !known_label(l->cells[c].text))
+			continue;
+		const yoy_cell *cell = &l->cells[c];
+		int side = (cell->x0 + cell->x1) / 2 > band_mid(&bs->b[lost[c]]) ? 1 : -1;
+		int to = lost[c] + side;
+		bool taken = false;
+		for (size_t d = 0; d < nc; d++)
+			taken = taken || targets[d] == to;
+		if (to >= 0 && (size_t)to < bs->n && bs->b[to].kind == 2 && !taken)
+			targets[c] = to;
+	}
 	for (size_t c = 0; c < nc; c++) {
 		const yoy_cell *cell = &l->cells[c];
 		if (!cell->len || targets[c] < 0)
@@ -1490,6 +1510,35 @@ static bool lone_cjk(const yoy_cell *cell)
 	return cp >= 0x3400 && adv == cell->len;
 }
 
+/* Two labels yoy knows one blank apart ("基本支出 项目支出": pdftotext
+ * left one blank between two columns' labels), which together it does
+ * not, are two cells, x split by width: out[0] and out[1], their texts
+ * in texts.  False when cell is no such pair. */
+static bool split_labels(yoy_cell *out, char (*texts)[64], const yoy_cell *cell)
+{
+	const char *sp = cell->len < 64 ? memchr(cell->text, ' ', cell->len) : NULL;
+	if (!sp)
+		return false;
+	size_t head = (size_t)(sp - cell->text), tail = cell->len - head - 1;
+	if (memchr(sp + 1, ' ', tail) || known_label(cell->text))
+		return false;
+	snprintf(texts[0], 64, "%.*s", (int)head, cell->text);
+	snprintf(texts[1], 64, "%.*s", (int)tail, sp + 1);
+	if (!known_label(texts[0]) || !known_label(texts[1]))
+		return false;
+	long w0 = (long)utf8_width(texts[0]), w = (long)utf8_width(cell->text);
+	long span = cell->x1 - cell->x0;
+	w = w ? w : 1;
+	out[0] = out[1] = *cell;
+	out[0].text = texts[0];
+	out[0].len = head;
+	out[0].x1 = cell->x0 + (int)(span * w0 / w);
+	out[1].text = texts[1];
+	out[1].len = tail;
+	out[1].x0 = cell->x0 + (int)(span * (w0 + 1) / w);
+	return true;
+}
+
 /* header_line, after joining a label text copied out of a PDF spells
  * out letter-spaced ("金   额", "项    目" as the PDF spaces them): lone
  * CJK characters a few columns apart on a line make one cell when
@@ -1503,9 +1552,14 @@ static void header_line_spaced(grid *g, bandset *bs, const yoy_line *l)
 	}
 	yoy_line joined = *l;
 	yoy_cell cells[MAX_COLS * 2];
-	char texts[MAX_COLS * 2][16];
+	char texts[MAX_COLS * 2][16], split[MAX_COLS * 2][64];
 	size_t nc = 0;
-	for (size_t c = 0; c < l->ncells;) {
+	for (size_t c = 0; c < l->ncells && nc < MAX_COLS * 2;) {
+		if (nc + 1 < MAX_COLS * 2 && split_labels(&cells[nc], &split[nc], &l->cells[c])) {
+			nc += 2;
+			c++;
+			continue;
+		}
 		size_t best = c;
 		char text[16] = "";
 		for (size_t e = c; e < l->ncells && e < c + 4 && lone_cjk(&l->cells[e]) &&
