@@ -1778,6 +1778,72 @@ static bool crowded_figures(const bandset *bs, const yoy_line *l, const yoy_cell
 	return true;
 }
 
+/* Text copied out of a PDF aligns each page apart, so a table over two
+ * pages may set one column of figures in two bands (a 政府采购 table's
+ * 总计, page 2 a few columns left of page 1) -- the other band then
+ * unlabelled, or under a label of words its page shifted there, and the
+ * table read as two-sided.  When exactly one band of figures is labelled
+ * with a column yoy knows and no row has figures in two bands, every
+ * figure is that column's, and the other bands hold none. */
+static void one_figure_column(grid *g, const bandset *bs)
+{
+	int keyed = -1;
+	bool others = false;
+	sbuf n;
+	sbuf_init(&n);
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		if (bs->b[bi].kind != 2)
+			continue;
+		label_norm(&n, g->leaf[bi] ? g->leaf[bi] : "");
+		if (*sbuf_cstr(&n) && column_key(sbuf_cstr(&n))) {
+			if (keyed >= 0)
+				keyed = -2; /* two: columns of their own */
+			else if (keyed == -1)
+				keyed = (int)bi;
+		} else {
+			others = true;
+		}
+	}
+	sbuf_free(&n);
+	if (keyed < 0 || !others)
+		return;
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		const grid_row *r = &g->rows[ri];
+		if (!r->line)
+			continue; /* absorbed */
+		if (r->line->page != 0)
+			return;
+		size_t figures = 0;
+		for (size_t bi = 0; bi < bs->n; bi++)
+			figures += bs->b[bi].kind == 2 && r->cell[bi] && is_amount_cell(r->cell[bi]) &&
+				   !is_code(r->cell[bi]);
+		if (figures > 1)
+			return;
+	}
+	for (size_t bi = 0; bi < bs->n; bi++) {
+		if (bs->b[bi].kind != 2 || (int)bi == keyed)
+			continue;
+		bool moved = false, left = false;
+		for (size_t ri = 0; ri < g->nrows; ri++) {
+			grid_row *r = &g->rows[ri];
+			if (!r->cell[bi])
+				continue;
+			if (!is_amount_cell(r->cell[bi]) || is_code(r->cell[bi]) || r->cell[keyed]) {
+				left = true; /* a column of codes keeps its label */
+				continue;
+			}
+			r->cell[keyed] = r->cell[bi];
+			r->cell[bi] = NULL;
+			moved = true;
+		}
+		if (moved && !left) {
+			g->textual[bi] = true; /* empty now: no column of figures */
+			free(g->leaf[bi]);
+			g->leaf[bi] = NULL;
+		}
+	}
+}
+
 /* Each body line as a grid row, every cell in its band. */
 static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region, size_t nr,
 		       yoy_table_kind kind)
@@ -2715,6 +2781,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
 	join_centred(g, bs->n);
+	one_figure_column(g, bs);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		free(bs->b[bi].frag);
 		free(bs->b[bi].span);
