@@ -1778,70 +1778,148 @@ static bool crowded_figures(const bandset *bs, const yoy_line *l, const yoy_cell
 	return true;
 }
 
+/* Whether cell holds a figure (not a code). */
+static bool figure_cell(const char *cell)
+{
+	return cell && is_amount_cell(cell) && !is_code(cell);
+}
+
+/* Grid column c removed, the columns after it moved left. */
+static void drop_column(grid *g, size_t c)
+{
+	free(g->leaf[c]);
+	free(g->parent[c]);
+	free(g->top[c]);
+	free(g->above[c]);
+	size_t after = g->ncols - c - 1;
+#define SHIFT(a) memmove(&(a)[c], &(a)[c + 1], after * sizeof *(a))
+	SHIFT(g->leaf);
+	SHIFT(g->parent);
+	SHIFT(g->top);
+	SHIFT(g->above);
+	SHIFT(g->textual);
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		free(g->rows[ri].cell[c]);
+		SHIFT(g->rows[ri].cell);
+		SHIFT(g->rows[ri].merged);
+		g->rows[ri].cell[g->ncols - 1] = NULL;
+		g->rows[ri].merged[g->ncols - 1] = false;
+	}
+#undef SHIFT
+	g->ncols--;
+	g->leaf[g->ncols] = g->parent[g->ncols] = g->top[g->ncols] = g->above[g->ncols] = NULL;
+	g->textual[g->ncols] = false;
+}
+
+/* Band from's figures moved into band to's cells where those are blank;
+ * true when from is left empty, no column any more. */
+static bool move_band(grid *g, size_t from, size_t to)
+{
+	bool moved = false, left = false;
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		grid_row *r = &g->rows[ri];
+		if (!r->cell[from])
+			continue;
+		if (!figure_cell(r->cell[from]) || r->cell[to]) {
+			left = true; /* a column of codes keeps its label */
+			continue;
+		}
+		r->cell[to] = r->cell[from];
+		r->cell[from] = NULL;
+		moved = true;
+	}
+	return moved && !left;
+}
+
+static bool bands_overlap(const band *a, const band *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1;
+}
+
+/* Whether no row has figures in both bands a and b. */
+static bool bands_disjoint(const grid *g, size_t a, size_t b)
+{
+	for (size_t ri = 0; ri < g->nrows; ri++)
+		if (g->rows[ri].line && figure_cell(g->rows[ri].cell[a]) &&
+		    figure_cell(g->rows[ri].cell[b]))
+			return false;
+	return true;
+}
+
 /* Text copied out of a PDF aligns each page apart, so a table over two
- * pages may set one column of figures in two bands (a 政府采购 table's
- * 总计, page 2 a few columns left of page 1) -- the other band then
- * unlabelled, or under a label of words its page shifted there, and the
+ * pages may set a column of figures in two bands (a 政府采购 table's
+ * 总计, page 2 a few columns left of page 1; a 收支总表's 十八、住房保障
+ * 支出 a page down, three columns right) -- the other band then
+ * unlabelled, or under a label of words its page shifted there, and a
  * table read as two-sided.  When exactly one band of figures is labelled
  * with a column yoy knows and no row has figures in two bands, every
- * figure is that column's, and the other bands hold none. */
-static void one_figure_column(grid *g, const bandset *bs)
+ * figure is that column's.  Else an unlabelled band of figures beside a
+ * labelled one, no band of words between them and no row with figures
+ * in both, is part of that one. */
+static void stray_figure_bands(grid *g, const bandset *bs)
 {
+	bool gone[MAX_COLS] = { false };
 	int keyed = -1;
-	bool others = false;
+	bool keyed_band[MAX_COLS] = { false }, unlabelled[MAX_COLS] = { false };
 	sbuf n;
 	sbuf_init(&n);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		if (bs->b[bi].kind != 2)
 			continue;
 		label_norm(&n, g->leaf[bi] ? g->leaf[bi] : "");
-		if (*sbuf_cstr(&n) && column_key(sbuf_cstr(&n))) {
-			if (keyed >= 0)
-				keyed = -2; /* two: columns of their own */
-			else if (keyed == -1)
-				keyed = (int)bi;
-		} else {
-			others = true;
-		}
+		keyed_band[bi] = *sbuf_cstr(&n) && column_key(sbuf_cstr(&n));
+		unlabelled[bi] = !*sbuf_cstr(&n);
+		if (keyed_band[bi])
+			keyed = keyed == -1 ? (int)bi : -2; /* -2: several */
 	}
 	sbuf_free(&n);
-	if (keyed < 0 || !others)
-		return;
-	for (size_t ri = 0; ri < g->nrows; ri++) {
-		const grid_row *r = &g->rows[ri];
-		if (!r->line)
-			continue; /* absorbed */
-		if (r->line->page != 0)
+	for (size_t ri = 0; ri < g->nrows; ri++)
+		if (g->rows[ri].line && g->rows[ri].line->page != 0)
 			return;
-		size_t figures = 0;
-		for (size_t bi = 0; bi < bs->n; bi++)
-			figures += bs->b[bi].kind == 2 && r->cell[bi] && is_amount_cell(r->cell[bi]) &&
-				   !is_code(r->cell[bi]);
-		if (figures > 1)
-			return;
-	}
-	for (size_t bi = 0; bi < bs->n; bi++) {
-		if (bs->b[bi].kind != 2 || (int)bi == keyed)
-			continue;
-		bool moved = false, left = false;
+	if (keyed >= 0) {
 		for (size_t ri = 0; ri < g->nrows; ri++) {
-			grid_row *r = &g->rows[ri];
-			if (!r->cell[bi])
-				continue;
-			if (!is_amount_cell(r->cell[bi]) || is_code(r->cell[bi]) || r->cell[keyed]) {
-				left = true; /* a column of codes keeps its label */
-				continue;
-			}
-			r->cell[keyed] = r->cell[bi];
-			r->cell[bi] = NULL;
-			moved = true;
+			const grid_row *r = &g->rows[ri];
+			size_t figures = 0;
+			for (size_t bi = 0; r->line && bi < bs->n; bi++)
+				figures += bs->b[bi].kind == 2 && figure_cell(r->cell[bi]);
+			if (figures > 1)
+				return;
 		}
-		if (moved && !left) {
-			g->textual[bi] = true; /* empty now: no column of figures */
-			free(g->leaf[bi]);
-			g->leaf[bi] = NULL;
-		}
+		for (size_t bi = 0; bi < bs->n; bi++)
+			if (bs->b[bi].kind == 2 && (int)bi != keyed)
+				gone[bi] = move_band(g, bi, (size_t)keyed);
 	}
+	for (size_t bi = 0; keyed < 0 && bi < bs->n; bi++) {
+		if (!unlabelled[bi])
+			continue;
+		/* the nearest labelled band of figures either side, none of
+		 * words between */
+		int to = -1;
+		size_t dist = 0;
+		for (int dir = -1; dir <= 1; dir += 2)
+			for (long k = (long)bi + dir; k >= 0 && k < (long)bs->n; k += dir) {
+				/* words under either band's figures part nothing */
+				if (bs->b[k].kind == 1 && !bands_overlap(&bs->b[k], &bs->b[bi]) &&
+				    (k + dir < 0 || k + dir >= (long)bs->n ||
+				     !bands_overlap(&bs->b[k], &bs->b[k + dir])))
+					break;
+				if (bs->b[k].kind == 1)
+					continue;
+				if (!keyed_band[k])
+					continue;
+				size_t d = (size_t)labs(k - (long)bi);
+				if (to < 0 || d < dist) {
+					to = (int)k;
+					dist = d;
+				}
+				break;
+			}
+		if (to >= 0 && bands_disjoint(g, bi, (size_t)to))
+			gone[bi] = move_band(g, bi, (size_t)to);
+	}
+	for (size_t bi = bs->n; bi-- > 0;)
+		if (gone[bi] && bi < g->ncols)
+			drop_column(g, bi);
 }
 
 /* Each body line as a grid row, every cell in its band. */
@@ -2781,7 +2859,7 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	join_pieces(g, bs->n, codes_apart(g, bs->n));
 	join_wrapped(g, bs, bs->n);
 	join_centred(g, bs->n);
-	one_figure_column(g, bs);
+	stray_figure_bands(g, bs);
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		free(bs->b[bi].frag);
 		free(bs->b[bi].span);
