@@ -1382,7 +1382,7 @@ static bool header_span(grid *g, bandset *bs, const yoy_cell *cell)
  * closest-centred one when bands overlap), else the nearest within ~1 em
  * (a right-aligned figure may sit well right of its centred header, never
  * left of it).  -1 for none. */
-static int header_band(const bandset *bs, const yoy_cell *cell, int em)
+static int header_band(const bandset *bs, const yoy_cell *cell, int em, bool figures_first)
 {
 	int mid = (cell->x0 + cell->x1) / 2, target = -1, best_gap = (int)(0.8 * em);
 	int best_off = 1 << 30, near_band = -1, near_gap = 1 << 30;
@@ -1390,6 +1390,10 @@ static int header_band(const bandset *bs, const yoy_cell *cell, int em)
 		if (mid < bs->b[bi].x0 || mid > bs->b[bi].x1)
 			continue;
 		int off = abs(mid - band_mid(&bs->b[bi]));
+		/* text: a label over figures over a band of figures and one
+		 * of words it shares (a name's tail under it) heads figures */
+		if (figures_first && bs->b[bi].kind == 2)
+			off -= 1 << 20;
 		if (off < best_off) {
 			best_off = off;
 			target = (int)bi;
@@ -1431,7 +1435,8 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 		if (!cell->len || (words_only && is_amount_cell(cell->text)) ||
 		    header_span(g, bs, cell))
 			continue;
-		targets[c] = header_band(bs, cell, em);
+		targets[c] = header_band(bs, cell, em,
+					 l->page == 0 && line_positioned(l) && value_label(cell));
 		if (targets[c] >= 0)
 			dists[c] = abs((cell->x0 + cell->x1) / 2 - band_mid(&bs->b[targets[c]]));
 	}
@@ -2019,11 +2024,43 @@ static const yoy_cell *cell_in_band(const bandset *bs, const yoy_line *l, size_t
  * column's right edge (within one character), starting where that cell
  * starts, is the cell's next line ("机关事业单位基本养老保险" / "缴费支
  * 出"), however the lines are spaced, unless it starts a row of its own. */
+/* Whether norm names a summary line ("上年结转资金", "结转下年资金": a
+ * known line, two characters added at most) or a total. */
+static bool summary_line_name(const char *norm)
+{
+	if (total_label(norm))
+		return true;
+	size_t len = strlen(norm);
+	for (size_t i = 0; i < sizeof income_lines / sizeof *income_lines; i++)
+		if (str_starts(norm, income_lines[i].name) && len <= strlen(income_lines[i].name) + 6)
+			return true;
+	for (size_t i = 0; i < sizeof expenditure_lines / sizeof *expenditure_lines; i++)
+		if (str_starts(norm, expenditure_lines[i].name) &&
+		    len <= strlen(expenditure_lines[i].name) + 6)
+			return true;
+	return false;
+}
+
+/* Whether a words cell of r names a summary line of its own. */
+static bool names_summary_line(const grid_row *r, size_t nb)
+{
+	sbuf n;
+	sbuf_init(&n);
+	bool yes = false;
+	for (size_t c = 0; c < nb && !yes; c++)
+		if (r->cell[c] && !is_amount_cell(r->cell[c])) {
+			name_norm(&n, r->cell[c]);
+			yes = summary_line_name(sbuf_cstr(&n));
+		}
+	sbuf_free(&n);
+	return yes;
+}
+
 static bool filled_cell_tail(const bandset *bs, const grid_row *r, const grid_row *o,
 			     size_t nb)
 {
 	if (!bs || !o->data || !o->line || o->line->page != r->line->page ||
-	    r->line->y0 <= o->line->y0 || starts_row(r, nb))
+	    r->line->y0 <= o->line->y0 || starts_row(r, nb) || names_summary_line(r, nb))
 		return false;
 	int em = r->line->y1 - r->line->y0;
 	if (r->line->y0 - o->line->y0 > 2 * em)
@@ -2568,8 +2605,16 @@ static bool centred_text_piece(const grid_row *p, const grid_row *r, const grid_
 			       size_t nb)
 {
 	if (!p || !other || p->data || !p->line || !other->line || r->line->page != 0 ||
-	    p->line->page != 0 || starts_row(p, nb) || names_total(p, nb))
+	    p->line->page != 0 || names_total(p, nb))
 		return false;
+	/* a row's head ("2.政府性基金预" / "算" around "三、国防支出") only
+	 * into a cell r leaves blank */
+	for (size_t c = 0; c < nb && starts_row(p, nb); c++)
+		if (p->cell[c]) {
+			if (r->cell[c])
+				return false;
+			break;
+		}
 	bool any = false;
 	for (size_t c = 0; c < nb; c++) {
 		if (!p->cell[c])
