@@ -2041,8 +2041,8 @@ static bool summary_line_name(const char *norm)
 	return false;
 }
 
-/* Whether a words cell of r names a summary line of its own. */
-static bool names_summary_line(const grid_row *r, size_t nb)
+/* Whether a words cell of r, normalized, is one that names does. */
+static bool row_names(const grid_row *r, size_t nb, bool (*names)(const char *norm))
 {
 	sbuf n;
 	sbuf_init(&n);
@@ -2050,10 +2050,16 @@ static bool names_summary_line(const grid_row *r, size_t nb)
 	for (size_t c = 0; c < nb && !yes; c++)
 		if (r->cell[c] && !is_amount_cell(r->cell[c])) {
 			name_norm(&n, r->cell[c]);
-			yes = summary_line_name(sbuf_cstr(&n));
+			yes = names(sbuf_cstr(&n));
 		}
 	sbuf_free(&n);
 	return yes;
+}
+
+/* Whether a words cell of r names a summary line of its own. */
+static bool names_summary_line(const grid_row *r, size_t nb)
+{
+	return row_names(r, nb, summary_line_name);
 }
 
 static bool filled_cell_tail(const bandset *bs, const grid_row *r, const grid_row *o,
@@ -2485,16 +2491,7 @@ static bool labelled(const grid_row *r, size_t nb)
  * of a coded row. */
 static bool names_total(const grid_row *r, size_t nb)
 {
-	sbuf n;
-	sbuf_init(&n);
-	bool yes = false;
-	for (size_t c = 0; c < nb && !yes; c++)
-		if (r->cell[c] && !is_amount_cell(r->cell[c])) {
-			name_norm(&n, r->cell[c]);
-			yes = total_label(sbuf_cstr(&n));
-		}
-	sbuf_free(&n);
-	return yes;
+	return row_names(r, nb, total_label);
 }
 
 /* Text copied out of a PDF: "合计" alone on its line, the total row's
