@@ -114,12 +114,24 @@ static bool amount_word(const char *s, const char *e)
 	return digit && mark && e[-1] != '.' && e[-1] != ',';
 }
 
+/* The blank run [p, p + n) stands between words and an amount that ends
+ * at a blank or the line's end ("一、一般公共预算资金 91,016,775.35"):
+ * the words end in a character that is not ASCII, a name's. */
+static bool amount_after(const char *p, size_t n, const char *le)
+{
+	const char *s = p + n, *e = s;
+	while (e < le && *e != ' ' && *e != '\t')
+		e++;
+	return n == 1 && (unsigned char)p[-1] >= 0x80 && amount_word(s, e);
+}
+
 /* The next cell separator in [c, le): a TAB, or in text without TABs
  * (copied out of a viewer or a web page) a run of blanks two wide or
  * more between words; with tight, in a line that has such runs, also a
- * single blank after an amount -- `pdftotext -layout` leaves one blank
- * between a figure and the next cell when the row is crowded
- * ("156,211,123 一、一般公共服务支出", "293,810,000.00 293,810,000.00").
+ * single blank after an amount, or between a name and an amount --
+ * `pdftotext -layout` leaves one blank between a figure and the next cell
+ * when the row is crowded ("156,211,123 一、一般公共服务支出",
+ * "293,810,000.00 293,810,000.00", "预算资金 91,016,775.35").
  * *sep_len gets its length.  NULL when none. */
 static const char *next_separator(const char *c, const char *le, bool spaces, bool tight,
 				  size_t *sep_len)
@@ -132,7 +144,8 @@ static const char *next_separator(const char *c, const char *le, bool spaces, bo
 	const char *word = c;
 	for (const char *p = c; p < le;) {
 		size_t n, w = blank_run(p, le, &n);
-		if (p > c && p + n < le && (w >= 2 || (w == 1 && tight && amount_word(word, p)))) {
+		if (p > c && p + n < le &&
+		    (w >= 2 || (w == 1 && tight && (amount_word(word, p) || amount_after(p, n, le))))) {
 			*sep_len = n;
 			return p;
 		}
