@@ -1031,24 +1031,6 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Text aligned with blanks by a tool that sets characters on a coarse
- * grid (`pdftotext -layout`) moves a row's figures when its name does
- * not fit the grid: a long name pushes them right, a short one pulls
- * them left, a blank shifts them a column; columns of different rows
- * overlap, and their bands merge or split.  The complete rows -- those
- * ending in the most figures, three rows or more -- still show the
- * columns: when a third of them do not fall one figure to a band, left
- * to right, or their k-th figures stand in different bands, the grid
- * drifts.  Its figure columns are then made into made[], the k-th from
- * the k-th figure of the complete rows (median edges); find_bands makes
- * the other bands again without them, and place_rows sets a row's
- * figures by order (fit_columns).  When a few rows (the total) end in
- * more figures than the complete rows, as many as the header labels
- * (labels), every other row has a blank: those few make the columns,
- * and the others are anchored on their first figure (*anchored), as
- * those few rows stand apart from the rest.
- * Returns the count of made columns, 0 when the figures stand in
- * columns.  Positioned PDF lines never drift: left alone. */
 /* Whether line l holds figures and nothing else. */
 static bool figures_alone(const yoy_line *l)
 {
@@ -1096,6 +1078,24 @@ static size_t row_trailing(const yoy_line *const *region, size_t k, const bool *
 	return n;
 }
 
+/* Text aligned with blanks by a tool that sets characters on a coarse
+ * grid (`pdftotext -layout`) moves a row's figures when its name does
+ * not fit the grid: a long name pushes them right, a short one pulls
+ * them left, a blank shifts them a column; columns of different rows
+ * overlap, and their bands merge or split.  The complete rows -- those
+ * ending in the most figures, three rows or more -- still show the
+ * columns: when a third of them do not fall one figure to a band, left
+ * to right, or their k-th figures stand in different bands, the grid
+ * drifts.  Its figure columns are then made into made[], the k-th from
+ * the k-th figure of the complete rows (median edges); find_bands makes
+ * the other bands again without them, and place_rows sets a row's
+ * figures by order (fit_columns).  When a few rows (the total) end in
+ * more figures than the complete rows, as many as the header labels
+ * (labels), every other row has a blank: those few make the columns,
+ * and the others are anchored on their first figure (*anchored), as
+ * those few rows stand apart from the rest.
+ * Returns the count of made columns, 0 when the figures stand in
+ * columns.  Positioned PDF lines never drift: left alone. */
 static size_t drifted_columns(const bandset *bs, const yoy_line *const *region, size_t nr,
 			      size_t labels, band *made, bool *anchored)
 {
@@ -1863,6 +1863,9 @@ static bool bands_disjoint(const grid *g, size_t a, size_t b)
  * in both, is part of that one. */
 static void stray_figure_bands(grid *g, const bandset *bs)
 {
+	for (size_t ri = 0; ri < g->nrows; ri++)
+		if (g->rows[ri].line && g->rows[ri].line->page != 0)
+			return; /* a PDF's: its pages share their columns */
 	bool gone[MAX_COLS] = { false };
 	int keyed = -1;
 	bool keyed_band[MAX_COLS] = { false }, unlabelled[MAX_COLS] = { false };
@@ -1878,9 +1881,6 @@ static void stray_figure_bands(grid *g, const bandset *bs)
 			keyed = keyed == -1 ? (int)bi : -2; /* -2: several */
 	}
 	sbuf_free(&n);
-	for (size_t ri = 0; ri < g->nrows; ri++)
-		if (g->rows[ri].line && g->rows[ri].line->page != 0)
-			return;
 	if (keyed >= 0) {
 		for (size_t ri = 0; ri < g->nrows; ri++) {
 			const grid_row *r = &g->rows[ri];
@@ -1941,15 +1941,12 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		 * the made columns (fit_columns) */
 		const yoy_cell *f[MAX_COLS];
 		size_t to[MAX_COLS];
-		size_t nf = bs->trailing && !header_words ? trailing_figures(l, f, MAX_COLS) : 0;
-		bool by_order = nf && nf <= bs->trailing && fit_columns(to, f, nf, bs);
+		size_t nf = header_words ? 0 : trailing_figures(l, f, MAX_COLS);
+		bool by_order = bs->trailing && nf && nf <= bs->trailing && fit_columns(to, f, nf, bs);
 		if (by_order && bs->anchored && nf < bs->trailing && figures_alone(l))
 			nearest_columns(to, f, nf, bs);
 		int crowded_to[MAX_COLS];
-		if (!bs->trailing && !header_words)
-			nf = trailing_figures(l, f, MAX_COLS);
-		bool crowded = !bs->trailing && !header_words &&
-			       crowded_figures(bs, l, f, nf, crowded_to);
+		bool crowded = !bs->trailing && crowded_figures(bs, l, f, nf, crowded_to);
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
 			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
@@ -2020,10 +2017,6 @@ static const yoy_cell *cell_in_band(const bandset *bs, const yoy_line *l, size_t
 	return NULL;
 }
 
-/* A words line below a row whose cell in that column ran to the
- * column's right edge (within one character), starting where that cell
- * starts, is the cell's next line ("机关事业单位基本养老保险" / "缴费支
- * 出"), however the lines are spaced, unless it starts a row of its own. */
 /* Whether norm names a summary line ("上年结转资金", "结转下年资金": a
  * known line, two characters added at most) or a total. */
 static bool summary_line_name(const char *norm)
@@ -2062,6 +2055,11 @@ static bool names_summary_line(const grid_row *r, size_t nb)
 	return row_names(r, nb, summary_line_name);
 }
 
+/* A words line below a row whose cell in that column ran to the
+ * column's right edge (within one character), starting where that cell
+ * starts, is the cell's next line ("机关事业单位基本养老保险" / "缴费支
+ * 出"), however the lines are spaced, unless it starts a row of its own
+ * or names a summary line. */
 static bool filled_cell_tail(const bandset *bs, const grid_row *r, const grid_row *o,
 			     size_t nb)
 {

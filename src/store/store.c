@@ -563,20 +563,14 @@ typedef struct id_list {
 	int oom;
 } id_list;
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t len = strlen(s), sl = strlen(suffix);
-	return len >= sl && strcmp(s + len - sl, suffix) == 0;
-}
-
 static int collect_id(const char *root, const git_tree_entry *entry, void *payload)
 {
 	(void)root;
 	id_list *il = payload;
 	const char *name = git_tree_entry_name(entry);
 	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
-		return il->skip && ends_with(name, il->skip) ? 1 : 0; /* 1: not read */
-	if (!ends_with(name, il->suffix))
+		return il->skip && str_ends(name, il->skip) ? 1 : 0; /* 1: not read */
+	if (!str_ends(name, il->suffix))
 		return 0;
 	if (il->n == il->cap) {
 		size_t cap = il->cap ? il->cap * 2 : 256;
