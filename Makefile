@@ -56,9 +56,9 @@ DESTDIR    ?=
 # Build variants live in their own directories: build/ and build/asan/.
 B       ?= build
 # src/ is split by layer (src/README.md); every folder but cli/ is the library.
-# The modules' own files are not: pdf_poppler.c, and store.c, pack.c and
-# credential.c (yoy-git.so; the library reaches them through store_module.c).
-GIT_MODULE_SRC = src/store/store.c src/store/pack.c src/store/credential.c
+# The modules' own files are not: pdf_poppler.c, and store.c, pack.c,
+# changes.c and credential.c (yoy-git.so; the library reaches them through store_module.c).
+GIT_MODULE_SRC = src/store/store.c src/store/pack.c src/store/changes.c src/store/credential.c
 LIB_SRC  = $(filter-out src/cli/% src/read/pdf_poppler.c $(GIT_MODULE_SRC),$(wildcard src/*/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
@@ -236,9 +236,10 @@ $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libyoy.a | $(DEPS_FIRST)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(B)/libyoy.a $(LIBS_ALL) $(TEST_LIBS) -o $@
 
-# test_pack tries pack.c itself, as the module holds it
-$(B)/tests/test_pack: tests/unit/test_pack.c tests/unit/testutil.h $(B)/libyoy.a \
-		      $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) | $(DEPS_FIRST)
+# test_pack and test_changes try pack.c and changes.c themselves, as the
+# module holds them
+$(B)/tests/test_pack $(B)/tests/test_changes: $(B)/tests/%: tests/unit/%.c tests/unit/testutil.h \
+		      $(B)/libyoy.a $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) | $(DEPS_FIRST)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) $< $(GIT_MODULE_SRC:src/%.c=$(B)/obj/%.o) \
@@ -297,10 +298,11 @@ schemas: | $(DEPS_FIRST)
 	@/usr/bin/python3 tests/schemas.py
 
 # Fuzzing (tests/fuzz/): libFuzzer harnesses for the text reader, the
-# claims, the layout of positioned characters, stored JSON and aliases.
+# claims, the layout of positioned characters, stored JSON, aliases and
+# the change cache of the history (yoy-changes).
 # `make test` replays each harness's seeds and past crashes with any
 # compiler; `make fuzz` runs each for FUZZ_SECONDS under clang.
-FUZZ_HARNESSES = text claims layout json aliases
+FUZZ_HARNESSES = text claims layout json aliases changes
 FUZZ_SECONDS  ?= 60
 FUZZ_CC       ?= clang
 REPLAY_BIN = $(FUZZ_HARNESSES:%=$(B)/fuzz-replay/fuzz_%)

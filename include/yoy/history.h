@@ -22,9 +22,8 @@
 #include "yoy/store.h"
 
 #define YOY_ALIASES_PATH "aliases.json"
-/* <department>/<year>/<kind>.json is two directories down: a walk for
- * documents reads no deeper (not their sources). */
-#define YOY_DOCUMENT_DEPTH 2
+/* YOY_DOCUMENT_DEPTH (store.h): <department>/<year>/<kind>.json is two
+ * directories down. */
 
 /* The key a department is stored under: its name with blanks removed,
  * full-width ASCII folded to ASCII and '/' replaced, so that the same

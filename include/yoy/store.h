@@ -103,6 +103,11 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		     size_t n, const char *message, char id[41],
 		     int *committed, yoy_error *err);
 
+/* <department>/<year>/<kind>.json is two directories down: a walk for
+ * documents reads no deeper (not their sources).  Walks at this depth
+ * keep what each commit changed beside the history (yoy-changes). */
+#define YOY_DOCUMENT_DEPTH 2
+
 typedef struct yoy_commit_info {
 	char id[41];
 	char parent[41];   /* the first parent ("" for the first commit) */

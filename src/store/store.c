@@ -31,6 +31,7 @@
 
 #include "credential.h"
 #include "git_module.h"
+#include "changes.h"
 #include "pack.h"
 #include "util/util.h"
 
@@ -41,6 +42,10 @@
  * reads once.  Measured on a log of 20,000 documents: 16 MiB, 9,384 page
  * faults; 2 MiB, 6,345 and 20 ms less; check --all no slower. */
 #define YOY_GIT_CACHE_BYTES (2 << 20)
+
+/* Walks at this depth keep what each commit changed in the change cache
+ * (changes.h): the documents'. */
+#define CHANGES_DEPTH YOY_DOCUMENT_DEPTH
 
 /* Fewer objects than this are written loose, as git's transfer.unpackLimit
  * does, so that importing one file at a time does not pile up packs. */
@@ -1101,6 +1106,8 @@ cleanup:
 	return rc;
 }
 
+static void note_changes(yoy_store *st, const char *id);
+
 int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		     size_t n, const char *message, char id[41],
 		     int *committed, yoy_error *err)
@@ -1128,6 +1135,8 @@ int yoy_store_commit(yoy_store *st, const yoy_store_change *changes,
 		struct timespec ts = { 0, (long)(1 + (rand() % 20)) * 1000000L };
 		nanosleep(&ts, NULL);
 	}
+	if (!rc && *committed)
+		note_changes(st, id);
 cleanup:
 	staging_discard(st); /* what no commit took */
 	git_signature_free(sig);
@@ -1178,7 +1187,19 @@ typedef struct change_list {
 	struct changed_file { char *path; char kind; } *v;
 	size_t n, cap;
 	int max_depth; /* files at most this many directories down (-1: any) */
+	char **dirs;   /* heap: the top-level directories that differ (a
+			* comparison from the top), for the change cache */
+	size_t ndirs, dcap;
 } change_list;
+
+static void change_list_free(change_list *cl)
+{
+	for (size_t i = 0; i < cl->n; i++)
+		free(cl->v[i].path);
+	free(cl->v);
+	yoy_strings_free(cl->dirs, cl->ndirs);
+	memset(cl, 0, sizeof *cl);
+}
 
 static int add_change(change_list *cl, const char *prefix, const char *name, char kind,
 		      yoy_error *err)
@@ -1239,6 +1260,15 @@ static int compare_trees(yoy_store *st, git_tree *a, git_tree *b, const char *pr
 				rc = add_change(cl, prefix, git_tree_entry_name(e[k]), k ? 'A' : 'D', err);
 			else if (!deeper && git_tree_lookup(t[k], st->repo, git_tree_entry_id(e[k])))
 				rc = git_fail(err, st->dir, "cannot read a tree");
+		}
+		bool a_tree = gone && git_tree_entry_type(gone) == GIT_OBJECT_TREE,
+		     b_tree = came && git_tree_entry_type(came) == GIT_OBJECT_TREE;
+		if (!rc && !*prefix && (a_tree || b_tree)) {
+			char *name = strdup(git_tree_entry_name(gone ? gone : came));
+			if (!name || !VEC_PUSH(cl->dirs, cl->ndirs, cl->dcap, name)) {
+				free(name);
+				rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+			}
 		}
 		if (!rc && (ta || tb)) {
 			char *sub = NULL;
@@ -1325,6 +1355,51 @@ static int dir_in_commit(yoy_store *st, dir_memo *m, const git_commit *c, bool *
 	return 0;
 }
 
+/* cl's files, sorted, moved into ci. */
+static int take_files(change_list *cl, yoy_commit_info *ci, yoy_error *err)
+{
+	ci->changed = malloc((cl->n ? cl->n : 1) * sizeof *ci->changed);
+	ci->kinds = malloc(cl->n ? cl->n : 1);
+	if (!ci->changed || !ci->kinds) {
+		free(ci->changed);
+		free(ci->kinds);
+		ci->changed = NULL;
+		ci->kinds = NULL;
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	}
+	if (cl->n)
+		qsort(cl->v, cl->n, sizeof *cl->v, cmp_changed_file);
+	for (size_t i = 0; i < cl->n; i++) {
+		ci->changed[i] = cl->v[i].path;
+		ci->kinds[i] = cl->v[i].kind;
+	}
+	ci->nchanged = cl->n;
+	cl->n = 0; /* the paths are ci's now */
+	return 0;
+}
+
+/* For a merge c whose dir (has_b, b) is as in its first parent: whether
+ * another parent's differs -- a merge that kept ours over theirs still
+ * decided something there. */
+static int merge_decided(yoy_store *st, dir_memo *m, git_commit *c, bool has_b,
+			 const git_oid *b, bool *touched, yoy_error *err)
+{
+	*touched = false;
+	for (unsigned k = 1; k < git_commit_parentcount(c) && !*touched; k++) {
+		git_commit *other = NULL;
+		git_oid x;
+		bool has_x;
+		if (git_commit_parent(&other, c, k))
+			return git_fail(err, st->dir, "cannot read a commit");
+		int rc = dir_in_commit(st, m, other, &has_x, &x, err);
+		git_commit_free(other);
+		if (rc)
+			return rc;
+		*touched = has_x != has_b || (has_x && !git_oid_equal(&x, b));
+	}
+	return 0;
+}
+
 /* The files under dir ("" or "D/") that c changed against its first
  * parent, into ci->changed; *touched false (and nothing listed) when dir
  * is the same in both.  Only the two trees of dir are compared, and of
@@ -1351,22 +1426,7 @@ static int changed_files(yoy_store *st, dir_memo *m, git_commit *c, yoy_commit_i
 			goto cleanup;
 	}
 	if (has_a == has_b && (!has_a || git_oid_equal(&a, &b))) {
-		/* unchanged against the first parent; a merge that kept ours
-		 * over the other parent's still decided something here */
-		for (unsigned k = 1; k < git_commit_parentcount(c) && !*touched; k++) {
-			git_commit *other = NULL;
-			git_oid x;
-			bool has_x;
-			if (git_commit_parent(&other, c, k)) {
-				rc = git_fail(err, st->dir, "cannot read a commit");
-				goto cleanup;
-			}
-			rc = dir_in_commit(st, m, other, &has_x, &x, err);
-			git_commit_free(other);
-			if (rc)
-				goto cleanup;
-			*touched = has_x != has_b || (has_x && !git_oid_equal(&x, &b));
-		}
+		rc = merge_decided(st, m, c, has_b, &b, touched, err);
 		goto cleanup;
 	}
 	*touched = true;
@@ -1375,38 +1435,125 @@ static int changed_files(yoy_store *st, dir_memo *m, git_commit *c, yoy_commit_i
 		rc = git_fail(err, st->dir, "cannot compare a commit with its parent");
 		goto cleanup;
 	}
-	change_list cl = { NULL, 0, 0, m->max_depth };
+	change_list cl = { .max_depth = m->max_depth };
 	int depth = 0;
 	for (const char *d = dir; *d; d++)
 		depth += *d == '/';
 	rc = compare_trees(st, sub_before, sub, dir, depth, &cl, err);
-	ci->changed = rc ? NULL : malloc((cl.n ? cl.n : 1) * sizeof *ci->changed);
-	ci->kinds = rc ? NULL : malloc(cl.n ? cl.n : 1);
-	if (!rc && (!ci->changed || !ci->kinds))
-		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
-	if (rc) {
-		for (size_t i = 0; i < cl.n; i++)
-			free(cl.v[i].path);
-		free(cl.v);
-		free(ci->changed);
-		free(ci->kinds);
-		ci->changed = NULL;
-		ci->kinds = NULL;
-		goto cleanup;
-	}
-	if (cl.n)
-		qsort(cl.v, cl.n, sizeof *cl.v, cmp_changed_file);
-	for (size_t i = 0; i < cl.n; i++) {
-		ci->changed[i] = cl.v[i].path;
-		ci->kinds[i] = cl.v[i].kind;
-	}
-	ci->nchanged = cl.n;
-	free(cl.v);
+	if (!rc)
+		rc = take_files(&cl, ci, err);
+	change_list_free(&cl);
 cleanup:
 	git_tree_free(sub);
 	git_tree_free(sub_before);
 	git_commit_free(parent);
 	return rc;
+}
+
+/* What c changed against its first parent (everything, for a first
+ * commit), compared from the top, into cl. */
+static int commit_changes(yoy_store *st, git_commit *c, change_list *cl, yoy_error *err)
+{
+	git_tree *before = NULL, *after = NULL;
+	git_commit *parent = NULL;
+	int rc;
+	if (git_commit_tree(&after, c) ||
+	    (git_commit_parentcount(c) > 0 &&
+	     (git_commit_parent(&parent, c, 0) || git_commit_tree(&before, parent))))
+		rc = git_fail(err, st->dir, "cannot compare a commit with its parent");
+	else
+		rc = compare_trees(st, before, after, "", 0, cl, err);
+	if (!rc && cl->n)
+		qsort(cl->v, cl->n, sizeof *cl->v, cmp_changed_file);
+	git_tree_free(before);
+	git_tree_free(after);
+	git_commit_free(parent);
+	return rc;
+}
+
+/* Put c's changes into cache (see changes.h); 0 also when the cache
+ * cannot hold them. */
+static int remember_changes(yoy_store *st, change_cache *cache, git_commit *c,
+			    int max_depth, yoy_error *err)
+{
+	change_list cl = { .max_depth = max_depth };
+	char **paths = NULL, *kinds = NULL;
+	int rc = commit_changes(st, c, &cl, err);
+	if (!rc && (!(paths = malloc((cl.n ? cl.n : 1) * sizeof *paths)) ||
+		    !(kinds = malloc(cl.n ? cl.n : 1))))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	for (size_t i = 0; !rc && i < cl.n; i++) {
+		paths[i] = cl.v[i].path;
+		kinds[i] = cl.v[i].kind;
+	}
+	if (!rc && change_cache_add(cache, git_commit_id(c)->id, cl.dirs, cl.ndirs, paths, kinds,
+				    cl.n))
+		rc = yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	free(paths);
+	free(kinds);
+	change_list_free(&cl);
+	return rc;
+}
+
+/* changed_files, answered from the change cache: a commit the cache does
+ * not hold is compared whole with its first parent once and remembered,
+ * so the next walk reads no tree for it. */
+static int cached_files(yoy_store *st, change_cache *cache, dir_memo *m, git_commit *c,
+			yoy_commit_info *ci, bool *touched, yoy_error *err)
+{
+	const unsigned char *id = git_commit_id(c)->id;
+	int r = change_cache_lookup(cache, id, m->dir, touched, &ci->changed, &ci->kinds,
+				    &ci->nchanged);
+	if (r == 0) {
+		int rc = remember_changes(st, cache, c, m->max_depth, err);
+		if (rc)
+			return rc;
+		r = change_cache_lookup(cache, id, m->dir, touched, &ci->changed, &ci->kinds,
+					&ci->nchanged);
+		if (r == 0) /* a name the cache does not hold */
+			return changed_files(st, m, c, ci, touched, err);
+	}
+	if (r < 0)
+		return yoy_error_set(err, YOY_ENOMEM, "out of memory");
+	if (*touched || git_commit_parentcount(c) < 2)
+		return 0;
+	git_oid b;
+	bool has_b;
+	int rc = dir_in_commit(st, m, c, &has_b, &b, err);
+	return rc ? rc : merge_decided(st, m, c, has_b, &b, touched, err);
+}
+
+/* The change cache of st for walks of dir at max_depth: only walks of
+ * the documents (YOY_DOCUMENT_DEPTH) of everything or of one top-level
+ * directory use it.  NULL when the walk goes without: also when
+ * YOY_CHANGE_CACHE=off (the tests' reference; a user's way round). */
+static change_cache *open_changes(yoy_store *st, const char *dir, int max_depth)
+{
+	const char *slash = strchr(dir, '/'), *off = getenv("YOY_CHANGE_CACHE");
+	if (max_depth != CHANGES_DEPTH || (*dir && (!slash || slash[1])) ||
+	    (off && strcmp(off, "off") == 0))
+		return NULL;
+	char path[4096];
+	if (snprintf(path, sizeof path, "%syoy-changes", git_repository_path(st->repo)) >=
+	    (int)sizeof path)
+		return NULL;
+	return change_cache_open(path, max_depth);
+}
+
+/* Remember what commit id changed, as the next `yoy log` would, so that
+ * it reads no tree for it.  Best effort: what is not remembered is
+ * computed then. */
+static void note_changes(yoy_store *st, const char *id)
+{
+	git_oid oid;
+	git_commit *c = NULL;
+	yoy_error err;
+	change_cache *cache = open_changes(st, "", CHANGES_DEPTH);
+	if (cache && !git_oid_fromstr(&oid, id) && !git_commit_lookup(&c, st->repo, &oid) &&
+	    !remember_changes(st, cache, c, CHANGES_DEPTH, &err))
+		change_cache_save(cache);
+	git_commit_free(c);
+	change_cache_free(cache);
 }
 
 int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const char *dir,
@@ -1430,6 +1577,7 @@ int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const
 	yoy_commit_info *v = NULL;
 	size_t cnt = 0, cap = 0;
 	dir_memo memo = { dir, max_depth, NULL, 0, 0 };
+	change_cache *cache = open_changes(st, dir, max_depth);
 	/* The walk reads every commit's top tree, which lists every
 	 * department: measured on 20,000 documents in 40 commits, 56% of a
 	 * `yoy log DEPT` was libgit2 re-hashing those trees to verify them
@@ -1466,7 +1614,8 @@ int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const
 		yoy_commit_info *ci = &v[cnt];
 		memset(ci, 0, sizeof *ci);
 		bool touched;
-		rc = changed_files(st, &memo, c, ci, &touched, err);
+		rc = cache ? cached_files(st, cache, &memo, c, ci, &touched, err)
+			   : changed_files(st, &memo, c, ci, &touched, err);
 		if (!rc && (touched || !*dir)) {
 			git_oid_tostr(ci->id, sizeof ci->id, &oid);
 			ci->time = (int64_t)git_commit_time(c);
@@ -1484,6 +1633,9 @@ int yoy_store_log_scoped(yoy_store *st, const char *rev, const char *hide, const
 	}
 cleanup:
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	if (cache && !rc)
+		change_cache_save(cache); /* a cache: not saved is computed again */
+	change_cache_free(cache);
 	free(memo.v);
 	git_revwalk_free(walk);
 	git_commit_free(start);

@@ -29,7 +29,7 @@ max_len_of() {
 }
 failed=0
 printf '  %-8s %8s %12s %8s %8s %s\n' harness seconds executions cov ft crashes
-for h in ${FUZZ_HARNESSES:-text claims layout json aliases}; do
+for h in ${FUZZ_HARNESSES:-text claims layout json aliases changes}; do
 	corpus=$work/corpus/$h
 	mkdir -p "$corpus" "$work/regressions"
 	log=$work/$h.log

@@ -265,6 +265,65 @@ static void test_unreachable_remote(void **state)
 	yoy_store_free(st);
 }
 
+/* The log of repo under dir ("" or "D/") at the documents' depth, as
+ * text: commits, parents and the files each changed. */
+static char *log_text(const char *repo, const char *dir)
+{
+	yoy_store *st = open_at(repo);
+	yoy_commit_info *log;
+	size_t n;
+	yoy_error err;
+	if (yoy_store_log_scoped(st, NULL, NULL, dir, YOY_DOCUMENT_DEPTH, &log, &n, &err))
+		fail_msg("%s", err.message);
+	yoy_store_free(st);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *o = open_memstream(&text, &len);
+	for (size_t c = 0; c < n; c++) {
+		fprintf(o, "%s %d %s\n", log[c].id, log[c].parents, log[c].parent);
+		for (size_t f = 0; f < log[c].nchanged; f++)
+			fprintf(o, "  %c %s\n", log[c].kinds[f], log[c].changed[f]);
+	}
+	fclose(o);
+	yoy_commit_infos_free(log, n);
+	return text;
+}
+
+/* yoy log from the change cache (store/changes.h) says what the walk of
+ * the trees says: kept by imports, filled by the first walk after a pull
+ * (merges: kept ours, took theirs, disjoint), and with the cache
+ * damaged, missing or turned off.  Runs after the tests above. */
+static void test_change_cache_agrees(void **state)
+{
+	(void)state;
+	const char *repos[] = { "b1", "rab0", "rba0", "rab1" };
+	const char *dirs[] = { "", "甲局/", "乙局/", "丙局/", "丁局/", "戊局/" };
+	for (size_t r = 0; r < 4; r++) {
+		char cache[128];
+		snprintf(cache, sizeof cache, "%s/%s/yoy-changes", scratch, repos[r]);
+		assert_int_equal(access(cache, F_OK), 0); /* written by the imports */
+		for (size_t d = 0; d < 6; d++) {
+			setenv("YOY_CHANGE_CACHE", "off", 1);
+			char *want = log_text(repos[r], dirs[d]);
+			unsetenv("YOY_CHANGE_CACHE");
+			for (int how = 0; how < 4; how++) {
+				if (how == 1) /* a byte of every record changed */
+					assert_int_equal(sh("sed -i 's/局/届/g' '%s'", cache), 0);
+				if (how == 2)
+					unlink(cache);
+				char *got = log_text(repos[r], dirs[d]); /* how 3: as saved */
+				assert_string_equal(got, want);
+				free(got);
+			}
+			free(want);
+		}
+	}
+	/* a department that never was has no commit in either */
+	char *none = log_text("b1", "戊局/");
+	assert_string_equal(none, "");
+	free(none);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -287,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_aliases_merged),
 		cmocka_unit_test(test_other_files),
 		cmocka_unit_test(test_unreachable_remote),
+		cmocka_unit_test(test_change_cache_agrees),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
