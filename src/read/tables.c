@@ -10,6 +10,7 @@
  * fragments joined); the columns' keys (build_layout, layout_columns);
  * each grid row as table rows (add_rows: column groups, code and names,
  * key, figures); the note under it.  Calls model and util only. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -1286,6 +1287,93 @@ static size_t header_labels(const yoy_line *const *body, size_t fd, bool *sides)
 	return labels;
 }
 
+/* Whether a line of region has figures ending in band b on both sides
+ * of x. */
+static bool row_across(const yoy_line *const *region, size_t nr, const band *b, int x)
+{
+	for (size_t k = 0; k < nr; k++) {
+		bool left = false, right = false;
+		for (size_t c = 0; c < region[k]->ncells; c++) {
+			const yoy_cell *cell = &region[k]->cells[c];
+			if (!cell->len || cell->x1 <= b->x0 || cell->x1 > b->x1 ||
+			    !is_amount_cell(cell->text))
+				continue;
+			left = left || cell->x1 <= x;
+			right = right || cell->x1 > x;
+		}
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+/* Whether a cell of the header (body's first fd lines) is centred in
+ * [x0, x1]. */
+static bool header_over(const yoy_line *const *body, size_t fd, int x0, int x1)
+{
+	for (size_t k = 0; k < fd; k++)
+		for (size_t c = 0; c < body[k]->ncells; c++) {
+			const yoy_cell *cell = &body[k]->cells[c];
+			int mid = (cell->x0 + cell->x1) / 2;
+			if (cell->len && mid >= x0 && mid <= x1)
+				return true;
+		}
+	return false;
+}
+
+/* Text copied out of a PDF sets adjacent columns of figures a blank
+ * apart, and lets each row's figures jitter a column or two: a figure of
+ * one column may then touch the next column's, and the two merge into
+ * one band.  Right-aligned as figures are, their right edges still fall
+ * in groups: a band of figures whose right edges leave a gap of six
+ * columns or more, with no figure of the right group reaching more than
+ * two columns into the left group, a row with figures in both groups
+ * and a header label over each, is two bands (one column drifting row by
+ * row, or centred figures of varied widths, has no label over part of
+ * it and seldom two figures in one row). */
+static void split_jittered_figures(bandset *bs, int (*iv)[3], size_t ni,
+				   const yoy_line *const *region, size_t nr,
+				   const yoy_line *const *body, size_t fd)
+{
+	int *x1 = malloc((ni ? ni : 1) * sizeof *x1);
+	if (!x1)
+		return;
+	for (size_t bi = 0; bi < bs->n && bs->n < MAX_COLS; bi++) {
+		band *b = &bs->b[bi];
+		if (b->kind != 2)
+			continue;
+		size_t m = 0;
+		for (size_t i = 0; i < ni; i++)
+			if (iv[i][2] && iv[i][1] > b->x0 && iv[i][1] <= b->x1)
+				x1[m++] = iv[i][1];
+		qsort(x1, m, sizeof *x1, cmp_int);
+		for (size_t k = 1; k < m; k++) {
+			if (x1[k] - x1[k - 1] < 60)
+				continue;
+			/* the left group ends at x1[k - 1]: no figure of the
+			 * right group starts more than two columns before it */
+			int split = x1[k - 1], right_x0 = INT_MAX;
+			for (size_t i = 0; i < ni; i++)
+				if (iv[i][2] && iv[i][1] > split && iv[i][1] <= b->x1 &&
+				    iv[i][0] < right_x0)
+					right_x0 = iv[i][0];
+			size_t e = k;
+			while (e + 1 < m && x1[e + 1] - x1[e] < 60)
+				e++;
+			if (right_x0 + 20 < split || !row_across(region, nr, b, split) ||
+			    !header_over(body, fd, b->x0, split) ||
+			    !header_over(body, fd, right_x0, x1[e]))
+				continue;
+			memmove(b + 1, b, (bs->n - bi) * sizeof *b);
+			bs->n++;
+			b[1].x0 = right_x0 > split ? right_x0 : split + 1;
+			b->x1 = split;
+			break; /* the right part is looked at next */
+		}
+	}
+	free(x1);
+}
+
 /* Bands: merged x-intervals of the cells below the header, words and
  * figures apart (a long name may reach under a right-aligned figure),
  * sorted by x, each with the count of cells and figures it holds.  From
@@ -1306,6 +1394,8 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 	size_t labels = header_labels(body, fd, &sides);
 	size_t most = fd < n && nr && !sides
 			      ? drifted_columns(bs, region, nr, labels, made, &anchored) : 0;
+	if (!most && nr && region[0]->page == 0) /* not a drifting grid */
+		split_jittered_figures(bs, iv, ni, region, nr, body, fd);
 	if (most) {
 		bandset *redo = malloc(sizeof *redo);
 		if (!redo) {
