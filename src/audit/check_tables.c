@@ -539,6 +539,14 @@ static void summary_income(checker *k, const yoy_table *t, int c)
 			 fig_of(&f->values[c]), sum, YOY_SEV_ERROR);
 }
 
+/* A summary line of the spending side (合计, 当年支出小计, 结转下年): a
+ * copy may set it under the uses' names, but it is never a use. */
+static bool spending_line(const char *key)
+{
+	return strcmp(key, "total") == 0 || strcmp(key, "current_total") == 0 ||
+	       is_carryover(key);
+}
+
 /* The spending against its function classes, and against its uses. */
 static void summary_spending(checker *k, const yoy_table *t, int c)
 {
@@ -559,7 +567,7 @@ static void summary_spending(checker *k, const yoy_table *t, int c)
 			bool take = pass == 0
 				? strcmp(r->group, "expenditure") == 0 && r->code && strlen(r->code) == 3
 				: strcmp(r->group, "expenditure_use") == 0 && r->key &&
-					  strcmp(r->key, "total") != 0 && !is_carryover(r->key);
+					  !spending_line(r->key);
 			if (!take)
 				continue;
 			sum = fig_sum(sum, fig_of(&r->values[c]));

@@ -541,6 +541,43 @@ static yoy_row *row_of(yoy_doc *d, yoy_table_kind kind, const char *code, const 
 /* The 2024 决算's execution statements hold: each 完成年初预算的P%, each
  * 决算数小于预算数, each 年初预算 against the budget; its summary's
  * carry-over adds up.  Each fails when one figure is changed. */
+/* A three-sided 收支总表 whose summary lines a copy set under the uses'
+ * names: 当年支出小计 and 支出合计 are the spending, never a use of it. */
+static void test_summary_lines_among_uses(void **state)
+{
+	(void)state;
+	const char *text =
+		"测试局\n2023年度部门预算公开\n2023年收支预算总表\n单位：万元\n"
+		"收入\t\t支出\n\t\t功能分类\t\t支出用途\n"
+		"项目名称\t金额\t功能科目名称\t金额\t项目名称\t金额\n"
+		"一、财政拨款\t300.00\t一、一般公共服务支出\t300.00\t一、基本支出\t200.00\n"
+		"\t\t\t\t二、项目支出\t100.00\n"
+		"当年收入小计\t300.00\t\t\t当年支出小计\t300.00\n"
+		"上年结转资金\t\t\t\t结转下年资金\t\n"
+		"收入合计\t300.00\t\t\t支出合计\t300.00\n";
+	yoy_doc *d;
+	yoy_error err;
+	if (yoy_parse_buffer(&d, "uses.txt", text, strlen(text), &err))
+		fail_msg("%s", err.message);
+	const yoy_table *t = yoy_doc_table(d, YOY_TABLE_SUMMARY);
+	assert_non_null(t);
+	assert_non_null(yoy_table_row_by_key(t, "current_total", "expenditure_use"));
+	yoy_check *c = check_of(d, NULL);
+	assert_int_equal(mismatches(c, "summary.use-sum"), 0);
+	yoy_check_free(c);
+	yoy_doc_free(d);
+	/* and the uses are still checked: 基本支出 off by 10 */
+	char *off = strdup(text);
+	memcpy(strstr(off, "200.00"), "190.00", 6);
+	if (yoy_parse_buffer(&d, "uses.txt", off, strlen(off), &err))
+		fail_msg("%s", err.message);
+	c = check_of(d, NULL);
+	assert_int_equal(mismatches(c, "summary.use-sum"), 1);
+	yoy_check_free(c);
+	yoy_doc_free(d);
+	free(off);
+}
+
 static void test_final_accounts(void **state)
 {
 	(void)state;
@@ -618,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_subtotal_groups),
 		cmocka_unit_test(test_stated_changes),
 		cmocka_unit_test(test_total_scope),
+		cmocka_unit_test(test_summary_lines_among_uses),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
 		cmocka_unit_test(test_final_accounts),
