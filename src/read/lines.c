@@ -305,39 +305,58 @@ static size_t line_above(const yoy_lines *ls, size_t first, const text_line *inf
 	return broke && k > 0 ? k - 1 : i - 1;
 }
 
-/* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
- * width, each line its own: a line of words goes on the paragraph above
- * when that one ran to the right margin without ending a sentence and
- * this one is not indented -- as the PDF reader joins them, across a
- * page break too.  The margin is the common width of lines of words
- * (figures, narrower in print, make some lines longer).  Text whose
- * lines are whole paragraphs (a web page copied) has no such line. */
-static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *info)
+/* The most common of v (n of them, sorted here), to a column; *count
+ * (when not NULL) how many are within it.  0 when n is 0. */
+static size_t most_common(size_t *v, size_t n, size_t *count)
 {
-	size_t n = ls->n - first, nw = 0;
-	size_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
-	if (!sorted)
-		return; /* every line its own paragraph, as before */
-	for (size_t i = 0; i < n; i++)
-		if (words_line(&ls->v[first + i]) && info[i].width >= 20)
-			sorted[nw++] = info[i].width;
-	qsort(sorted, nw, sizeof *sorted, cmp_size);
-	/* the most common width, to a column */
-	size_t margin = 0, best = 0;
-	for (size_t i = 0, j; i < nw; i = j) {
-		for (j = i; j < nw && sorted[j] <= sorted[i] + 1; j++)
+	qsort(v, n, sizeof *v, cmp_size);
+	size_t value = 0, best = 0;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i; j < n && v[j] <= v[i] + 1; j++)
 			;
 		if (j - i > best) {
 			best = j - i;
-			margin = sorted[i];
+			value = v[i];
 		}
 	}
-	free(sorted);
+	if (count)
+		*count = best;
+	return value;
+}
+
+/* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
+ * width, each line its own: a line of words goes on the paragraph above
+ * when that one ran to the right margin without ending a sentence and
+ * this one is not indented past the left margin -- as the PDF reader
+ * joins them, across a page break too.  The right margin is the common
+ * width of lines of words (figures, narrower in print, make some lines
+ * longer), the left their common indent (a copy on a coarser grid sets
+ * the whole page in from column 0).  Text whose lines are whole
+ * paragraphs (a web page copied) has no such line. */
+static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *info)
+{
+	size_t n = ls->n - first, nw = 0;
+	size_t *widths = malloc((n ? n : 1) * sizeof *widths);
+	size_t *indents = malloc((n ? n : 1) * sizeof *indents);
+	if (!widths || !indents) {
+		free(widths);
+		free(indents);
+		return; /* every line its own paragraph, as before */
+	}
+	for (size_t i = 0; i < n; i++)
+		if (words_line(&ls->v[first + i]) && info[i].width >= 20) {
+			widths[nw] = info[i].width;
+			indents[nw++] = (size_t)ls->v[first + i].indent;
+		}
+	size_t best;
+	size_t margin = most_common(widths, nw, &best), left = most_common(indents, nw, NULL);
+	free(widths);
+	free(indents);
 	if (best < 3)
 		return;
 	for (size_t i = 1; i < n; i++) {
 		yoy_line *l = &ls->v[first + i];
-		if (!words_line(l) || l->indent > 10)
+		if (!words_line(l) || (size_t)l->indent > left + 10)
 			continue;
 		size_t k = line_above(ls, first, info, i);
 		const yoy_line *above = &ls->v[first + k];

@@ -498,10 +498,14 @@ static void test_blank_separated_text(void **state)
  * rows with blanks by the gaps between them (none of Wanli's 67 rows did
  * when placed by position; 13 of the office's 21 by order alone). */
 /* The text `pdftotext -layout` gives of a bundled PDF; caller frees. */
-static char *pdftotext_copy(const char *pdf)
+/* pdf as `pdftotext -layout` copies it; pitch > 0: on a character grid
+ * of that many points (-fixed), coarser or finer than pdftotext's own. */
+static char *pdftotext_copy_at(const char *pdf, int pitch)
 {
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "pdftotext -layout %s - 2>/dev/null", pdf);
+	char cmd[256], fixed[32] = "";
+	if (pitch > 0)
+		snprintf(fixed, sizeof fixed, "-fixed %d ", pitch);
+	snprintf(cmd, sizeof cmd, "pdftotext -layout %s%s - 2>/dev/null", fixed, pdf);
 	FILE *f = popen(cmd, "r");
 	assert_non_null(f);
 	sbuf text;
@@ -512,6 +516,11 @@ static char *pdftotext_copy(const char *pdf)
 		sbuf_put(&text, buf, n);
 	assert_int_equal(pclose(f), 0);
 	return sbuf_detach(&text);
+}
+
+static char *pdftotext_copy(const char *pdf)
+{
+	return pdftotext_copy_at(pdf, 0);
 }
 
 static void test_drifting_grid(void **state)
@@ -744,12 +753,13 @@ static void claim_key(sbuf *out, const yoy_claim *c)
 
 /* Of the claims the PDF states, how many the copy states alike (into
  * *same, of *total), and how many more it states (*extra). */
-static void same_claims(const char *pdf, size_t *same, size_t *total, size_t *extra)
+static void same_claims_at(const char *pdf, int pitch, size_t *same, size_t *total,
+			   size_t *extra)
 {
 	sbuf ka, kb;
 	sbuf_init(&ka);
 	sbuf_init(&kb);
-	char *text = pdftotext_copy(pdf);
+	char *text = pdftotext_copy_at(pdf, pitch);
 	yoy_doc *a = parse_ok(pdf), *b = parse_text_ok(text);
 	bool *used = calloc(b->nclaims + 1, sizeof *used);
 	assert_non_null(used);
@@ -772,6 +782,11 @@ static void same_claims(const char *pdf, size_t *same, size_t *total, size_t *ex
 	free(text);
 	sbuf_free(&ka);
 	sbuf_free(&kb);
+}
+
+static void same_claims(const char *pdf, size_t *same, size_t *total, size_t *extra)
+{
+	same_claims_at(pdf, 0, same, total, extra);
 }
 
 /* `pdftotext -layout` wraps a paragraph at the page's width, each line
@@ -818,6 +833,16 @@ static void test_pdftotext_paragraphs(void **state)
 	print_message("  claims of all fifteen copies as the PDFs state them: %zu of %zu\n",
 		      same, total);
 	assert_true(same >= 1079);
+	/* on a coarser grid (5 points a character) a copy sets the whole
+	 * page in from column 0: a paragraph's wrapped lines start at that
+	 * indent, not at 0, and still go on the paragraph above */
+	same = total = extra = 0;
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+		same_claims_at(whole[i], 5, &same, &total, &extra);
+	for (size_t i = 0; i < sizeof rest / sizeof *rest; i++)
+		same_claims_at(rest[i], 5, &same, &total, &extra);
+	print_message("  claims of the fifteen copies on a 5-point grid: %zu of %zu\n", same, total);
+	assert_true(same >= 1020); /* 775 when wrapped lines had to start at 0 */
 }
 
 /* A paragraph of the court's 2017 copy whose sentence runs across a page
