@@ -271,14 +271,32 @@ bool line_page_number(const yoy_line *l)
 
 /* A line of running text: no column gaps, or a justified line of a
  * sentence, its words spread by blanks ("与上年相比增加    21.8 万元，
- * 增长        0.06 %。"), not a row of a table. */
+ * 增长        0.06 %。", "江苏省高级人民法院      2019    年度一般公共
+ * 预算拨款安排的会议"), not a row of a table. */
 static bool words_line(const yoy_line *l)
 {
 	if (!l->ncells)
 		return false;
 	if (!l->tabbed)
 		return true;
-	return l->ncells <= 8 && (strstr(l->text, "，") || strstr(l->text, "。"));
+	if (l->ncells > 8)
+		return false;
+	if (strstr(l->text, "，") || strstr(l->text, "。"))
+		return true;
+	/* no punctuation: a run of ten CJK characters, and no amount */
+	bool sentence = false;
+	for (size_t c = 0; c < l->ncells; c++) {
+		const yoy_cell *cell = &l->cells[c];
+		if (figure_like(cell->text, cell->len) && strpbrk(cell->text, ".,"))
+			return false;
+		size_t run = 0, len;
+		for (size_t i = 0; i < cell->len && !sentence; i += len) {
+			uint32_t cp = utf8_decode(cell->text + i, cell->len - i, &len);
+			run = cp >= 0x4E00 && cp <= 0x9FFF ? run + 1 : 0;
+			sentence = run >= 10;
+		}
+	}
+	return sentence;
 }
 
 /* What the text reader keeps of a line for joining paragraphs. */
@@ -324,39 +342,78 @@ static size_t most_common(size_t *v, size_t n, size_t *count)
 	return value;
 }
 
+/* *least: the least of v (n of them, sorted here) that three or more
+ * share, to a column (indents are in tenths of a column).  False when
+ * none is. */
+static bool least_shared(size_t *v, size_t n, size_t *least)
+{
+	qsort(v, n, sizeof *v, cmp_size);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i; j < n && v[j] <= v[i] + 10; j++)
+			;
+		if (j - i >= 3) {
+			*least = v[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A long line of words, for the margins. */
+static bool margin_line(const yoy_line *l, const text_line *t)
+{
+	return words_line(l) && t->width >= 20;
+}
+
+/* The left margin of each page: the least indent its long lines of words
+ * share (a copy may set each page in from column 0 by its own amount),
+ * else the document's.  left[i] for line first + i. */
+static void left_margins(const yoy_lines *ls, size_t first, const text_line *info,
+			 size_t *indents, size_t whole, size_t *left)
+{
+	size_t n = ls->n - first;
+	for (size_t a = 0, b; a < n; a = b) {
+		size_t m = 0, here = whole;
+		for (b = a; b < n && (b == a || !info[b].page_start); b++)
+			if (margin_line(&ls->v[first + b], &info[b]))
+				indents[m++] = (size_t)ls->v[first + b].indent;
+		least_shared(indents, m, &here);
+		for (size_t i = a; i < b; i++)
+			left[i] = here;
+	}
+}
+
 /* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
  * width, each line its own: a line of words goes on the paragraph above
  * when that one ran to the right margin without ending a sentence and
  * this one is not indented past the left margin -- as the PDF reader
  * joins them, across a page break too.  The right margin is the common
  * width of lines of words (figures, narrower in print, make some lines
- * longer), the left their common indent (a copy on a coarser grid sets
- * the whole page in from column 0).  Text whose lines are whole
+ * longer), the left the least indent they share on the page: wrapped
+ * lines start there, first lines further in (a copy on a coarser grid
+ * sets each page in from column 0).  Text whose lines are whole
  * paragraphs (a web page copied) has no such line. */
 static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *info)
 {
-	size_t n = ls->n - first, nw = 0;
+	size_t n = ls->n - first, nw = 0, best, whole = 0;
 	size_t *widths = malloc((n ? n : 1) * sizeof *widths);
 	size_t *indents = malloc((n ? n : 1) * sizeof *indents);
-	if (!widths || !indents) {
-		free(widths);
-		free(indents);
-		return; /* every line its own paragraph, as before */
-	}
+	size_t *left = malloc((n ? n : 1) * sizeof *left);
+	if (!widths || !indents || !left)
+		goto done; /* every line its own paragraph, as before */
 	for (size_t i = 0; i < n; i++)
-		if (words_line(&ls->v[first + i]) && info[i].width >= 20) {
+		if (margin_line(&ls->v[first + i], &info[i])) {
 			widths[nw] = info[i].width;
 			indents[nw++] = (size_t)ls->v[first + i].indent;
 		}
-	size_t best;
-	size_t margin = most_common(widths, nw, &best), left = most_common(indents, nw, NULL);
-	free(widths);
-	free(indents);
+	size_t margin = most_common(widths, nw, &best);
 	if (best < 3)
-		return;
+		goto done;
+	least_shared(indents, nw, &whole);
+	left_margins(ls, first, info, indents, whole, left);
 	for (size_t i = 1; i < n; i++) {
 		yoy_line *l = &ls->v[first + i];
-		if (!words_line(l) || (size_t)l->indent > left + 10)
+		if (!words_line(l) || (size_t)l->indent > left[i] + 10)
 			continue;
 		size_t k = line_above(ls, first, info, i);
 		const yoy_line *above = &ls->v[first + k];
@@ -367,6 +424,10 @@ static void join_wrapped_lines(yoy_lines *ls, size_t first, const text_line *inf
 		if (open && info[k].width + margin / 8 >= margin)
 			l->para_start = false;
 	}
+done:
+	free(widths);
+	free(indents);
+	free(left);
 }
 
 int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
