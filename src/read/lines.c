@@ -283,7 +283,8 @@ static bool words_line(const yoy_line *l)
 		return false;
 	if (strstr(l->text, "，") || strstr(l->text, "。"))
 		return true;
-	/* no punctuation: a run of ten CJK characters, and no amount */
+	/* no ，or 。: a run of ten CJK characters (、（） among them), and no
+	 * amount */
 	bool sentence = false;
 	for (size_t c = 0; c < l->ncells; c++) {
 		const yoy_cell *cell = &l->cells[c];
@@ -292,7 +293,9 @@ static bool words_line(const yoy_line *l)
 		size_t run = 0, len;
 		for (size_t i = 0; i < cell->len && !sentence; i += len) {
 			uint32_t cp = utf8_decode(cell->text + i, cell->len - i, &len);
-			run = cp >= 0x4E00 && cp <= 0x9FFF ? run + 1 : 0;
+			bool cjk = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+				   (cp >= 0xFF00 && cp <= 0xFFEF);
+			run = cjk ? run + 1 : 0;
 			sentence = run >= 10;
 		}
 	}

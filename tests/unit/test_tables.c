@@ -832,7 +832,7 @@ static void test_pdftotext_paragraphs(void **state)
 		same_claims(rest[i], &same, &total, &extra);
 	print_message("  claims of all fifteen copies as the PDFs state them: %zu of %zu\n",
 		      same, total);
-	assert_true(same >= 1079);
+	assert_true(same >= 1080);
 	/* on a coarser grid (5 points a character) a copy sets the whole
 	 * page in from column 0: a paragraph's wrapped lines start at that
 	 * indent, not at 0, and still go on the paragraph above */
@@ -842,7 +842,7 @@ static void test_pdftotext_paragraphs(void **state)
 	for (size_t i = 0; i < sizeof rest / sizeof *rest; i++)
 		same_claims_at(rest[i], 5, &same, &total, &extra);
 	print_message("  claims of the fifteen copies on a 5-point grid: %zu of %zu\n", same, total);
-	assert_true(same >= 1037); /* 775 when wrapped lines had to start at 0 */
+	assert_true(same >= 1039); /* 775 when wrapped lines had to start at 0 */
 }
 
 /* A paragraph of the court's 2017 copy whose sentence runs across a page
