@@ -745,6 +745,7 @@ typedef struct band {
 	int frag_y;     /* line of the last fragment appended */
 	char *span;     /* lowest spanning header over it */
 	int order;      /* drifted_columns: k + 1 for the k-th figure column */
+	int label_mid;  /* middle of its lowest header fragment; 0: none */
 } band;
 
 static int cmp_interval(const void *a, const void *b)
@@ -1262,6 +1263,8 @@ static void merge_intervals(bandset *bs, int (*iv)[3], size_t ni, bool header_on
 }
 
 static bool value_label(const yoy_cell *cell);
+static bool name_label(const yoy_cell *cell);
+static bool bands_overlap(const band *a, const band *b);
 
 /* The most labels over figures a header line holds; *sides whether a
  * line sets a label of words after one over figures ("项目 金额 项目
@@ -1450,11 +1453,20 @@ static int band_mid(const band *b)
  * becomes their spanning label.  True when it was one. */
 static bool header_span(grid *g, bandset *bs, const yoy_cell *cell)
 {
-	size_t covered = 0;
-	for (size_t bi = 0; bi < bs->n; bi++)
-		if (band_mid(&bs->b[bi]) >= cell->x0 && band_mid(&bs->b[bi]) <= cell->x1)
-			covered++;
-	if (covered < 2)
+	/* two bands apart: a band of names and one of figures under the
+	 * same width (a side's names under the other side's figures in a
+	 * text copy) are not two columns to span */
+	int first = -1;
+	bool apart = false;
+	for (size_t bi = 0; bi < bs->n && !apart; bi++) {
+		if (band_mid(&bs->b[bi]) < cell->x0 || band_mid(&bs->b[bi]) > cell->x1)
+			continue;
+		if (first < 0)
+			first = (int)bi;
+		else
+			apart = !bands_overlap(&bs->b[first], &bs->b[bi]);
+	}
+	if (!apart)
 		return false;
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		int mid = band_mid(&bs->b[bi]);
@@ -1471,8 +1483,11 @@ static bool header_span(grid *g, bandset *bs, const yoy_cell *cell)
 /* The band a one-column header cell heads: the band under its middle (the
  * closest-centred one when bands overlap), else the nearest within ~1 em
  * (a right-aligned figure may sit well right of its centred header, never
- * left of it).  -1 for none. */
-static int header_band(const bandset *bs, const yoy_cell *cell, int em, bool figures_first)
+ * left of it).  prefer (text): the kind of band the label heads, 2 over
+ * figures, 1 over names, 0 either; redirect: a column label yoy knows,
+ * sure of its kind.  -1 for none. */
+static int header_band(const bandset *bs, const yoy_cell *cell, int em, int prefer,
+		       bool redirect)
 {
 	int mid = (cell->x0 + cell->x1) / 2, target = -1, best_gap = (int)(0.8 * em);
 	int best_off = 1 << 30, near_band = -1, near_gap = 1 << 30;
@@ -1481,12 +1496,27 @@ static int header_band(const bandset *bs, const yoy_cell *cell, int em, bool fig
 			continue;
 		int off = abs(mid - band_mid(&bs->b[bi]));
 		/* text: a label over figures over a band of figures and one
-		 * of words it shares (a name's tail under it) heads figures */
-		if (figures_first && bs->b[bi].kind == 2)
+		 * of words it shares (a name's tail under it) heads figures,
+		 * a label over names the words */
+		if (prefer && bs->b[bi].kind == prefer)
 			off -= 1 << 20;
 		if (off < best_off) {
 			best_off = off;
 			target = (int)bi;
+		}
+	}
+	/* text: a side's names may run under the other side's figures
+	 * (a three-sided 收支总表): a label over the one kind whose middle
+	 * is over a band of the other heads the band of its kind that
+	 * overlaps that one within two ems of it */
+	for (size_t bi = 0; redirect && prefer && target >= 0 && bs->b[target].kind != prefer &&
+			    bi < bs->n;
+	     bi++) {
+		const band *bd = &bs->b[bi];
+		int gap = cell->x1 < bd->x0 ? bd->x0 - cell->x1 : cell->x0 > bd->x1 ? cell->x0 - bd->x1 : 0;
+		if (bd->kind == prefer && bands_overlap(bd, &bs->b[target]) && gap <= 2 * em) {
+			target = (int)bi;
+			break;
 		}
 	}
 	if (target >= 0)
@@ -1525,8 +1555,10 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 		if (!cell->len || (words_only && is_amount_cell(cell->text)) ||
 		    header_span(g, bs, cell))
 			continue;
-		targets[c] = header_band(bs, cell, em,
-					 l->page == 0 && line_positioned(l) && value_label(cell));
+		int prefer = 0;
+		if (l->page == 0 && line_positioned(l))
+			prefer = value_label(cell) ? 2 : name_label(cell) ? 1 : 0;
+		targets[c] = header_band(bs, cell, em, prefer, known_label(cell->text));
 		if (targets[c] >= 0)
 			dists[c] = abs((cell->x0 + cell->x1) / 2 - band_mid(&bs->b[targets[c]]));
 	}
@@ -1566,6 +1598,7 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 			cell_join(g, &bd->frag, "\x1f", false);
 		cell_join(g, &bd->frag, cell->text, false);
 		bd->frag_y = l->no;
+		bd->label_mid = (cell->x0 + cell->x1) / 2;
 		if (!g->top[targets[c]])
 			g->top[targets[c]] = strdup(cell->text);
 	}
@@ -2777,6 +2810,19 @@ static bool value_label(const yoy_cell *cell)
 	return value;
 }
 
+/* A header label over names (项目名称, 功能科目名称). */
+static bool name_label(const yoy_cell *cell)
+{
+	if (!cell->len)
+		return false;
+	sbuf nm;
+	sbuf_init(&nm);
+	name_norm(&nm, cell->text);
+	bool name = *sbuf_cstr(&nm) && label_role(sbuf_cstr(&nm)) == ROLE_NAME;
+	sbuf_free(&nm);
+	return name;
+}
+
 /* On a drifting grid the header drifts too, so its labels cannot be put
  * over the figures by where they stand: the lowest header line with one
  * label over figures for each made column gives them in order.  Returns
@@ -2904,6 +2950,29 @@ static bool stacked_header(ordered_header *oh, const bandset *bs, const yoy_line
 	return true;
 }
 
+/* Text: a band of names and one of figures that share most of their
+ * width (a side's names under the other side's right-aligned figures) stand in
+ * the order of their labels on one header line, not of their left edges
+ * -- which decides which side each belongs to. */
+static void order_by_labels(grid *g, bandset *bs)
+{
+	for (size_t bi = 0; bi + 1 < bs->n; bi++) {
+		band *a = &bs->b[bi], *b = &bs->b[bi + 1];
+		int shared = (a->x1 < b->x1 ? a->x1 : b->x1) - (a->x0 > b->x0 ? a->x0 : b->x0);
+		int narrower = a->x1 - a->x0 < b->x1 - b->x0 ? a->x1 - a->x0 : b->x1 - b->x0;
+		if (a->kind == b->kind || !a->kind || !b->kind || shared * 2 < narrower ||
+		    !a->label_mid || !b->label_mid || a->frag_y != b->frag_y ||
+		    a->label_mid < b->label_mid)
+			continue;
+		band t = *a;
+		*a = *b;
+		*b = t;
+		char *top = g->top[bi];
+		g->top[bi] = g->top[bi + 1];
+		g->top[bi + 1] = top;
+	}
+}
+
 /* PDF tables, in steps: where the header ends; the body less repeated
  * headers; column bands from the body's cell positions; the header's
  * labels over the bands; the rows placed by band; wrapped fragments
@@ -2977,6 +3046,8 @@ static void grid_from_positions(grid *g, const yoy_line *const *body, size_t n,
 	for (size_t k = fd + 1; k <= fd + 2; k++)
 		if (code_header_below(body, n, fd, k))
 			code_header_line(g, bs, body[k]);
+	if (nr && region[0]->page == 0)
+		order_by_labels(g, bs);
 	g->ncols = bs->n;
 	for (size_t bi = 0; bi < bs->n; bi++) {
 		g->textual[bi] = bs->b[bi].kind == 1;
