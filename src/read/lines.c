@@ -437,6 +437,11 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 {
 	const char *p = text, *end = text + len;
 	int no = 0;
+	/* lines a page break spent: blank lines and page numbers between
+	 * the last line of one page and the first of the next, left out of
+	 * y so that a name wrapped across the break stays a line apart */
+	int spent = 0, last_content = 0;
+	bool after_break = false;
 	const char **cells = NULL;
 	size_t *lens = NULL, cap = 0, lcap = 0;
 	text_line *info = NULL;
@@ -452,6 +457,7 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		/* a form feed is the page break of text copied out of a PDF
 		 * (`pdftotext` starts each page with one): not the line's */
 		bool page_start = p < le && *p == '\f';
+		after_break = after_break || (page_start && last_content);
 		while (p < le && *p == '\f')
 			p++;
 		const char *c = p;
@@ -517,7 +523,14 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 				if (l->cells[i].x1 == 0)
 					l->cells[i].x1 = 1; /* positioned, even at the margin */
 			}
-			l->y0 = no < INT_MAX / 40 ? no * 30 : INT_MAX - 40;
+			if (!line_page_number(l)) {
+				if (after_break)
+					spent += no - 1 - last_content;
+				after_break = false;
+				last_content = no;
+			}
+			int y = no - spent;
+			l->y0 = y < INT_MAX / 40 ? y * 30 : INT_MAX - 40;
 			l->y1 = l->y0 + 20;
 		}
 		if (!nl)
