@@ -199,9 +199,26 @@ yoy_table_kind table_title_text_kind(const char *s, size_t len)
 	return title_kind_text(s, len);
 }
 
+static bool is_amount_cell(const char *s);
+
+/* A line that may be a title: one cell, or in text a few cells of words
+ * a copy spread by blanks ("公开      09   表：…"), no amount among them. */
+static bool title_like(const yoy_line *l)
+{
+	size_t filled = line_filled(l);
+	if (filled == 1)
+		return true;
+	if (l->page != 0 || filled == 0 || filled > 4)
+		return false;
+	for (size_t c = 0; c < l->ncells; c++)
+		if (is_amount_cell(l->cells[c].text) && strpbrk(l->cells[c].text, ".,"))
+			return false;
+	return true;
+}
+
 yoy_table_kind table_title_kind(const yoy_line *l)
 {
-	if (l->ncells == 0 || line_filled(l) != 1 || toc_line(l))
+	if (l->ncells == 0 || !title_like(l) || toc_line(l))
 		return YOY_TABLE_UNKNOWN;
 	return title_kind_text(l->text, l->len);
 }
@@ -216,7 +233,7 @@ bool title_at(const yoy_lines *ls, size_t i, yoy_table_kind *kind,
 		*nlines = 1;
 		return true;
 	}
-	if (i + 1 >= ls->n || line_filled(l) != 1 || toc_line(l) ||
+	if (i + 1 >= ls->n || !title_like(l) || toc_line(l) ||
 	    str_ends(l->text, "表") || str_has(l->text, "其中") || str_has(l->text, "。"))
 		return false;
 	const yoy_line *n = &ls->v[i + 1];
