@@ -2813,8 +2813,9 @@ static void join_centred(grid *g, size_t nb)
 	}
 }
 
-/* A header label over figures: not a code's, a code part's or a name's. */
-static bool value_label(const yoy_cell *cell)
+/* Whether a header cell's label has role (a code part's, "类", counts
+ * as no value label). */
+static bool label_of_role(const yoy_cell *cell, col_role role)
 {
 	if (!cell->len)
 		return false;
@@ -2822,22 +2823,22 @@ static bool value_label(const yoy_cell *cell)
 	sbuf_init(&nm);
 	name_norm(&nm, cell->text);
 	const char *norm = sbuf_cstr(&nm);
-	bool value = *norm && label_role(norm) == ROLE_VALUE && !code_part_label(norm);
+	bool yes = *norm && label_role(norm) == role &&
+		   !(role == ROLE_VALUE && code_part_label(norm));
 	sbuf_free(&nm);
-	return value;
+	return yes;
+}
+
+/* A header label over figures: not a code's, a code part's or a name's. */
+static bool value_label(const yoy_cell *cell)
+{
+	return label_of_role(cell, ROLE_VALUE);
 }
 
 /* A header label over names (项目名称, 功能科目名称). */
 static bool name_label(const yoy_cell *cell)
 {
-	if (!cell->len)
-		return false;
-	sbuf nm;
-	sbuf_init(&nm);
-	name_norm(&nm, cell->text);
-	bool name = *sbuf_cstr(&nm) && label_role(sbuf_cstr(&nm)) == ROLE_NAME;
-	sbuf_free(&nm);
-	return name;
+	return label_of_role(cell, ROLE_NAME);
 }
 
 /* On a drifting grid the header drifts too, so its labels cannot be put

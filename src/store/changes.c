@@ -53,13 +53,10 @@ struct change_cache {
 
 static void part_sum(const char *p, size_t len, char out[17])
 {
-	digest_sha1 d;
-	unsigned char h[20];
-	digest_sha1_init(&d);
-	digest_sha1_update(&d, p, len);
-	digest_sha1_final(&d, h);
-	for (int i = 0; i < 8; i++)
-		snprintf(out + 2 * i, 3, "%02x", h[i]);
+	char hex[41];
+	sha1_hex(p, len, hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
 }
 
 static size_t slot_of(const change_cache *c, const unsigned char id[20])

@@ -24,6 +24,17 @@ void digest_sha1_final(digest_sha1 *c, unsigned char out[20])
 	sha1_digest((struct sha1_ctx *)c->opaque, SHA1_DIGEST_SIZE, out);
 }
 
+void sha1_hex(const void *data, size_t len, char out[41])
+{
+	digest_sha1 c;
+	unsigned char d[20];
+	digest_sha1_init(&c);
+	digest_sha1_update(&c, data, len);
+	digest_sha1_final(&c, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
 void sha256_hex(const void *data, size_t len, char out[65])
 {
 	struct sha256_ctx c;

@@ -17,15 +17,6 @@ static void hex_of(const unsigned char *d, size_t n, char *out)
 		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
-static void sha1_hex(const void *data, size_t len, char out[41])
-{
-	digest_sha1 c;
-	unsigned char d[20];
-	digest_sha1_init(&c);
-	digest_sha1_update(&c, data, len);
-	digest_sha1_final(&c, d);
-	hex_of(d, 20, out);
-}
 
 /* FIPS 180-4 examples through digest.c (nettle), whole and in uneven
  * pieces across block edges: the pack and index checksums. */
