@@ -29,9 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "changes.h"
 #include "credential.h"
 #include "git_module.h"
-#include "changes.h"
 #include "pack.h"
 #include "util/util.h"
 
