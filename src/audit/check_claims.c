@@ -197,6 +197,23 @@ static void count_claim(checker *k, const yoy_claim *c, const cell_ref *cell,
 	add_finding(k, &f);
 }
 
+/* A class or item stated above what its 一般公共预算 (or 财政拨款) table
+ * holds may be the figure of all funds, whose table (支出预算表) this
+ * document does not print (a part of a disclosure, or a department that
+ * printed only some tables): that table's name, else NULL.  A figure
+ * below the table's is no broader scope's. */
+static const char *broader_missing(checker *k, const char *metric, figure stated,
+				   figure table)
+{
+	if (!metric || !strstr(metric, "/code:") || !stated.present || !table.present ||
+	    stated.fen - stated.half <= table.fen + table.half)
+		return NULL;
+	if (!str_starts(metric, "general_expenditure/") && !str_starts(metric, "fiscal_expenditure/"))
+		return NULL;
+	/* the broadest scope: when printed, the figure had to be its */
+	return yoy_doc_table(k->doc, YOY_TABLE_EXPENDITURE) ? NULL : _("支出预算表 (all funds)");
+}
+
 /* The claimed figure against the cell its metric names. */
 static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 {
@@ -243,10 +260,20 @@ static void figure_claim(checker *k, size_t i, const cell_ref *cell)
 		 * 财政拨款, 一般公共预算): the narrative may speak of any of them */
 		cell_ref alt;
 		const char *alt_metric = other_code_cell(k, c->metric, stated, &alt);
+		const char *missing = alt_metric ? NULL : broader_missing(k, c->metric, stated, cellv);
 		if (alt_metric) {
 			cellv = alt.value;
 			f.verdict = judge_equal(cellv, stated);
 			where = cell_label(k->ar, &alt, alt_metric);
+		} else if (missing) {
+			f.verdict = YOY_VERDICT_UNVERIFIABLE;
+			f.severity = YOY_SEV_WARNING;
+			f.computed = fig_text(k->ar, cellv);
+			f.message = afmt(k->ar, _("%s: more than %s holds; the %s that may hold it "
+						  "is not in this document"),
+					 c->subject ? c->subject : "?", where, missing);
+			add_finding(k, &f);
+			return;
 		} else if (total_metric(c->metric) &&
 			   other_total(k, c, stated, cell, &f, &cellv, &where, false) &&
 			   f.verdict == YOY_VERDICT_UNVERIFIABLE) {

@@ -578,6 +578,47 @@ static void test_summary_lines_among_uses(void **state)
 	free(off);
 }
 
+/* A class stated above its 一般公共预算 figure may be the figure of all
+ * funds: with the 支出预算表 not in the document (a part of it), a
+ * warning that says so; with it printed and disagreeing, an error. */
+static void test_broader_table_missing(void **state)
+{
+	(void)state;
+	const char *general =
+		"测试局\n2023年度部门预算公开\n2023年一般公共预算支出表\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t100.00\t100.00\t\n"
+		"204\t公共安全支出\t100.00\t100.00\t\n20404\t检察\t100.00\t100.00\t\n"
+		"第三部分 情况说明\n一、一般公共预算支出预算情况说明\n"
+		"1.公共安全（类）支出110.00万元，主要用于检察院行政支出。\n";
+	const char *all =
+		"2023年支出预算表\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t105.00\t105.00\t\n"
+		"204\t公共安全支出\t105.00\t105.00\t\n20404\t检察\t105.00\t105.00\t\n";
+	for (int printed = 0; printed < 2; printed++) {
+		char text[2048];
+		const char *cut = strstr(general, "第三部分");
+		snprintf(text, sizeof text, "%.*s%s%s", (int)(cut - general), general,
+			 printed ? all : "", cut);
+		yoy_doc *d;
+		yoy_error err;
+		if (yoy_parse_buffer(&d, "part.txt", text, strlen(text), &err))
+			fail_msg("%s", err.message);
+		yoy_check *c = check_of(d, NULL);
+		const yoy_finding *f = find(c, "claim.figure");
+		assert_non_null(f);
+		if (printed) {
+			assert_int_equal(f->verdict, YOY_VERDICT_MISMATCH);
+			assert_int_equal(f->severity, YOY_SEV_ERROR);
+		} else {
+			assert_int_equal(f->verdict, YOY_VERDICT_UNVERIFIABLE);
+			assert_int_equal(f->severity, YOY_SEV_WARNING);
+			assert_non_null(strstr(f->message, "支出预算表"));
+		}
+		yoy_check_free(c);
+		yoy_doc_free(d);
+	}
+}
+
 static void test_final_accounts(void **state)
 {
 	(void)state;
@@ -656,6 +697,7 @@ int main(void)
 		cmocka_unit_test(test_stated_changes),
 		cmocka_unit_test(test_total_scope),
 		cmocka_unit_test(test_summary_lines_among_uses),
+		cmocka_unit_test(test_broader_table_missing),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
 		cmocka_unit_test(test_final_accounts),
