@@ -25,6 +25,37 @@ static const char *column_label(const yoy_table *t, size_t c)
 	return t->columns[c].label ? t->columns[c].label : t->columns[c].key;
 }
 
+/* Whether loc comes after a in the document (same file, later page or
+ * line). */
+static bool after(yoy_loc loc, yoy_loc a)
+{
+	return loc.file == a.file &&
+	       (loc.page > a.page || (loc.page == a.page && loc.line > a.line));
+}
+
+/* Whether t runs to the end of its file: its last row on the file's last
+ * page (a PDF) or within its last lines (text), with no table or heading
+ * after it there -- a part of a disclosure cut where a table goes on, so
+ * that its last lines may be in the next part. */
+static bool ends_its_file(const yoy_doc *d, const yoy_table *t)
+{
+	if (!t->nrows)
+		return false;
+	yoy_loc last = t->rows[t->nrows - 1].at;
+	if (last.file < 0 || (size_t)last.file >= d->nsources)
+		return false;
+	const yoy_source_info *src = &d->sources[last.file];
+	if (src->pages ? last.page != src->pages : last.line + 3 < src->lines)
+		return false;
+	for (size_t i = 0; i < d->ntables; i++)
+		if (after(d->tables[i].at, last))
+			return false;
+	for (size_t i = 0; i < d->nsections; i++)
+		if (after(d->sections[i].at, last))
+			return false;
+	return true;
+}
+
 /* Record a relation that does not hold exactly. */
 static void relation(checker *k, const char *rule, yoy_verdict v, const yoy_table *t,
 		     const yoy_row *at_row, const char *subject, const char *message,
@@ -37,6 +68,14 @@ static void relation(checker *k, const char *rule, yoy_verdict v, const yoy_tabl
 	f.verdict = v;
 	f.severity = severity_of(v, mismatch);
 	f.message = message;
+	/* lines short of their total in a table the file ends in: the rest
+	 * may be in a part not given */
+	if (v == YOY_VERDICT_MISMATCH && t && str_starts(rule, "table.") &&
+	    str_ends(rule, "-sum") && computed.fen < stated.fen && ends_its_file(k->doc, t)) {
+		f.severity = YOY_SEV_WARNING;
+		f.message = afmt(k->ar, _("%s (the file ends in this table: its last lines may be "
+					  "in a part not given)"), message);
+	}
 	f.stated = fig_text(k->ar, stated);
 	f.computed = computed.overflow ? fig_text(k->ar, computed)
 				       : fen_text(k->ar, computed.fen, stated);

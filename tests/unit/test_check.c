@@ -619,6 +619,36 @@ static void test_broader_table_missing(void **state)
 	}
 }
 
+/* A part of a disclosure cut where a table goes on: lines short of their
+ * total in the table the file ends in are a warning that says so; the
+ * same table with the narrative after it, an error. */
+static void test_table_cut_at_end(void **state)
+{
+	(void)state;
+	const char *table =
+		"测试局\n2023年度部门预算公开\n2023年支出预算表\n单位：万元\n"
+		"科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t100.00\t100.00\t\n"
+		"204\t公共安全支出\t100.00\t100.00\t\n20404\t检察\t100.00\t100.00\t\n"
+		"2040401\t行政运行\t60.00\t60.00\t\n";
+	for (int more = 0; more < 2; more++) {
+		char text[1024];
+		snprintf(text, sizeof text, "%s%s", table,
+			 more ? "第三部分 情况说明\n一、支出预算情况说明\n支出预算100.00万元。\n" : "");
+		yoy_doc *d;
+		yoy_error err;
+		if (yoy_parse_buffer(&d, "cut.txt", text, strlen(text), &err))
+			fail_msg("%s", err.message);
+		yoy_check *c = check_of(d, NULL);
+		const yoy_finding *f = find(c, "table.parent-sum");
+		assert_non_null(f);
+		assert_int_equal(f->verdict, YOY_VERDICT_MISMATCH);
+		assert_int_equal(f->severity, more ? YOY_SEV_ERROR : YOY_SEV_WARNING);
+		assert_true((strstr(f->message, "the file ends in this table") != NULL) == !more);
+		yoy_check_free(c);
+		yoy_doc_free(d);
+	}
+}
+
 static void test_final_accounts(void **state)
 {
 	(void)state;
@@ -698,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_total_scope),
 		cmocka_unit_test(test_summary_lines_among_uses),
 		cmocka_unit_test(test_broader_table_missing),
+		cmocka_unit_test(test_table_cut_at_end),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
 		cmocka_unit_test(test_final_accounts),
