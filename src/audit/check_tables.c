@@ -70,8 +70,9 @@ static void relation(checker *k, const char *rule, yoy_verdict v, const yoy_tabl
 	f.message = message;
 	/* lines short of their total in a table the file ends in: the rest
 	 * may be in a part not given */
-	if (v == YOY_VERDICT_MISMATCH && t && str_starts(rule, "table.") &&
-	    str_ends(rule, "-sum") && computed.fen < stated.fen && ends_its_file(k->doc, t)) {
+	bool sum = strcmp(rule, "table.parent-sum") == 0 || strcmp(rule, "table.total-sum") == 0;
+	if (v == YOY_VERDICT_MISMATCH && t && sum && computed.fen < stated.fen &&
+	    ends_its_file(k->doc, t)) {
 		f.severity = YOY_SEV_WARNING;
 		f.message = afmt(k->ar, _("%s (the file ends in this table: its last lines may be "
 					  "in a part not given)"), message);

@@ -293,9 +293,7 @@ static bool words_line(const yoy_line *l)
 		size_t run = 0, len;
 		for (size_t i = 0; i < cell->len && !sentence; i += len) {
 			uint32_t cp = utf8_decode(cell->text + i, cell->len - i, &len);
-			bool cjk = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-				   (cp >= 0xFF00 && cp <= 0xFFEF);
-			run = cjk ? run + 1 : 0;
+			run = is_cjk_cp(cp) ? run + 1 : 0;
 			sentence = run >= 10;
 		}
 	}
@@ -327,7 +325,7 @@ static size_t line_above(const yoy_lines *ls, size_t first, const text_line *inf
 }
 
 /* The most common of v (n of them, sorted here), to a column; *count
- * (when not NULL) how many are within it.  0 when n is 0. */
+ * how many are within it.  0 when n is 0. */
 static size_t most_common(size_t *v, size_t n, size_t *count)
 {
 	qsort(v, n, sizeof *v, cmp_size);
@@ -340,8 +338,7 @@ static size_t most_common(size_t *v, size_t n, size_t *count)
 			value = v[i];
 		}
 	}
-	if (count)
-		*count = best;
+	*count = best;
 	return value;
 }
 

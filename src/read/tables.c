@@ -1526,9 +1526,8 @@ static int header_band(const bandset *bs, const yoy_cell *cell, int em, int pref
 	 * (a three-sided 收支总表): a label over the one kind whose middle
 	 * is over a band of the other heads the band of its kind that
 	 * overlaps that one within two ems of it */
-	for (size_t bi = 0; redirect && prefer && target >= 0 && bs->b[target].kind != prefer &&
-			    bi < bs->n;
-	     bi++) {
+	bool other_kind = redirect && prefer && target >= 0 && bs->b[target].kind != prefer;
+	for (size_t bi = 0; other_kind && bi < bs->n; bi++) {
 		const band *bd = &bs->b[bi];
 		int gap = cell->x1 < bd->x0 ? bd->x0 - cell->x1 : cell->x0 > bd->x1 ? cell->x0 - bd->x1 : 0;
 		if (bd->kind == prefer && bands_overlap(bd, &bs->b[target]) && gap <= 2 * em) {

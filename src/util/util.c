@@ -333,7 +333,7 @@ void trim_span(const char **s, size_t *len)
 	*len = n;
 }
 
-static bool is_cjk(uint32_t cp)
+bool is_cjk_cp(uint32_t cp)
 {
 	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
 	       (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -459,7 +459,7 @@ void normalize_for_match(sbuf *out, const char *s, size_t len)
 				j += a2;
 			}
 			i = j;
-			if (prev == 0 || next == 0 || is_cjk(prev) || is_cjk(next) ||
+			if (prev == 0 || next == 0 || is_cjk_cp(prev) || is_cjk_cp(next) ||
 			    prev == ' ' || next == '%' || next == ',' || prev == ',' ||
 			    next == '.' || prev == '.')
 				continue;

@@ -93,6 +93,9 @@ void sbuf_put_padded(sbuf *b, const char *s, size_t w, bool right_align);
 /* Number of code points. */
 size_t utf8_length(const char *s, size_t len);
 
+/* True for CJK ideographs, radicals and compatibility forms, CJK
+ * punctuation (、（）「」), full-width forms and curly quotes. */
+bool is_cjk_cp(uint32_t cp);
 /* True for ASCII blanks, U+3000 ideographic space, U+00A0 and U+FEFF. */
 bool is_blank_cp(uint32_t cp);
 /* Pointer/length of s without leading and trailing blanks. */
