@@ -19,7 +19,7 @@ typedef struct pline {
 	float y1, y2, x1, x2;
 } pline;
 
-static int by_y_then_x(const void *a, const void *b)
+int glyph_by_y_then_x(const void *a, const void *b)
 {
 	const glyph *g = a, *h = b;
 	float ya = (g->y1 + g->y2) / 2, yb = (h->y1 + h->y2) / 2;
@@ -72,8 +72,7 @@ static bool is_ascii_word(uint32_t cp)
 	       (cp >= 'A' && cp <= 'Z');
 }
 
-/* "─ 7 ─", "- 3 -", "3", "第 3 页", "3/25": page furniture. */
-static bool page_number_text(const char *s)
+bool page_number_text(const char *s)
 {
 	bool digit = false;
 	size_t n = strlen(s), i = 0;
@@ -366,7 +365,7 @@ static bool page_furniture(const page_ctx *pc, const glyph *g, const pline *pl, 
 int layout_page(page_ctx *pc, glyph *g, size_t ng)
 {
 	repair_heights(g, ng);
-	qsort(g, ng, sizeof *g, by_y_then_x);
+	qsort(g, ng, sizeof *g, glyph_by_y_then_x);
 	pline *pls = NULL;
 	size_t npl = 0;
 	int rc = group_lines(g, ng, &pls, &npl);

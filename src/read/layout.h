@@ -26,6 +26,13 @@ typedef struct page_ctx {
 	float prev_x2;    /* right edge of the previous body line */
 } page_ctx;
 
+/* qsort order: top to bottom by the middle of the box, then left to
+ * right. */
+int glyph_by_y_then_x(const void *a, const void *b);
+
+/* "─ 7 ─", "- 3 -", "3", "第 3 页", "3/25": page furniture, dropped. */
+bool page_number_text(const char *s);
+
 /* Append the lines of one page to pc->ls: g (ng glyphs, any order; sorted
  * and its broken boxes repaired in place) grouped into lines by vertical
  * band, cut into cells at column gaps, page numbers dropped, each line

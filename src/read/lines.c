@@ -383,6 +383,77 @@ static void left_margins(const yoy_lines *ls, size_t first, const text_line *inf
 	}
 }
 
+/* Lines a word processor printed on two pages, as a copy of the PDF
+ * gives them: a copy has no ink to tell which of the two shows (the PDF
+ * reader asks, overflow.h), so the lines that end one page and start the
+ * next alike -- two or more, twenty characters or more, page numbers and
+ * blanks aside -- are read once, where the page before has them: the
+ * next page's copy is left blank, its line numbers kept. */
+#define TWIN_MIN_LINES 2
+#define TWIN_MIN_BYTES 60 /* twenty CJK characters */
+
+static bool content_line(const yoy_line *l)
+{
+	return l->ncells && !line_page_number(l);
+}
+
+static void blank_line(yoy_line *l)
+{
+	l->text = "";
+	l->len = 0;
+	l->ncells = 0;
+	l->tabbed = false;
+}
+
+static void drop_page_twins(yoy_lines *ls, size_t first, const text_line *info)
+{
+	size_t n = ls->n - first, page = 0; /* page: where the page before starts */
+	for (size_t b = 1; b <= n; b++) {
+		if (b < n && !info[b].page_start)
+			continue;
+		/* the page before is [page, b); the next starts at b */
+		size_t next_end = b + 1;
+		while (next_end < n && !info[next_end].page_start)
+			next_end++;
+		if (b == n)
+			break;
+		size_t best = 0;
+		for (size_t k = 1;; k++) {
+			/* the k-th content line from the end of the page before, and
+			 * the k-th from the start of the next */
+			size_t seen = 0, ia = b, ib = b;
+			while (ia > page && seen < k)
+				seen += content_line(&ls->v[first + --ia]);
+			if (seen < k)
+				break;
+			bool alike = true;
+			size_t taken = 0, bytes = 0, ja = ia;
+			for (ib = b; ib < next_end && taken < k; ib++) {
+				const yoy_line *y = &ls->v[first + ib];
+				if (!content_line(y))
+					continue;
+				while (!content_line(&ls->v[first + ja]))
+					ja++;
+				const yoy_line *x = &ls->v[first + ja++];
+				alike = alike && x->len == y->len &&
+					memcmp(x->text, y->text, x->len) == 0;
+				bytes += y->len;
+				taken++;
+			}
+			if (taken < k)
+				break;
+			if (alike && k >= TWIN_MIN_LINES && bytes >= TWIN_MIN_BYTES)
+				best = k;
+		}
+		for (size_t ib = b, taken = 0; ib < next_end && taken < best; ib++)
+			if (content_line(&ls->v[first + ib])) {
+				blank_line(&ls->v[first + ib]);
+				taken++;
+			}
+		page = b;
+	}
+}
+
 /* Text copied out of a PDF (`pdftotext`) wraps a paragraph at the page's
  * width, each line its own: a line of words goes on the paragraph above
  * when that one ran to the right margin without ending a sentence and
@@ -536,8 +607,10 @@ int lines_from_text(yoy_lines *ls, const char *text, size_t len, int file)
 		if (p == end)
 			break;
 	}
-	if (spaces)
+	if (spaces) {
+		drop_page_twins(ls, first, info);
 		join_wrapped_lines(ls, first, info);
+	}
 done:
 	free(cells);
 	free(lens);

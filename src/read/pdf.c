@@ -1,9 +1,11 @@
 /* PDF input: the characters and boxes of each page come from the PDF
  * module (yoy-pdf.so, pdf_poppler.c, through poppler), loaded with
  * dlopen() on the first PDF (util/module.c); layout.c rebuilds the lines and cells from
- * them.  Calls util and layout. */
+ * them, lines drawn twice read once (overflow.c).  Calls util, layout and
+ * overflow. */
 #include "pdf.h"
 #include "layout.h"
+#include "overflow.h"
 #include "pdf_module.h"
 #include "yoy/parse.h"
 
@@ -46,6 +48,24 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A page read and not yet laid out. */
+typedef struct held_page {
+	glyph *g;
+	size_t ng;
+	int page; /* from 0 */
+	double width, height;
+} held_page;
+
+static int lay_out(page_ctx *pc, held_page *h)
+{
+	if (!h->g || !h->ng)
+		return 0;
+	pc->page = h->page + 1;
+	pc->width = h->width;
+	pc->height = h->height;
+	return layout_page(pc, h->g, h->ng);
+}
+
 static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err)
 {
 	/* poppler rebuilds a damaged file as best it can; a file cut short
@@ -84,28 +104,36 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 	size_t before = ls->n;
 	int rc = 0;
 	page_ctx pc = { ls, 0, file, 0, 0, 0, false, 0 };
+	/* each page is laid out once the next is read: lines drawn on both,
+	 * one copy clipped away, are read once (overflow.h) */
+	held_page held = { NULL, 0, 0, 0, 0 };
 	double start = seconds_now();
 	for (int p = 0; p < pages && !rc; p++) {
 		if (pdf_timeout > 0 && seconds_now() - start > pdf_timeout) {
+			free(held.g);
 			M->close(doc);
 			return yoy_error_set(err, YOY_EINPUT,
 				"%s: reading took longer than %g s (at page %d of %d); refused "
 				"(--timeout raises the limit)", in->path, pdf_timeout, p + 1, pages);
 		}
-		glyph *g = NULL;
-		size_t ng = 0;
-		int got = M->page(doc, p, &pc.width, &pc.height, &g, &ng);
+		held_page next = { NULL, 0, p, 0, 0 };
+		int got = M->page(doc, p, &next.width, &next.height, &next.g, &next.ng);
 		if (got == 1)
 			continue; /* a page the tree claims but does not hold */
 		if (got) {
 			rc = YOY_ENOMEM;
 			break;
 		}
-		pc.page = p + 1;
-		if (g)
-			rc = layout_page(&pc, g, ng);
-		free(g);
+		if (held.g && next.g && held.page == p - 1)
+			rc = overflow_read_once(held.g, &held.ng, next.g, &next.ng, NULL);
+		if (!rc)
+			rc = lay_out(&pc, &held);
+		free(held.g);
+		held = next;
 	}
+	if (!rc)
+		rc = lay_out(&pc, &held);
+	free(held.g);
 	M->close(doc);
 	if (rc)
 		return yoy_error_set(err, rc, "%s: out of memory", in->path);

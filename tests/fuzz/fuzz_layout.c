@@ -1,5 +1,6 @@
 /* Fuzz the layout of positioned characters -- what pdf.c hands on from
- * poppler -- and everything after it: lines, cells, tables, narrative.
+ * poppler -- and everything after it: lines drawn on two pages read once
+ * (overflow.c), lines, cells, tables, narrative.
  *
  * The input is records of 8 bytes, one character each:
  *   tag cp_hi cp_lo x_hi x_lo y_hi y_lo size
@@ -14,6 +15,7 @@
 
 #include "fuzz.h"
 #include "read/layout.h"
+#include "read/overflow.h"
 #include "read/recognize.h"
 #include "yoy/doc.h"
 
@@ -40,15 +42,28 @@ static void load_domain(void)
 	}
 }
 
-static int flush_page(page_ctx *pc, glyph *g, size_t *ng)
+/* As pdf.c: a page is laid out once the next is read, lines on both
+ * read once first.  held holds *nheld glyphs of the page before (0: none);
+ * g the page just read, which becomes the held one. */
+static int flush_page(page_ctx *pc, glyph *held, size_t *nheld, glyph *g, size_t *ng,
+		      bool last)
 {
 	int rc = 0;
-	if (*ng) {
+	if (*nheld && *ng)
+		rc = overflow_read_once(held, nheld, g, ng, NULL);
+	if (!rc && *nheld) {
 		pc->page++;
-		rc = layout_page(pc, g, *ng);
+		rc = layout_page(pc, held, *nheld);
 		pc->ls->pages = pc->page;
 	}
+	memcpy(held, g, *ng * sizeof *g);
+	*nheld = *ng;
 	*ng = 0;
+	if (!rc && last && *nheld) {
+		pc->page++;
+		rc = layout_page(pc, held, *nheld);
+		pc->ls->pages = pc->page;
+	}
 	return rc;
 }
 
@@ -57,9 +72,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ndomain)
 		load_domain();
 	size_t nrec = size / 8;
-	glyph *g = malloc((nrec + 1) * sizeof *g);
-	if (!g)
+	glyph *g = malloc((nrec + 1) * sizeof *g), *held = malloc((nrec + 1) * sizeof *held);
+	size_t nheld = 0;
+	if (!g || !held) {
+		free(g);
+		free(held);
 		return 0;
+	}
 	yoy_lines ls;
 	memset(&ls, 0, sizeof ls);
 	page_ctx pc;
@@ -72,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < nrec && !rc; i++) {
 		const uint8_t *r = data + 8 * i;
 		if (r[0] == 0xFF) {
-			rc = flush_page(&pc, g, &ng);
+			rc = flush_page(&pc, held, &nheld, g, &ng, false);
 			continue;
 		}
 		uint32_t cp = r[0] < 0x80 ? domain_cp[r[0] % ndomain] : (uint32_t)(r[1] << 8 | r[2]);
@@ -86,8 +105,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		c->y2 = c->y1 + 4.0f + (float)(r[7] >> 4);
 	}
 	if (!rc)
-		rc = flush_page(&pc, g, &ng);
+		rc = flush_page(&pc, held, &nheld, g, &ng, true);
 	free(g);
+	free(held);
 	if (!rc && ls.n) {
 		yoy_doc *doc = NULL;
 		yoy_error err;

@@ -4,6 +4,8 @@
  * disclosure split into a narrative PDF and a tables PDF. */
 #include "testutil.h"
 
+#include "read/overflow.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -256,6 +258,140 @@ static void test_sentences_joined_across_lines(void **state)
 		assert_null(strstr(docs[1]->sections[i].text, "─"));
 }
 
+/* ---- lines drawn twice, once clipped away ----------------------------- */
+
+/* The claims stating a figure, in fen. */
+static size_t claims_stating(const yoy_doc *doc, int64_t fen, const yoy_claim **first)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->nclaims; i++)
+		if (doc->claims[i].current.present && doc->claims[i].current.fen == fen) {
+			if (!n)
+				*first = &doc->claims[i];
+			n++;
+		}
+	return n;
+}
+
+/* Word's PDFs of the Putuo finance bureau and commerce commission draw
+ * the lines that overflow a page on it too, below its clip, and the lines
+ * before them again above the next page's clip: each line is read once,
+ * where it shows (pdftotext gives both copies; pages drawn by poppler
+ * show where). */
+static void test_clipped_overflow_read_once(void **state)
+{
+	(void)state;
+	yoy_doc *doc = parse_ok("data/shanghai-putuo-finance-bureau/2025-budget.pdf");
+	const yoy_claim *c = NULL;
+	/* "7.…职业年金缴费支出（项）”887.36万元" shows at the foot of p7 */
+	assert_int_equal(claims_stating(doc, 88736LL * 10000, &c), 1);
+	assert_int_equal(c->at.page, 7);
+	assert_int_equal(c->at.line, 21);
+	/* "9.…行政单位医疗（项）”78.21万元" shows atop p8 (its copy on p7 is
+	 * below the clip), as the page's first line */
+	assert_int_equal(claims_stating(doc, 7821LL * 10000, &c), 1);
+	assert_int_equal(c->at.page, 8);
+	assert_int_equal(c->at.line, 1);
+	yoy_doc_free(doc);
+	/* the commission's duties run from p3 to p4; twelve lines are drawn on
+	 * both, and a hidden line's tail had glued itself to a shown one */
+	doc = parse_ok("data/shanghai-putuo-commerce/2025-budget.pdf");
+	bool found = false;
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const char *t = doc->sections[i].text;
+		if (!strstr(t, "帮困对象粮油供应管理"))
+			continue;
+		found = true;
+		assert_null(strstr(t, "负责导本区"));
+		const char *first = strstr(t, "9、组织协调本区商品交易市场规划");
+		assert_non_null(first);
+		assert_null(strstr(first + 1, "9、组织协调本区商品交易市场规划"));
+	}
+	assert_true(found);
+	yoy_doc_free(doc);
+}
+
+/* A line of text at (x, y), one glyph a character, 10 points square. */
+static size_t put_line(glyph *g, size_t n, const char *text, float x, float y)
+{
+	for (size_t i = 0; text[i]; i++)
+		g[n++] = (glyph){ (uint32_t)(unsigned char)text[i], x + 10.0f * (float)i, y,
+				  x + 10.0f * (float)(i + 1), y + 10.0f };
+	return n;
+}
+
+static void test_overflow_twins(void **state)
+{
+	(void)state;
+	glyph a[64], b[64];
+	size_t na = 0, nb = 0;
+	na = put_line(a, na, "first line", 50, 100);
+	na = put_line(a, na, "second one", 50, 500);
+	na = put_line(a, na, "third one", 60, 515);
+	na = put_line(a, na, "7", 300, 580); /* the page's number */
+	nb = put_line(b, nb, "second one", 50, 20);
+	nb = put_line(b, nb, "third one", 60, 35);
+	nb = put_line(b, nb, "then more", 50, 50);
+	overflow_twin *t = NULL;
+	size_t n = 0;
+	assert_int_equal(overflow_twins(a, na, b, nb, &t, &n, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(t[0].a_n, 10);
+	assert_true(t[0].a_box.y1 == 500 && t[0].b_box.y1 == 20);
+	assert_true(t[1].a_box.x1 == 60 && t[1].b_box.y1 == 35);
+	free(t);
+	/* the second copy set a point to the right: not the same line, and
+	 * the run must start page b */
+	b[0].x1 += 1;
+	assert_int_equal(overflow_twins(a, na, b, nb, &t, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	b[0].x1 -= 1;
+	/* nor the same distance up */
+	for (size_t i = 10; i < nb; i++) {
+		b[i].y1 -= 2;
+		b[i].y2 -= 2;
+	}
+	assert_int_equal(overflow_twins(a, na, b, nb, &t, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	/* a run shorter than OVERFLOW_MIN_CHARS is none */
+	glyph c[8], d[8];
+	size_t nc = put_line(c, 0, "ab", 50, 500), nd = put_line(d, 0, "ab", 50, 20);
+	assert_int_equal(overflow_twins(c, nc, d, nd, &t, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	assert_null(t);
+	/* read once: page a's text area starts at y 100 (its first line);
+	 * "second one" stands above it on b (y 20), so a keeps it; "third
+	 * one" is at b's top margin (b's copy moved to y 100), so b keeps it */
+	na = nb = 0;
+	na = put_line(a, na, "first line", 50, 100);
+	na = put_line(a, na, "second one", 50, 500);
+	na = put_line(a, na, "third one", 60, 580);
+	nb = put_line(b, nb, "second one", 50, 20);
+	nb = put_line(b, nb, "third one", 60, 100);
+	nb = put_line(b, nb, "then more", 50, 115);
+	size_t dropped;
+	assert_int_equal(overflow_read_once(a, &na, b, &nb, &dropped), 0);
+	assert_int_equal(dropped, 2);
+	assert_int_equal(na, 20);
+	assert_true(a[10].cp == 's' && a[10].y1 == 500);
+	assert_int_equal(nb, 18);
+	assert_true(b[0].cp == 't' && b[0].y1 == 100);
+	/* one twin line alone (a title at the foot and atop the next) stays */
+	na = nb = 0;
+	na = put_line(a, na, "first line", 50, 100);
+	na = put_line(a, na, "running title", 50, 560);
+	nb = put_line(b, nb, "running title", 50, 20);
+	nb = put_line(b, nb, "then more", 50, 100);
+	assert_int_equal(overflow_read_once(a, &na, b, &nb, &dropped), 0);
+	assert_int_equal(dropped, 0);
+	assert_int_equal(na + nb, 10 + 13 + 13 + 9);
+	glyph e[4] = { { 'x', 1, 1, 2, 2 }, { 0, 1, 1, 2, 2 }, { 'y', 1, 1, 2, 2 } };
+	size_t ne = 3;
+	overflow_compact(e, &ne);
+	assert_int_equal(ne, 2);
+	assert_int_equal(e[1].cp, 'y');
+}
+
 /* ---- bad PDFs, written by hand ---------------------------------------- */
 
 typedef struct pdfw {
@@ -472,6 +608,8 @@ int main(void)
 		cmocka_unit_test(test_identities),
 		cmocka_unit_test(test_year_over_year_claims),
 		cmocka_unit_test(test_sentences_joined_across_lines),
+		cmocka_unit_test(test_clipped_overflow_read_once),
+		cmocka_unit_test(test_overflow_twins),
 		cmocka_unit_test(test_bad_pdfs),
 		cmocka_unit_test(test_narrative_and_tables_in_two_files),
 		cmocka_unit_test(test_module_loaded_on_demand),
