@@ -182,6 +182,49 @@ static int boundary(const char *cell, size_t n, const glyph *p, const glyph *c,
 }
 
 
+static bool is_cjk_numeral(uint32_t cp)
+{
+	static const uint32_t numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+					     0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
+		if (cp == numerals[i])
+			return true;
+	return false;
+}
+
+/* The marker of a list item: "30.", "3．", "2、", "（三）", "(2)", "一、"
+ * -- a number, then a point or a comma that no figure has after it. */
+static bool list_item_start(const char *s)
+{
+	size_t n = strlen(s), i = 0, adv;
+	uint32_t cp = utf8_decode(s, n, &adv);
+	bool paren = cp == '(' || cp == 0xFF08;
+	if (paren)
+		i += adv;
+	size_t digits = 0, numerals = 0;
+	for (; i < n; i += adv) {
+		cp = utf8_decode(s + i, n - i, &adv);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (is_cjk_numeral(cp))
+			numerals++;
+		else
+			break;
+	}
+	if ((digits == 0) == (numerals == 0) || digits > 2 || numerals > 3 || i >= n)
+		return false;
+	if (paren)
+		return cp == ')' || cp == 0xFF09;
+	if (cp == 0x3001) /* 、 */
+		return true;
+	if (digits && (cp == '.' || cp == 0xFF0E)) {
+		/* "107.62万元" is a figure, "1.“一般…" an item */
+		uint32_t after = utf8_decode(s + i + adv, n - i - adv, &adv);
+		return !(after >= '0' && after <= '9');
+	}
+	return false;
+}
+
 static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 		     float right)
 {
@@ -243,7 +286,10 @@ static int emit_line(page_ctx *pc, glyph *g, const pline *pl, float left,
 	 * sentence well short of the right edge */
 	bool indented = pl->x1 - left > 1.2f * em;
 	bool after_short = !pc->prev_open && pc->prev_x2 < right - 2.0f * em;
-	l->para_start = indented || after_short;
+	/* "30.“城乡社区支出…" after a line that ended its sentence at the
+	 * right edge: the next item of a list set flush with the text */
+	bool next_item = !pc->prev_open && list_item_start(l->text);
+	l->para_start = indented || after_short || next_item;
 	pc->prev_x2 = pl->x2;
 	pc->prev_open = !(str_ends(l->text, "。") || str_ends(l->text, "：") ||
 			  str_ends(l->text, ":"));

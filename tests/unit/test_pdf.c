@@ -258,6 +258,28 @@ static void test_sentences_joined_across_lines(void **state)
 		assert_null(strstr(docs[1]->sections[i].text, "─"));
 }
 
+/* A list item set flush with the text starts its paragraph after a line
+ * that ended its sentence at the right edge; a figure wrapped to the
+ * start of a line ("107.62万元") does not. */
+static void test_list_items_start_paragraphs(void **state)
+{
+	(void)state;
+	bool item = false;
+	for (size_t i = 0; i < docs[8]->nsections; i++)
+		if (strstr(docs[8]->sections[i].text, "主要用于城乡社区环境卫生。\n30.“城乡社区支出"))
+			item = true;
+	assert_true(item);
+	yoy_doc *doc = parse_ok("data/shanghai-putuo-finance-bureau/2025-budget.pdf");
+	bool figure = false;
+	for (size_t i = 0; i < doc->nsections; i++) {
+		assert_null(strstr(doc->sections[i].text, "\n107.62万元"));
+		if (strstr(doc->sections[i].text, "比2024年预算增加107.62万元；事业收入"))
+			figure = true;
+	}
+	assert_true(figure);
+	yoy_doc_free(doc);
+}
+
 /* ---- lines drawn twice, once clipped away ----------------------------- */
 
 /* The claims stating a figure, in fen. */
@@ -608,6 +630,7 @@ int main(void)
 		cmocka_unit_test(test_identities),
 		cmocka_unit_test(test_year_over_year_claims),
 		cmocka_unit_test(test_sentences_joined_across_lines),
+		cmocka_unit_test(test_list_items_start_paragraphs),
 		cmocka_unit_test(test_clipped_overflow_read_once),
 		cmocka_unit_test(test_overflow_twins),
 		cmocka_unit_test(test_bad_pdfs),
