@@ -48,6 +48,55 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* A character no Chinese disclosure prints: Latin-1 and Latin Extended
+ * letters and signs ("¯政拨款", "ß能V类": a font whose glyphs the PDF maps
+ * to the wrong characters), private-use code points, U+FFFD.  The signs a
+ * disclosure may print (° ± ² ³ · × ÷ ¥ § µ) are not. */
+static bool garbled_cp(uint32_t cp)
+{
+	if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF))
+		return true;
+	if (cp < 0xA1 || cp > 0x24F)
+		return false;
+	static const uint32_t fine[] = { 0xB0, 0xB1, 0xB2, 0xB3, 0xB7, 0xD7, 0xF7, 0xA5, 0xA7, 0xB5 };
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+		if (cp == fine[i])
+			return false;
+	return true;
+}
+
+/* A text layer that is not what the page shows: of the characters read
+ * from lines [from, ls->n), at least GARBLED_MIN and one in GARBLED_SHARE
+ * of the Han characters are garbled_cp (bundled disclosures: none; a
+ * ghostscript re-export that lost its fonts' maps: one in five).  *where
+ * gets the first line holding one. */
+#define GARBLED_MIN 20
+#define GARBLED_SHARE 50
+
+static bool garbled_text(const yoy_lines *ls, size_t from, size_t *nodd,
+			 const yoy_line **where)
+{
+	size_t odd = 0, han = 0;
+	*where = NULL;
+	for (size_t i = from; i < ls->n; i++) {
+		const yoy_line *l = &ls->v[i];
+		for (size_t k = 0; k < l->len;) {
+			size_t adv;
+			uint32_t cp = utf8_decode(l->text + k, l->len - k, &adv);
+			k += adv ? adv : 1;
+			if (cp >= 0x4E00 && cp <= 0x9FFF)
+				han++;
+			else if (garbled_cp(cp)) {
+				odd++;
+				if (!*where)
+					*where = l;
+			}
+		}
+	}
+	*nodd = odd;
+	return odd >= GARBLED_MIN && odd * GARBLED_SHARE >= han;
+}
+
 /* A page read and not yet laid out. */
 typedef struct held_page {
 	glyph *g;
@@ -142,6 +191,21 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 		return yoy_error_set(err, YOY_EINPUT,
 			"%s: image-only PDF (no text layer on any of its %d pages); "
 			"yoy does not do OCR", in->path, pages);
+	size_t odd;
+	const yoy_line *at;
+	if (garbled_text(ls, before, &odd, &at)) {
+		sbuf shown;
+		sbuf_init(&shown);
+		utf8_sanitize(&shown, at->text, at->len < 60 ? at->len : 60);
+		rc = yoy_error_set(err, YOY_EINPUT,
+			"%s: the PDF's text layer is not what its pages show: %zu characters no "
+			"disclosure prints (page %d line %d: \"%s\"), as when a font maps its "
+			"glyphs to the wrong characters; refused rather than checked as misread "
+			"(re-export the PDF, or read a text copy)", in->path, odd, at->page, at->no,
+			sbuf_cstr(&shown));
+		sbuf_free(&shown);
+		return rc;
+	}
 	return 0;
 }
 

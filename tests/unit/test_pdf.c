@@ -505,6 +505,13 @@ static void test_bad_pdfs(void **state)
 	write_pdf(p, 1, "secret", 0, true);
 	expect_pdf_error(p, "encrypted");
 
+	/* a text layer of letters no disclosure prints (Æ Ł Ø æ ı ł ø ß, as
+	 * a font that maps its glyphs wrong gives them): refused, not read */
+	snprintf(p, sizeof p, "%s/garbled.pdf", dir);
+	write_pdf(p, 2, "\\341\\351\\352\\361\\365\\370\\371\\373\\341\\351\\352\\361", 0,
+		  false);
+	expect_pdf_error(p, "text layer is not what its pages show");
+
 	snprintf(p, sizeof p, "%s/scan.pdf", dir);
 	write_pdf(p, 3, NULL, 0, false);
 	expect_pdf_error(p, "image-only");
