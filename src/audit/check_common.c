@@ -391,10 +391,34 @@ yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch)
 	}
 }
 
+/* Whether doc holds a table read by the order of its cells (by_order). */
+static bool tables_by_order(const yoy_doc *doc)
+{
+	for (size_t i = 0; i < doc->ntables; i++)
+		if (doc->tables[i].by_order)
+			return true;
+	return false;
+}
+
 void add_finding(checker *k, const yoy_finding *f)
 {
 	if (k->oom)
 		return;
+	/* a copy that gives one cell a line: what was read from its tables
+	 * may be joined wrong, so a figure that disagrees with them is a
+	 * warning; a change that does not hold in its own sentence
+	 * (change.*) is still an error */
+	if (f->severity == YOY_SEV_ERROR && k->doc && strncmp(f->rule, "change.", 7) != 0 &&
+	    tables_by_order(k->doc)) {
+		yoy_finding w = *f;
+		w.severity = YOY_SEV_WARNING;
+		w.message = afmt(k->ar, _("%s (the tables of this copy were read one cell a line, "
+					  "joined by order, not by column: they may be joined wrong; "
+					  "see the PDF)"), f->message);
+		f = &w;
+		add_finding(k, f);
+		return;
+	}
 	yoy_check *c = k->c;
 	if (!vec_grow((void **)&c->findings, &k->cap, c->nfindings + 1, sizeof *c->findings)) {
 		k->oom = true;

@@ -59,6 +59,8 @@ static void put_table(jsonw *w, const yoy_table *t)
 	jw_int(w, "decimals", t->decimals);
 	jw_loc(w, "at", t->at);
 	jw_bool(w, "empty", t->empty);
+	if (t->by_order)
+		jw_bool(w, "by_order", true);
 	jw_str(w, "note", t->note);
 	jw_array(w, "columns", JW_LINES);
 	for (size_t i = 0; i < t->ncolumns; i++) {
@@ -457,6 +459,7 @@ static void read_table(reader *r, const cJSON *j, size_t *tcap)
 	t->at = get_loc(r, j);
 	const cJSON *e = member(j, "empty");
 	t->empty = cJSON_IsTrue(e);
+	t->by_order = cJSON_IsTrue(member(j, "by_order"));
 	t->note = get_str(r, j, "note");
 	const cJSON *cols = get_array(r, j, "columns");
 	size_t nc = (size_t)cJSON_GetArraySize(cols);

@@ -414,6 +414,36 @@ static void drop_repeated_tables(yoy_doc *doc)
 	doc->ntables = kept;
 }
 
+/* Tables of a text that gives one cell a line -- a PDF viewer's copy, or
+ * pdftotext without -layout: the table reader joins codes, names and
+ * figures by their order, and where the copy sets a column's cells apart
+ * it joins them wrong.  Nine in ten of the lines under the title holding
+ * one cell, six lines or more, mark the table so that its sums are not
+ * taken for the department's errors.  Positions (a PDF) and separators
+ * (TABs, runs of blanks) show the columns; such tables are not marked. */
+static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
+{
+	for (size_t i = 0; i < doc->ntables; i++) {
+		yoy_table *t = &doc->tables[i];
+		if (t->at.page != 0 || !t->nrows)
+			continue;
+		int last = t->at.line;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].at.file == t->at.file && t->rows[r].at.line > last)
+				last = t->rows[r].at.line;
+		size_t filled = 0, single = 0;
+		for (size_t k = 0; k < ls->n; k++) {
+			const yoy_line *l = &ls->v[k];
+			if (l->file != t->at.file || l->no <= t->at.line || l->no > last)
+				continue;
+			size_t n = line_filled(l);
+			filled += n > 0;
+			single += n == 1;
+		}
+		t->by_order = filled >= 6 && single * 10 >= filled * 9;
+	}
+}
+
 /* The walk over the lines read, and what a document must have. */
 static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *err)
 {
@@ -422,8 +452,10 @@ static int recognize(yoy_doc *doc, yoy_lines *ls, const char *path, yoy_error *e
 	pc.doc = doc;
 	pc.lines = ls;
 	int rc = walk(&pc);
-	if (!rc)
+	if (!rc) {
 		drop_repeated_tables(doc);
+		mark_tables_by_order(doc, ls);
+	}
 	if (!rc)
 		rc = claims_extract(&pc);
 	if (!rc)

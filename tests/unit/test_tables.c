@@ -505,7 +505,9 @@ static char *pdftotext_copy_at(const char *pdf, int pitch)
 	char cmd[256], fixed[32] = "";
 	if (pitch > 0)
 		snprintf(fixed, sizeof fixed, "-fixed %d ", pitch);
-	snprintf(cmd, sizeof cmd, "pdftotext -layout %s%s - 2>/dev/null", fixed, pdf);
+	/* pitch < 0: in reading order, one cell a line, as a viewer copies */
+	snprintf(cmd, sizeof cmd, "pdftotext %s%s%s - 2>/dev/null", pitch < 0 ? "" : "-layout ",
+		 fixed, pdf);
 	FILE *f = popen(cmd, "r");
 	assert_non_null(f);
 	sbuf text;
@@ -748,6 +750,94 @@ static void test_pdftotext_copies(void **state)
 	 * "2018 年" is no place to split it */
 	const char *spaced = "十二、2018 年江苏省高级人民法院政府采购预算表";
 	assert_int_equal(glued_title_start(spaced, strlen(spaced)), 0);
+}
+
+/* The errors of doc, each as "rule stated computed", into *out. */
+static void error_keys(const yoy_doc *doc, sbuf *out)
+{
+	yoy_check *c;
+	yoy_error err;
+	yoy_check_options o = { 0 };
+	assert_int_equal(yoy_check_doc(&c, doc, &o, &err), 0);
+	sbuf_reset(out);
+	for (size_t i = 0; i < c->nfindings; i++) {
+		const yoy_finding *f = &c->findings[i];
+		if (f->severity == YOY_SEV_ERROR)
+			sbuf_printf(out, "%s %s %s\n", f->rule, f->stated ? f->stated : "",
+				    f->computed ? f->computed : "");
+	}
+	yoy_check_free(c);
+}
+
+/* A copy in reading order (pdftotext without -layout, as a PDF viewer
+ * copies a page) gives one cell a line: the table reader joins codes,
+ * names and figures by order, and where the copy sets a column's cells
+ * apart it joins them wrong (the court's 2018 基本支出: 工资福利支出
+ * 13,747.87 against 11,022.80 of its lines).  Such tables are marked
+ * by_order and what disagrees with them is a warning: no copy has an
+ * error its PDF does not have (there were 43 on the fifteen). */
+static void test_viewer_copies(void **state)
+{
+	(void)state;
+	static const char *const all[] = {
+		"data/jiangsu-high-court/2017-budget.pdf",
+		"data/jiangsu-high-court/2018-budget.pdf",
+		"data/jiangsu-high-court/2019-budget.pdf",
+		"data/jiangsu-procuratorate/2017-budget.pdf",
+		"data/jiangsu-procuratorate/2018-budget.pdf",
+		"data/jiangsu-procuratorate/2019-budget.pdf",
+		"data/shanghai-putuo-commerce/2025-budget.pdf",
+		"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
+		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+		"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
+		"data/shanghai-putuo-govt-office/2025-budget.pdf",
+		"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
+		"data/shanghai-putuo-wanli/2023-budget.pdf",
+		"data/shanghai-putuo-wanli/2024-budget.pdf",
+		"data/shanghai-putuo-wanli/2025-budget.pdf",
+	};
+	sbuf pdf_errors, copy_errors;
+	sbuf_init(&pdf_errors);
+	sbuf_init(&copy_errors);
+	size_t false_errors = 0, marked = 0, tables = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		char *text = pdftotext_copy_at(all[i], -1);
+		yoy_doc *a = parse_ok(all[i]), *b = parse_text_ok(text);
+		for (size_t t = 0; t < b->ntables; t++) {
+			tables++;
+			marked += b->tables[t].by_order != 0;
+		}
+		error_keys(a, &pdf_errors);
+		error_keys(b, &copy_errors);
+		/* a copy's sentence may lose its subject's first words: the
+		 * rule and the figures say which error it is */
+		for (const char *l = sbuf_cstr(&copy_errors); *l;) {
+			const char *nl = strchr(l, '\n');
+			char key[512];
+			snprintf(key, sizeof key, "%.*s", (int)(nl - l + 1), l);
+			if (!strstr(sbuf_cstr(&pdf_errors), key)) {
+				print_message("  %s: error the PDF has not: %s", all[i] + 5, key);
+				false_errors++;
+			}
+			l = nl + 1;
+		}
+		yoy_doc_free(a);
+		yoy_doc_free(b);
+		free(text);
+	}
+	print_message("  fifteen copies in reading order: %zu of %zu tables read one cell a line, "
+		      "%zu errors the PDFs have not\n", marked, tables, false_errors);
+	assert_int_equal(false_errors, 0);
+	assert_true(marked * 2 >= tables);
+	/* the -layout copies show their columns: none is marked */
+	char *text = pdftotext_copy("data/jiangsu-high-court/2018-budget.pdf");
+	yoy_doc *doc = parse_text_ok(text);
+	for (size_t t = 0; t < doc->ntables; t++)
+		assert_int_equal(doc->tables[t].by_order, 0);
+	yoy_doc_free(doc);
+	free(text);
+	sbuf_free(&pdf_errors);
+	sbuf_free(&copy_errors);
 }
 
 /* A claim as a line of what it states (not where, nor its sentence). */
@@ -1068,6 +1158,7 @@ int main(void)
 		cmocka_unit_test(test_blank_separated_text),
 		cmocka_unit_test(test_drifting_grid),
 		cmocka_unit_test(test_pdftotext_copies),
+		cmocka_unit_test(test_viewer_copies),
 		cmocka_unit_test(test_pdftotext_paragraphs),
 		cmocka_unit_test(test_pdftotext_page_break),
 		cmocka_unit_test(test_pdftotext_page_twins),
