@@ -408,6 +408,47 @@ static bool page_furniture(const page_ctx *pc, const glyph *g, const pline *pl, 
 	return page_number_text(sbuf_cstr(s));
 }
 
+bool layout_turn_upright(glyph *g, size_t ng, double *width, double *height)
+{
+	/* each character against the one before it in the text layer: a
+	 * neighbour beside it (across) or above or below it (down, up) */
+	size_t across = 0, down = 0, up = 0;
+	for (size_t i = 1; i < ng; i++) {
+		const glyph *a = &g[i - 1], *b = &g[i];
+		float size = fmaxf(fmaxf(a->x2 - a->x1, a->y2 - a->y1),
+				   fmaxf(b->x2 - b->x1, b->y2 - b->y1));
+		float dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2;
+		float dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+		if (size <= 0)
+			continue;
+		if (fabsf(dy) <= 1.5f * size && fabsf(dx) < 0.3f * fabsf(dy))
+			*(dy > 0 ? &down : &up) += 1;
+		else if (fabsf(dx) <= 1.5f * size && fabsf(dy) < 0.3f * fabsf(dx))
+			across++;
+	}
+	size_t turned = down > up ? down : up;
+	if (turned < 10 || turned <= 3 * across || turned <= 3 * (down + up - turned))
+		return false;
+	double w = *width, h = *height;
+	for (size_t i = 0; i < ng; i++) {
+		glyph o = g[i];
+		if (down > up) { /* read downwards: lines stack leftwards */
+			g[i].x1 = o.y1;
+			g[i].x2 = o.y2;
+			g[i].y1 = (float)w - o.x2;
+			g[i].y2 = (float)w - o.x1;
+		} else { /* read upwards: lines stack rightwards */
+			g[i].x1 = (float)h - o.y2;
+			g[i].x2 = (float)h - o.y1;
+			g[i].y1 = o.x1;
+			g[i].y2 = o.x2;
+		}
+	}
+	*width = h;
+	*height = w;
+	return true;
+}
+
 int layout_page(page_ctx *pc, glyph *g, size_t ng)
 {
 	repair_heights(g, ng);

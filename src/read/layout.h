@@ -33,6 +33,14 @@ int glyph_by_y_then_x(const void *a, const void *b);
 /* "─ 7 ─", "- 3 -", "3", "第 3 页", "3/25": page furniture, dropped. */
 bool page_number_text(const char *s);
 
+/* Text set a quarter turn round on its page (a landscape table printed
+ * sideways on a portrait page, without /Rotate): its characters follow
+ * one another down or up the page.  Such a page is turned upright -- g's
+ * boxes mapped so that the text runs left to right, *width and *height
+ * swapped -- and true returned.  g must be in the text layer's order (as
+ * poppler gives it), which it keeps. */
+bool layout_turn_upright(glyph *g, size_t ng, double *width, double *height);
+
 /* Append the lines of one page to pc->ls: g (ng glyphs, any order; sorted
  * and its broken boxes repaired in place) grouped into lines by vertical
  * band, cut into cells at column gaps, page numbers dropped, each line

@@ -173,6 +173,8 @@ static int read_pdf(yoy_lines *ls, const yoy_input *in, int file, yoy_error *err
 			rc = YOY_ENOMEM;
 			break;
 		}
+		if (next.g)
+			layout_turn_upright(next.g, next.ng, &next.width, &next.height);
 		if (held.g && next.g && held.page == p - 1)
 			rc = overflow_read_once(held.g, &held.ng, next.g, &next.ng, NULL);
 		if (!rc)

@@ -6,6 +6,7 @@
 
 #include "read/overflow.h"
 
+#include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -278,6 +279,61 @@ static void test_list_items_start_paragraphs(void **state)
 	}
 	assert_true(figure);
 	yoy_doc_free(doc);
+}
+
+/* A landscape page printed sideways on a portrait page (no /Rotate):
+ * its characters follow one another up the page, and the page is read
+ * turned upright, figure for figure and claim for claim as the upright
+ * file (before, every character was a line of its own and the file was
+ * refused as no disclosure). */
+static void test_sideways_pages(void **state)
+{
+	(void)state;
+	yoy_doc *side = parse_ok("data/constructed/wanli-2024-budget-sideways.pdf");
+	const yoy_doc *upright = docs[7]; /* wanli 2024 */
+	assert_int_equal(side->ntables, upright->ntables);
+	for (size_t t = 0; t < side->ntables; t++) {
+		const yoy_table *a = &side->tables[t], *b = &upright->tables[t];
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(a->nrows, b->nrows);
+		assert_int_equal(a->ncolumns, b->ncolumns);
+		for (size_t r = 0; r < a->nrows; r++)
+			for (size_t c = 0; c < a->ncolumns; c++)
+				assert_true(yoy_amount_fen(&a->rows[r].values[c]) ==
+					    yoy_amount_fen(&b->rows[r].values[c]));
+	}
+	assert_int_equal(side->nclaims, upright->nclaims);
+	for (size_t i = 0; i < side->nclaims; i++) {
+		assert_true(side->claims[i].current.fen == upright->claims[i].current.fen);
+		assert_int_equal(side->claims[i].at.page, upright->claims[i].at.page);
+		assert_int_equal(side->claims[i].at.line, upright->claims[i].at.line);
+	}
+	yoy_doc_free(side);
+	/* turned either way a quarter: read down the page, or up it */
+	glyph g[40];
+	for (int dir = 0; dir < 2; dir++) {
+		for (size_t i = 0; i < 40; i++) {
+			float along = 100.0f + 12.0f * (float)(i % 20), line = 300.0f + 20.0f * (float)(i / 20);
+			float y = dir ? 800.0f - along : along;
+			g[i] = (glyph){ 0x4E00 + (uint32_t)i, line, y - (dir ? 12.0f : 0), line + 12.0f,
+					y + (dir ? 0 : 12.0f) };
+		}
+		double w = 595, h = 842;
+		assert_true(layout_turn_upright(g, 40, &w, &h));
+		assert_true(w == 842 && h == 595);
+		/* the first line runs left to right, the second below it */
+		assert_true(g[1].x1 > g[0].x1 && fabsf(g[1].y1 - g[0].y1) < 0.01f);
+		assert_true(g[20].y1 > g[0].y1 + 10 || g[20].y1 < g[0].y1 - 10);
+		assert_true(g[21].x1 > g[20].x1);
+	}
+	/* upright text stays as it is */
+	for (size_t i = 0; i < 40; i++)
+		g[i] = (glyph){ 0x4E00 + (uint32_t)i, 100.0f + 12.0f * (float)(i % 20),
+				300.0f + 20.0f * (float)(i / 20), 112.0f + 12.0f * (float)(i % 20),
+				312.0f + 20.0f * (float)(i / 20) };
+	double w = 595, h = 842;
+	assert_false(layout_turn_upright(g, 40, &w, &h));
+	assert_true(w == 595 && g[1].x1 == 112.0f);
 }
 
 /* ---- lines drawn twice, once clipped away ----------------------------- */
@@ -638,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_year_over_year_claims),
 		cmocka_unit_test(test_sentences_joined_across_lines),
 		cmocka_unit_test(test_list_items_start_paragraphs),
+		cmocka_unit_test(test_sideways_pages),
 		cmocka_unit_test(test_clipped_overflow_read_once),
 		cmocka_unit_test(test_overflow_twins),
 		cmocka_unit_test(test_bad_pdfs),
