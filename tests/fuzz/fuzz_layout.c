@@ -1,6 +1,6 @@
 /* Fuzz the layout of positioned characters -- what pdf.c hands on from
- * poppler -- and everything after it: lines drawn on two pages read once
- * (overflow.c), lines, cells, tables, narrative.
+ * poppler -- and everything after it: sideways pages turned upright, lines
+ * drawn on two pages read once (overflow.c), lines, cells, tables, narrative.
  *
  * The input is records of 8 bytes, one character each:
  *   tag cp_hi cp_lo x_hi x_lo y_hi y_lo size
@@ -49,6 +49,8 @@ static int flush_page(page_ctx *pc, glyph *held, size_t *nheld, glyph *g, size_t
 		      bool last)
 {
 	int rc = 0;
+	double w = pc->width, h = pc->height;
+	layout_turn_upright(g, *ng, &w, &h);
 	if (*nheld && *ng)
 		rc = overflow_read_once(held, nheld, g, ng, NULL);
 	if (!rc && *nheld) {
