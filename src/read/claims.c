@@ -28,7 +28,7 @@
 
 enum tok_type {
 	T_AMT, T_PCT, T_CNT, T_BASE, T_DIR, T_SHARE, T_REASON, T_PURPOSE,
-	T_ENUM, T_SEP, T_NUM, T_CMP
+	T_ENUM, T_SEP, T_NUM, T_CMP, T_PP
 };
 
 typedef struct token {
@@ -42,6 +42,7 @@ typedef struct token {
 static const char lexer_pattern[] =
 	"(?<amt>(?<![\\d.,])[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)(?<unit>亿元|万元|元)(?!/)"
 	"|(?<pct>(?<![\\d.])\\d+(?:\\.\\d+)?)%"
+	"|(?<pp>(?<![\\d.])\\d+(?:\\.\\d+)?)个?百分点"
 	"|(?<cnt>(?<![\\d.])\\d+)(?<cu>台（套）|个|项|家|辆|名|台|套|所)"
 	"|(?<base>同比|(?:比|较|与|同)(?:上年|上一年|去年|(?<byear>\\d{4})年度?)"
 	"(?<bq>同口径|当年预算执行数|预算执行数|执行数|年初预算数|年初预算|预算数|预算|决算数|数)?"
@@ -58,7 +59,7 @@ static const char lexer_pattern[] =
 
 typedef struct lexer {
 	yoy_regex *re;
-	int g_amt, g_unit, g_pct, g_cnt, g_cu, g_base, g_byear, g_bq, g_bq2, g_dir,
+	int g_amt, g_unit, g_pct, g_pp, g_cnt, g_cu, g_base, g_byear, g_bq, g_bq2, g_dir,
 	    g_cmp, g_cmpyear,
 	    g_share, g_reason, g_purpose, g_enum, g_sep, g_num;
 	char error[256];
@@ -76,6 +77,7 @@ static void lexer_init(void)
 	lex.g_amt = regex_group(lex.re, "amt");
 	lex.g_unit = regex_group(lex.re, "unit");
 	lex.g_pct = regex_group(lex.re, "pct");
+	lex.g_pp = regex_group(lex.re, "pp");
 	lex.g_cnt = regex_group(lex.re, "cnt");
 	lex.g_cu = regex_group(lex.re, "cu");
 	lex.g_base = regex_group(lex.re, "base");
@@ -91,6 +93,30 @@ static void lexer_init(void)
 	lex.g_enum = regex_group(lex.re, "enum");
 	lex.g_sep = regex_group(lex.re, "sep");
 	lex.g_num = regex_group(lex.re, "num");
+}
+
+/* "增幅比上年提高2个百分点", "占比下降3个百分点": a change of a rate or a
+ * share, in percentage points -- not a change of the clause's figure, nor
+ * a count of 百分点.  The words of such a phrase, from the clause's last
+ * separator to its points, are left out: its direction and base would
+ * otherwise make a claim that the figure itself rose or fell. */
+static void drop_rate_changes(token *t, size_t *n)
+{
+	size_t kept = 0, phrase = 0; /* phrase: the kept index after the last separator */
+	for (size_t i = 0; i < *n; i++) {
+		if (t[i].type == T_PP) {
+			size_t k = phrase;
+			for (size_t j = phrase; j < kept; j++)
+				if (t[j].type == T_AMT || t[j].type == T_PCT)
+					t[k++] = t[j];
+			kept = k;
+			continue;
+		}
+		t[kept++] = t[i];
+		if (t[i].type == T_SEP)
+			phrase = kept;
+	}
+	*n = kept;
 }
 
 /* Tokens of s[b..e), appended to *out. */
@@ -118,6 +144,8 @@ static int tokenize(yoy_match *m, const char *s, size_t b, size_t e,
 			match_group(m, lex.g_unit, &t.ub, &t.ue);
 		} else if (match_group(m, lex.g_pct, &t.vb, &t.ve)) {
 			t.type = T_PCT;
+		} else if (match_group(m, lex.g_pp, &t.vb, &t.ve)) {
+			t.type = T_PP;
 		} else if (match_group(m, lex.g_cnt, &t.vb, &t.ve)) {
 			t.type = T_CNT;
 			match_group(m, lex.g_cu, &t.ub, &t.ue);
@@ -156,6 +184,7 @@ static int tokenize(yoy_match *m, const char *s, size_t b, size_t e,
 		if (!VEC_PUSH(*out, *n, *cap, t))
 			return YOY_ENOMEM;
 	}
+	drop_rate_changes(*out, n);
 	return 0;
 }
 
@@ -1162,6 +1191,8 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			if (clause_end(st.s, t))
 				on_clause_end(x, &st);
 			break;
+		case T_PP:
+			break; /* left out by the tokenizer (drop_rate_changes) */
 		}
 	}
 	finish_pending(x, &st.pd);

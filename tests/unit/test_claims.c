@@ -52,6 +52,28 @@ static void test_change_amount_percent_reason(void **state)
 	yoy_doc_free(d);
 }
 
+/* "增幅提高2个百分点", "占比下降3个百分点": a rate or a share moved by
+ * percentage points -- no count of 百分点, and no claim that the figure
+ * itself fell, which would contradict the rise stated before it. */
+static void test_percentage_points(void **state)
+{
+	(void)state;
+	yoy_doc *d = doc_with("支出预算100.00万元，比上年增加10.00万元，增长11.11%，增幅比上年下降3个"
+			      "百分点，占比提高0.5个百分点。");
+	size_t changes = 0;
+	for (size_t i = 0; i < d->nclaims; i++) {
+		const yoy_claim *c = &d->claims[i];
+		assert_int_not_equal(c->kind, YOY_CLAIM_COUNT);
+		assert_int_not_equal(c->direction, YOY_DIR_DECREASE);
+		changes += c->kind == YOY_CLAIM_CHANGE;
+	}
+	assert_int_equal(changes, 1);
+	const yoy_claim *c = find(d, "支出预算", 0);
+	assert_string_equal(fmt_amount(&c->delta), "10.00");
+	assert_string_equal(fmt_decimal(&c->percent), "11.11");
+	yoy_doc_free(d);
+}
+
 static void test_enumerated_reason_with_figures(void **state)
 {
 	(void)state;
@@ -262,6 +284,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_change_amount_percent_reason),
+		cmocka_unit_test(test_percentage_points),
 		cmocka_unit_test(test_enumerated_reason_with_figures),
 		cmocka_unit_test(test_comparable_basis),
 		cmocka_unit_test(test_decrease_phrasings),
