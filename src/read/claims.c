@@ -55,7 +55,7 @@ static const char lexer_pattern[] =
 	"|(?<purpose>主要用于)"
 	"|(?<enum>其中|主要包括|包括)"
 	"|(?<sep>[，,；;：:、])"
-	"|(?<num>(?<![\\d.])\\d+(?:\\.\\d+)?)";
+	"|(?<num>(?<![\\d.])(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?)";
 
 typedef struct lexer {
 	yoy_regex *re;
@@ -405,6 +405,8 @@ typedef struct extractor {
 	yoy_match *m;
 	token *toks;
 	size_t ntoks, toks_cap;
+	long pair[2];      /* 收入总计, 支出总计 a parallel list stated */
+	size_t pair_para;
 } extractor;
 
 static yoy_loc loc_at(const paragraph *p, size_t offset)
@@ -1149,6 +1151,189 @@ static void new_line(extractor *x, sentence_state *st)
 		x->sc[h].te = st->se; /* cite the whole sentence */
 }
 
+/* ---- parallel lists ------------------------------------------------------ */
+
+/* "2022年度收、支总计各是4125.49、4143.91万元。与2021年相比，收、支总计各
+ * 减少1267.86、2570.97万元，各下降23.51%、38.28%" (Sichuan's 决算): two
+ * figures, their changes and percents in two lists, the first of each for
+ * 收入, the second for 支出.  Read one by one, the second figure took the
+ * first's change (a false change.percent error).  A sentence with a list
+ * of two values after 各/分别 or a direction is read here: for 收、支 its
+ * two claims; for anything else none, rather than values paired wrong. */
+
+static bool ends_with_at(const char *s, size_t from, size_t off, const char *w)
+{
+	size_t k = strlen(w);
+	return off >= from + k && memcmp(s + off - k, w, k) == 0;
+}
+
+static bool figure_token(const token *t, bool percents)
+{
+	return percents ? t->type == T_PCT : t->type == T_AMT || t->type == T_NUM;
+}
+
+/* Two values from token i: "A、B", "A，B", "A,B", "A和B" (*second: B). */
+static bool value_pair(const extractor *x, const sentence_state *st, size_t i, bool percents,
+		       size_t *second)
+{
+	const token *t = x->toks;
+	if (i + 1 >= st->ntok || !figure_token(&t[i], percents))
+		return false;
+	if (figure_token(&t[i + 1], percents) && t[i + 1].b == t[i].e + 3 &&
+	    span_eq(st->s + t[i].e, 3, "和")) {
+		*second = i + 1;
+		return true;
+	}
+	static const char *const seps[] = { "、", "，", "," };
+	if (i + 2 >= st->ntok || t[i + 1].type != T_SEP || t[i + 1].b != t[i].e ||
+	    !is_sep(st->s, &t[i + 1], seps, 3) || !figure_token(&t[i + 2], percents) ||
+	    t[i + 2].b != t[i + 1].e)
+		return false;
+	*second = i + 2;
+	return true;
+}
+
+/* A figure of a list; a bare number takes the unit printed after the
+ * list's last value. */
+static yoy_amount list_amount(const char *s, const token *t, const token *last)
+{
+	if (t->type == T_AMT)
+		return amount_of(s, t);
+	yoy_unit u = last->type == T_AMT ? yoy_unit_parse(s + last->ub, last->ue - last->ub)
+					 : str_starts(s + last->e, "亿元") ? YOY_UNIT_YI
+					 : str_starts(s + last->e, "万元") ? YOY_UNIT_WAN
+					 : str_starts(s + last->e, "元") ? YOY_UNIT_YUAN
+					 : YOY_UNIT_WAN;
+	yoy_amount a;
+	if (yoy_amount_parse(&a, s + t->vb, t->ve - t->vb, u) != 0)
+		memset(&a, 0, sizeof a);
+	return a;
+}
+
+/* Whether the sentence has such lists, with *head where the clause
+ * holding them starts (the tokens before it are read as any others);
+ * with make, their claims are made. */
+static bool parallel_sentence(extractor *x, sentence_state *st, size_t *head_out, bool make)
+{
+	const char *s = st->s;
+	const token *t = x->toks;
+	size_t cur[2], delta[2], pct[2];
+	bool have_cur = false, have_delta = false, have_pct = false;
+	long dir_delta = -1, dir_pct = -1, base = -1;
+	size_t marker = st->se;
+	static const char *const values_after[] = { "各是", "各为", "分别是", "分别为", "分别" };
+	for (size_t i = 0; i < st->ntok; i++) {
+		if (t[i].type == T_BASE && base < 0)
+			base = (long)i;
+		size_t second;
+		if (!have_cur && figure_token(&t[i], false) && value_pair(x, st, i, false, &second)) {
+			for (size_t w = 0; w < sizeof values_after / sizeof *values_after; w++)
+				if (ends_with_at(s, st->sb, t[i].b, values_after[w])) {
+					cur[0] = i;
+					cur[1] = second;
+					have_cur = true;
+					if (t[i].b < marker)
+						marker = t[i].b - strlen(values_after[w]);
+					break;
+				}
+		}
+		if (t[i].type != T_DIR || i + 1 >= st->ntok || t[i + 1].b != t[i].e)
+			continue;
+		if (!have_delta && value_pair(x, st, i + 1, false, &second)) {
+			delta[0] = i + 1;
+			delta[1] = second;
+			dir_delta = (long)i;
+			have_delta = true;
+		} else if (!have_pct && value_pair(x, st, i + 1, true, &second)) {
+			pct[0] = i + 1;
+			pct[1] = second;
+			dir_pct = (long)i;
+			have_pct = true;
+		} else {
+			continue;
+		}
+		if (t[i].b < marker)
+			marker = t[i].b;
+	}
+	if (!have_cur && !have_delta && !have_pct)
+		return false;
+	/* whose lists: 收、支总计 (收入、支出总计, 收支总计) before the first */
+	size_t head = st->sb;
+	for (size_t i = 0; i < st->ntok && t[i].e <= marker; i++)
+		if (t[i].type == T_SEP && !span_eq(s + t[i].b, t[i].e - t[i].b, "、"))
+			head = t[i].e;
+	*head_out = head;
+	if (!make)
+		return true;
+	const char *w = s + head;
+	size_t wn = marker > head ? marker - head : 0;
+	/* 收、支总计 (收入、支出总计, 收支总计); else two names a 、 apart
+	 * ("基本支出、项目支出分别为…") */
+	const char *names[2] = { "收入总计", "支出总计" };
+	if (!(span_has(w, wn, "总计") && span_has(w, wn, "收") && span_has(w, wn, "支"))) {
+		const char *dun = span_find(w, wn, "、");
+		if (!dun)
+			dun = span_find(w, wn, "和");
+		if (!dun || span_find(dun + 3, wn - (size_t)(dun + 3 - w), "、"))
+			return true; /* values in parallel for subjects yoy cannot name */
+		for (int k = 0; k < 2; k++) {
+			const char *p = k ? dun + 3 : w;
+			size_t n = k ? wn - (size_t)(dun + 3 - w) : (size_t)(dun - w);
+			clean_subject(&x->tmp, p, n, x->doc->department);
+			if (x->tmp.len < 6)
+				return true;
+			names[k] = doc_str(x->doc, sbuf_cstr(&x->tmp));
+		}
+	}
+	long c[2] = { -1, -1 };
+	for (int k = 0; k < 2; k++) {
+		if (have_cur) {
+			c[k] = new_claim(x, st->para, st->sb, st->se, t[cur[k]].b);
+			if (c[k] < 0)
+				return true;
+			yoy_claim *cl = &x->doc->claims[c[k]];
+			cl->kind = YOY_CLAIM_FIGURE;
+			cl->current = list_amount(s, &t[cur[k]], &t[cur[1]]);
+			cl->subject = doc_str(x->doc, names[k]);
+		} else if (x->pair_para == st->para && x->pair[k] >= 0) {
+			c[k] = x->pair[k];
+			x->sc[c[k]].te = st->se;
+		}
+	}
+	if (c[0] < 0 || c[1] < 0)
+		return true; /* changes of figures not stated: nothing to hold them to */
+	for (int k = 0; k < 2 && (have_delta || have_pct); k++) {
+		yoy_claim *cl = &x->doc->claims[c[k]];
+		const token *d = &t[have_delta ? dir_delta : dir_pct];
+		cl->kind = YOY_CLAIM_CHANGE;
+		cl->direction = direction_of(s, d->b, d->e);
+		cl->direction_word = doc_strn(x->doc, s + d->b, d->e - d->b);
+		if (have_delta)
+			cl->delta = list_amount(s, &t[delta[k]], &t[delta[1]]);
+		if (have_pct)
+			cl->percent = decimal_of(s, &t[pct[k]]);
+		if (base >= 0) {
+			set_base(x, cl, s, &t[base]);
+		} else {
+			cl->base = doc_str(x->doc, "上年");
+			cl->base_year = x->doc->year ? x->doc->year - 1 : 0;
+		}
+		open_change(x, c[k]);
+	}
+	/* "…各增加…万元，主要原因是…": the reason of both */
+	size_t last = have_pct ? pct[1] : have_delta ? delta[1] : cur[1];
+	for (size_t i = last + 1; i < st->ntok; i++)
+		if (t[i].type == T_REASON && (have_delta || have_pct)) {
+			give_reason(x, s, t[i].e, st->se, c[0]);
+			give_reason(x, s, t[i].e, st->se, c[1]);
+			break;
+		}
+	x->pair[0] = c[0];
+	x->pair[1] = c[1];
+	x->pair_para = st->para;
+	return true;
+}
+
 /* One sentence: its tokens, walked once, each kind by its own step. */
 static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 {
@@ -1161,6 +1346,10 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 		return;
 	}
 	x->ntoks = st.ntok;
+	size_t head, all = st.ntok;
+	bool parallel = parallel_sentence(x, &st, &head, false);
+	while (parallel && st.ntok > 0 && x->toks[st.ntok - 1].b >= head)
+		st.ntok--;
 	for (size_t i = 0; i < st.ntok && !x->pc->oom; i++) {
 		const token *t = &x->toks[i];
 		switch (t->type) {
@@ -1196,6 +1385,10 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 		}
 	}
 	finish_pending(x, &st.pd);
+	if (parallel && !x->pc->oom) {
+		st.ntok = x->ntoks = all;
+		parallel_sentence(x, &st, &head, true);
+	}
 	new_line(x, &st);
 	if (st.sent_head >= 0)
 		x->prev_head = st.sent_head;
@@ -1285,6 +1478,8 @@ int claims_extract(parse_ctx *pc)
 	x.prev_head = -1;
 	x.last_change = -1;
 	x.section = (size_t)-1;
+	x.pair[0] = x.pair[1] = -1;
+	x.pair_para = (size_t)-1;
 	sbuf_init(&x.tmp);
 	x.m = match_new(lex.re);
 	if (!x.m)

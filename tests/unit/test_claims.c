@@ -74,6 +74,45 @@ static void test_percentage_points(void **state)
 	yoy_doc_free(d);
 }
 
+/* Figures, changes and percents in parallel lists, the first of each for
+ * the first name (Sichuan's 决算: "收、支总计各是…、…万元。与…相比，收、支总计
+ * 各减少…、…万元，各下降…%、…%"): each figure takes its own change.  Read
+ * one by one, 支出总计 took 收入总计's change and percent (a false
+ * change.percent error). */
+static void test_parallel_lists(void **state)
+{
+	(void)state;
+	yoy_doc *d = doc_with("2024年度收、支总计各是1,000.00、900.00万元。与2023年相比，收、支总计"
+			      "各减少100.00、300.00万元，各下降9.09%、25.00%，主要原因是项目完成。"
+			      "其中基本支出、项目支出分别为60.00万元、40.00万元，分别增加6.00万元、"
+			      "4.00万元。人员经费和公用经费分别为50.00万元和10.00万元。");
+	const yoy_claim *in = find(d, "收入总计", 0), *out = find(d, "支出总计", 0);
+	assert_int_equal(in->kind, YOY_CLAIM_CHANGE);
+	assert_string_equal(fmt_amount(&in->current), "1000.00");
+	assert_string_equal(fmt_amount(&in->delta), "100.00");
+	assert_string_equal(fmt_decimal(&in->percent), "9.09");
+	assert_int_equal(in->direction, YOY_DIR_DECREASE);
+	assert_int_equal(in->base_year, 2023);
+	assert_string_equal(in->reason, "项目完成");
+	assert_string_equal(fmt_amount(&out->current), "900.00");
+	assert_string_equal(fmt_amount(&out->delta), "300.00");
+	assert_string_equal(fmt_decimal(&out->percent), "25.00");
+	assert_string_equal(out->reason, "项目完成");
+	const yoy_claim *b = find(d, "基本支出", 0), *p = find(d, "项目支出", 0);
+	assert_string_equal(fmt_amount(&b->current), "60.00");
+	assert_string_equal(fmt_amount(&b->delta), "6.00");
+	assert_string_equal(fmt_amount(&p->current), "40.00");
+	assert_string_equal(fmt_amount(&p->delta), "4.00");
+	assert_string_equal(fmt_amount(&find(d, "人员经费", 0)->current), "50.00");
+	assert_string_equal(fmt_amount(&find(d, "公用经费", 0)->current), "10.00");
+	yoy_doc_free(d);
+	/* three names, two values: no claim rather than one paired wrong */
+	d = doc_with("一般公共预算、政府性基金、国有资本经营预算拨款分别为70.00、30.00万元。");
+	for (size_t i = 0; i < d->nclaims; i++)
+		assert_null(strstr(d->claims[i].text, "分别为"));
+	yoy_doc_free(d);
+}
+
 static void test_enumerated_reason_with_figures(void **state)
 {
 	(void)state;
@@ -285,6 +324,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_change_amount_percent_reason),
 		cmocka_unit_test(test_percentage_points),
+		cmocka_unit_test(test_parallel_lists),
 		cmocka_unit_test(test_enumerated_reason_with_figures),
 		cmocka_unit_test(test_comparable_basis),
 		cmocka_unit_test(test_decrease_phrasings),
