@@ -833,6 +833,13 @@ static void on_amount(extractor *x, sentence_state *st, size_t i)
 		pd->have_delta = true;
 		return;
 	}
+	/* "较2023年年初预算的1278万元减少40万元": the base's own figure */
+	if (pd->active && pd->dir == YOY_DIR_NONE && pd->target >= 0 && pd->base &&
+	    (t->b == pd->base_end ||
+	     (t->b == pd->base_end + 3 && span_eq(s + pd->base_end, 3, "的")))) {
+		x->doc->claims[pd->target].base_value = amount_of(s, t);
+		return;
+	}
 	if (!pd->active && i > 0 && enumerated_change(x, st, i))
 		return;
 	size_t wb = words_start(x, s, i, st->sb);
@@ -1047,6 +1054,18 @@ static void on_direction(extractor *x, sentence_state *st, const token *t)
 	/* "与上年统计口径一致": 一致 far from the base is no claim */
 	if (pd->dir == YOY_DIR_NONE && dir == YOY_DIR_FLAT && t->b > pd->base_end + 6)
 		return;
+	if (pd->dir == YOY_DIR_NONE && pd->target >= 0) {
+		/* "…减少40万元，同比下降3.1%": the same change said again, as a
+		 * percent, in the same sentence: one claim, the base first named */
+		const yoy_claim *h = &x->doc->claims[pd->target];
+		if (h->kind == YOY_CLAIM_CHANGE && h->direction == dir && h->base &&
+		    !h->percent.present && x->sc[pd->target].para == st->para &&
+		    x->sc[pd->target].tb == st->sb) {
+			pd->dir = dir;
+			pd->dir_end = t->e;
+			return;
+		}
+	}
 	if (pd->dir == YOY_DIR_NONE) {
 		long target = claim_for_change(x, pd->target, st->para, st->sb, st->se);
 		if (target < 0)
@@ -1373,6 +1392,10 @@ static void sentence(extractor *x, size_t para, size_t sb, size_t se)
 			break;
 		case T_REASON: i = on_reason(x, &st, i); break;
 		case T_ENUM:
+			/* "…增长16.75%，其中因公出国(境)费增加0万元": the items
+			 * that follow are changes of their own */
+			if (st.pd.active && st.pd.dir != YOY_DIR_NONE)
+				finish_pending(x, &st.pd);
 			st.in_enum = true;
 			st.enum_count = 0;
 			break;

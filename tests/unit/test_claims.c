@@ -113,6 +113,37 @@ static void test_parallel_lists(void **state)
 	yoy_doc_free(d);
 }
 
+/* Three phrasings of county disclosures: a base stated with its figure
+ * ("较2023年年初预算的1278万元减少40万元"), the same change said again
+ * as a percent ("同比下降3.1%": one claim, its first base kept), and items
+ * after 其中 that change by their own amounts ("增长16.75%，其中…费增加
+ * 2.01万元": not the total's change -- a false change.percent error). */
+static void test_county_phrasings(void **state)
+{
+	(void)state;
+	yoy_doc *d = doc_with("2024年“三公”经费预算总额为1238万元，较2023年年初预算的1278万元减少"
+			      "40万元，同比下降3.1%。“三公”经费支出预算为14.01万元，与2023年预算相比"
+			      "增长16.75%，其中因公出国(境)费增加0万元，公务用车运行维护费增加2.01万元。");
+	const yoy_claim *c = find(d, "预算总额", 0);
+	assert_int_equal(c->kind, YOY_CLAIM_CHANGE);
+	assert_string_equal(fmt_amount(&c->base_value), "1278");
+	assert_string_equal(fmt_amount(&c->delta), "40");
+	assert_string_equal(fmt_decimal(&c->percent), "3.1");
+	assert_string_equal(c->base, "2023年年初预算");
+	assert_int_equal(c->basis, YOY_BASIS_BUDGET);
+	size_t total_claims = 0;
+	for (size_t i = 0; i < d->nclaims; i++)
+		total_claims += d->claims[i].subject && strstr(d->claims[i].subject, "预算总额");
+	assert_int_equal(total_claims, 1);
+	c = find(d, "经费支出预算", 0);
+	assert_string_equal(fmt_decimal(&c->percent), "16.75");
+	assert_false(c->delta.present);
+	c = find(d, "公务用车运行维护费", 0);
+	assert_int_equal(c->kind, YOY_CLAIM_CHANGE);
+	assert_string_equal(fmt_amount(&c->delta), "2.01");
+	yoy_doc_free(d);
+}
+
 static void test_enumerated_reason_with_figures(void **state)
 {
 	(void)state;
@@ -325,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_change_amount_percent_reason),
 		cmocka_unit_test(test_percentage_points),
 		cmocka_unit_test(test_parallel_lists),
+		cmocka_unit_test(test_county_phrasings),
 		cmocka_unit_test(test_enumerated_reason_with_figures),
 		cmocka_unit_test(test_comparable_basis),
 		cmocka_unit_test(test_decrease_phrasings),
