@@ -95,9 +95,10 @@ typedef struct yoy_table {
 	yoy_loc at;         /* where the title is */
 	int unit_inferred;  /* 1 when no unit was printed: unit was inferred
 			       (a warning of the document says from what) */
-	int by_order;       /* 1 when read from text that gives one cell a
-			       line (a viewer's copy): rows joined by the
-			       order of cells, columns not seen */
+	int by_order;       /* 1 when read from text that does not set its
+			       figures beside their names (one cell a line,
+			       or most figures on lines of their own): rows
+			       joined by order, not by position */
 } yoy_table;
 
 /* A heading of the narrative and the text under it (paragraphs joined

@@ -391,32 +391,54 @@ yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch)
 	}
 }
 
-/* Whether doc holds a table read by the order of its cells (by_order). */
-static bool tables_by_order(const yoy_doc *doc)
+/* Whether doc is a copy read one cell a line: half its tables or more
+ * were read by the order of their cells (by_order).  Its paragraphs are
+ * broken where the copy broke them too, so that a share or a figure may
+ * be taken for another's. */
+static bool copy_by_order(const yoy_doc *doc)
 {
+	size_t n = 0;
 	for (size_t i = 0; i < doc->ntables; i++)
-		if (doc->tables[i].by_order)
+		n += doc->tables[i].by_order != 0;
+	return n && 2 * n >= doc->ntables;
+}
+
+/* Whether finding f rests on what was read by the order of cells: any
+ * finding of such a copy, the table its metric names
+ * ("summary/income.total/total"), or the table of a table rule
+ * (table_by_order). */
+static bool rests_on_order(const yoy_doc *doc, const yoy_finding *f, bool table_by_order)
+{
+	if (table_by_order || copy_by_order(doc))
+		return true;
+	if (!f->metric)
+		return false;
+	size_t n = strcspn(f->metric, "/");
+	for (size_t i = 0; i < doc->ntables; i++) {
+		const char *name = yoy_table_kind_name(doc->tables[i].kind);
+		if (doc->tables[i].by_order && strlen(name) == n &&
+		    strncmp(name, f->metric, n) == 0)
 			return true;
+	}
 	return false;
 }
 
-void add_finding(checker *k, const yoy_finding *f)
+void add_finding_on(checker *k, const yoy_finding *f, bool table_by_order)
 {
 	if (k->oom)
 		return;
-	/* a copy that gives one cell a line: what was read from its tables
-	 * may be joined wrong, so a figure that disagrees with them is a
-	 * warning; a change that does not hold in its own sentence
+	/* a copy whose rows were joined by order (by_order): what was read
+	 * from them may be joined wrong, so a figure that disagrees with them
+	 * is a warning; a change that does not hold in its own sentence
 	 * (change.*) is still an error */
 	if (f->severity == YOY_SEV_ERROR && k->doc && strncmp(f->rule, "change.", 7) != 0 &&
-	    tables_by_order(k->doc)) {
+	    rests_on_order(k->doc, f, table_by_order)) {
 		yoy_finding w = *f;
 		w.severity = YOY_SEV_WARNING;
-		w.message = afmt(k->ar, _("%s (the tables of this copy were read one cell a line, "
-					  "joined by order, not by column: they may be joined wrong; "
-					  "see the PDF)"), f->message);
-		f = &w;
-		add_finding(k, f);
+		w.message = afmt(k->ar, _("%s (this copy does not set the table's figures beside "
+					  "their names: its rows were joined by order and may be joined "
+					  "wrong; see the PDF)"), f->message);
+		add_finding_on(k, &w, false);
 		return;
 	}
 	yoy_check *c = k->c;
@@ -447,5 +469,10 @@ void add_finding(checker *k, const yoy_finding *f)
 		memcpy(n->also, f->also, f->nalso * sizeof *n->also);
 	}
 	c->count[n->severity]++;
+}
+
+void add_finding(checker *k, const yoy_finding *f)
+{
+	add_finding_on(k, f, false);
 }
 

@@ -68,8 +68,16 @@ typedef struct checker {
 	bool oom;
 } checker;
 
-/* Record a finding; strings are copied into the check's arena. */
+/* Record a finding; strings are copied into the check's arena.  An
+ * error that rests on a table read by the order of its cells (by_order:
+ * its metric's table; in a copy whose tables are mostly so read, any
+ * finding) is recorded as a warning that says so, unless it is a change
+ * that does not hold in its own sentence (change.*). */
 void add_finding(checker *k, const yoy_finding *f);
+
+/* add_finding, for a finding about a table that was (table_by_order)
+ * read by the order of its cells. */
+void add_finding_on(checker *k, const yoy_finding *f, bool table_by_order);
 /* The severity a verdict gets for a rule of the given weight: exact ok,
  * rounding info, unverifiable info, mismatch the weight. */
 yoy_severity severity_of(yoy_verdict v, yoy_severity mismatch);

@@ -87,7 +87,7 @@ static void relation(checker *k, const char *rule, yoy_verdict v, const yoy_tabl
 	f.at = at_row ? at_row->at : t ? t->at : (yoy_loc){ 0, 0, 0 };
 	f.file = source_of(k->doc, f.at);
 	f.claim = -1;
-	add_finding(k, &f);
+	add_finding_on(k, &f, t && t->by_order);
 }
 
 /* ---- within a table ----------------------------------------------------- */

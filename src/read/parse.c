@@ -414,13 +414,24 @@ static void drop_repeated_tables(yoy_doc *doc)
 	doc->ntables = kept;
 }
 
-/* Tables of a text that gives one cell a line -- a PDF viewer's copy, or
- * pdftotext without -layout: the table reader joins codes, names and
- * figures by their order, and where the copy sets a column's cells apart
- * it joins them wrong.  Nine in ten of the lines under the title holding
- * one cell, six lines or more, mark the table so that its sums are not
- * taken for the department's errors.  Positions (a PDF) and separators
- * (TABs, runs of blanks) show the columns; such tables are not marked. */
+/* "17,981.68", "-3.50": a cell of a figure alone. */
+static bool figure_cell_text(const char *s)
+{
+	return *s && strspn(s, "0123456789.,-") == strlen(s) && strpbrk(s, "0123456789");
+}
+
+/* Tables of a text whose rows yoy joins by order, not by where their
+ * cells stand, marked so that their sums are not taken for the
+ * department's errors:
+ * - one cell a line (a PDF viewer's copy, pdftotext without -layout): the
+ *   table reader joins codes, names and figures by their order, and where
+ *   the copy sets a column's cells apart it joins them wrong -- nine in
+ *   ten of the lines under the title holding one cell, six or more;
+ * - most figures on lines of their own (a 决算's two-sided table whose
+ *   codes, names and figures a -layout copy sets at three heights): half
+ *   the lines with figures or more, ten or more, hold nothing else.
+ * Positions (a PDF) show where each cell stands; such tables are not
+ * marked. */
 static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
 {
 	for (size_t i = 0; i < doc->ntables; i++) {
@@ -431,7 +442,7 @@ static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
 		for (size_t r = 0; r < t->nrows; r++)
 			if (t->rows[r].at.file == t->at.file && t->rows[r].at.line > last)
 				last = t->rows[r].at.line;
-		size_t filled = 0, single = 0;
+		size_t filled = 0, single = 0, valued = 0, figures_alone = 0;
 		for (size_t k = 0; k < ls->n; k++) {
 			const yoy_line *l = &ls->v[k];
 			if (l->file != t->at.file || l->no <= t->at.line || l->no > last)
@@ -439,8 +450,14 @@ static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
 			size_t n = line_filled(l);
 			filled += n > 0;
 			single += n == 1;
+			size_t nf = 0;
+			for (size_t c = 0; c < l->ncells; c++)
+				nf += figure_cell_text(l->cells[c].text);
+			valued += nf > 0;
+			figures_alone += nf > 0 && nf == n;
 		}
-		t->by_order = filled >= 6 && single * 10 >= filled * 9;
+		t->by_order = (filled >= 6 && single * 10 >= filled * 9) ||
+			      (valued >= 10 && 2 * figures_alone >= valued);
 	}
 }
 

@@ -799,11 +799,17 @@ static void test_viewer_copies(void **state)
 	sbuf pdf_errors, copy_errors;
 	sbuf_init(&pdf_errors);
 	sbuf_init(&copy_errors);
-	size_t false_errors = 0, marked = 0, tables = 0;
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
-		char *text = pdftotext_copy_at(all[i], -1);
-		yoy_doc *a = parse_ok(all[i]), *b = parse_text_ok(text);
-		for (size_t t = 0; t < b->ntables; t++) {
+	size_t false_errors = 0, marked = 0, tables = 0, layout_false = 0;
+	for (size_t i = 0; i < 2 * (sizeof all / sizeof *all); i++) {
+		/* the second round: -layout copies, whose rows are on their
+		 * lines but for the 决算's two-sided 基本支出 table, set at
+		 * three heights (one false parent-sum error before it was
+		 * marked: its figures stand on lines of their own) */
+		size_t at = i % (sizeof all / sizeof *all);
+		bool layout = i >= sizeof all / sizeof *all;
+		char *text = pdftotext_copy_at(all[at], layout ? 0 : -1);
+		yoy_doc *a = parse_ok(all[at]), *b = parse_text_ok(text);
+		for (size_t t = 0; t < b->ntables && !layout; t++) {
 			tables++;
 			marked += b->tables[t].by_order != 0;
 		}
@@ -816,8 +822,9 @@ static void test_viewer_copies(void **state)
 			char key[512];
 			snprintf(key, sizeof key, "%.*s", (int)(nl - l + 1), l);
 			if (!strstr(sbuf_cstr(&pdf_errors), key)) {
-				print_message("  %s: error the PDF has not: %s", all[i] + 5, key);
-				false_errors++;
+				print_message("  %s%s: error the PDF has not: %s", all[at] + 5,
+					      layout ? " (-layout)" : "", key);
+				*(layout ? &layout_false : &false_errors) += 1;
 			}
 			l = nl + 1;
 		}
@@ -827,7 +834,9 @@ static void test_viewer_copies(void **state)
 	}
 	print_message("  fifteen copies in reading order: %zu of %zu tables read one cell a line, "
 		      "%zu errors the PDFs have not\n", marked, tables, false_errors);
+	print_message("  fifteen -layout copies: %zu errors the PDFs have not\n", layout_false);
 	assert_int_equal(false_errors, 0);
+	assert_int_equal(layout_false, 0);
 	assert_true(marked * 2 >= tables);
 	/* the -layout copies show their columns: none is marked */
 	char *text = pdftotext_copy("data/jiangsu-high-court/2018-budget.pdf");
