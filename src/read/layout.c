@@ -334,6 +334,13 @@ static void repair_heights(glyph *g, size_t n)
 	}
 }
 
+bool glyph_on_line(const glyph *g, float y1, float y2)
+{
+	float yc = (g->y1 + g->y2) / 2, h = g->y2 - g->y1;
+	float cc = (y1 + y2) / 2, ch = y2 - y1;
+	return fabsf(yc - cc) <= 0.45f * (ch > h ? ch : h);
+}
+
 /* Glyphs into lines by vertical overlap, each line's glyphs sorted by x
  * and its box set.  *out is malloc'd (the caller frees it). */
 static int group_lines(glyph *g, size_t ng, pline **out, size_t *npl)
@@ -341,15 +348,10 @@ static int group_lines(glyph *g, size_t ng, pline **out, size_t *npl)
 	pline *pls = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < ng; i++) {
-		float yc = (g[i].y1 + g[i].y2) / 2, h = g[i].y2 - g[i].y1;
 		pline *cur = n ? &pls[n - 1] : NULL;
-		if (cur) {
-			float cc = (cur->y1 + cur->y2) / 2;
-			float ch = cur->y2 - cur->y1;
-			if (fabsf(yc - cc) <= 0.45f * (ch > h ? ch : h)) {
-				cur->n++;
-				continue;
-			}
+		if (cur && glyph_on_line(&g[i], cur->y1, cur->y2)) {
+			cur->n++;
+			continue;
 		}
 		pline nl = { i, 1, g[i].y1, g[i].y2, 0, 0 };
 		if (!VEC_PUSH(pls, n, cap, nl)) {

@@ -30,6 +30,10 @@ typedef struct page_ctx {
  * right. */
 int glyph_by_y_then_x(const void *a, const void *b);
 
+/* Whether glyph g, in top-to-bottom order, goes on the line whose band
+ * is [y1, y2]: their middles within 0.45 of the taller one's height. */
+bool glyph_on_line(const glyph *g, float y1, float y2);
+
 /* "─ 7 ─", "- 3 -", "3", "第 3 页", "3/25": page furniture, dropped. */
 bool page_number_text(const char *s);
 

@@ -32,14 +32,10 @@ static int rows_of(glyph *g, size_t ng, row **out, size_t *nrows)
 	row *rows = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < ng; i++) {
-		float yc = (g[i].y1 + g[i].y2) / 2, h = g[i].y2 - g[i].y1;
 		row *cur = n ? &rows[n - 1] : NULL;
-		if (cur) {
-			float cc = (cur->box.y1 + cur->box.y2) / 2, ch = cur->box.y2 - cur->box.y1;
-			if (fabsf(yc - cc) <= 0.45f * (ch > h ? ch : h)) {
-				cur->n++;
-				continue;
-			}
+		if (cur && glyph_on_line(&g[i], cur->box.y1, cur->box.y2)) {
+			cur->n++;
+			continue;
 		}
 		row r = { i, 1, g[i] };
 		if (!VEC_PUSH(rows, n, cap, r)) {

@@ -587,6 +587,26 @@ static size_t same_figures(const yoy_table *a, const yoy_table *b, size_t *cells
 	return same;
 }
 
+/* The fifteen bundled PDFs of published disclosures. */
+static const char *const bundled_pdfs[] = {
+	"data/jiangsu-high-court/2017-budget.pdf",
+	"data/jiangsu-high-court/2018-budget.pdf",
+	"data/jiangsu-high-court/2019-budget.pdf",
+	"data/jiangsu-procuratorate/2017-budget.pdf",
+	"data/jiangsu-procuratorate/2018-budget.pdf",
+	"data/jiangsu-procuratorate/2019-budget.pdf",
+	"data/shanghai-putuo-commerce/2025-budget.pdf",
+	"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
+	"data/shanghai-putuo-finance-bureau/2024-final.pdf",
+	"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
+	"data/shanghai-putuo-govt-office/2025-budget.pdf",
+	"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
+	"data/shanghai-putuo-wanli/2023-budget.pdf",
+	"data/shanghai-putuo-wanli/2024-budget.pdf",
+	"data/shanghai-putuo-wanli/2025-budget.pdf",
+};
+#define NBUNDLED (sizeof bundled_pdfs / sizeof *bundled_pdfs)
+
 /* Text copied out of the bundled PDFs (`pdftotext -layout`) reads as the
  * PDFs do, table by table.  Three classes each shown by a table that
  * comes out whole: pdftotext starts a page with a form feed, which kept a
@@ -698,25 +718,9 @@ static void test_pdftotext_copies(void **state)
 		yoy_doc_free(b);
 		free(text);
 	}
-	static const char *const all[] = {
-		"data/jiangsu-high-court/2017-budget.pdf",
-		"data/jiangsu-high-court/2018-budget.pdf",
-		"data/jiangsu-high-court/2019-budget.pdf",
-		"data/jiangsu-procuratorate/2017-budget.pdf",
-		"data/jiangsu-procuratorate/2018-budget.pdf",
-		"data/jiangsu-procuratorate/2019-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
-		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
-		"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
-		"data/shanghai-putuo-govt-office/2025-budget.pdf",
-		"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
-		"data/shanghai-putuo-wanli/2023-budget.pdf",
-		"data/shanghai-putuo-wanli/2024-budget.pdf",
-		"data/shanghai-putuo-wanli/2025-budget.pdf",
-	};
+	const char *const *all = bundled_pdfs;
 	size_t total = 0, same = 0, whole_docs = 0;
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+	for (size_t i = 0; i < NBUNDLED; i++) {
 		char *text = pdftotext_copy(all[i]);
 		yoy_doc *a = parse_ok(all[i]), *b = parse_text_ok(text);
 		size_t doc_total = 0, doc_same = 0;
@@ -779,34 +783,18 @@ static void error_keys(const yoy_doc *doc, sbuf *out)
 static void test_viewer_copies(void **state)
 {
 	(void)state;
-	static const char *const all[] = {
-		"data/jiangsu-high-court/2017-budget.pdf",
-		"data/jiangsu-high-court/2018-budget.pdf",
-		"data/jiangsu-high-court/2019-budget.pdf",
-		"data/jiangsu-procuratorate/2017-budget.pdf",
-		"data/jiangsu-procuratorate/2018-budget.pdf",
-		"data/jiangsu-procuratorate/2019-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-budget.pdf",
-		"data/shanghai-putuo-commerce/2025-unit-budget.pdf",
-		"data/shanghai-putuo-finance-bureau/2024-final.pdf",
-		"data/shanghai-putuo-finance-bureau/2025-budget.pdf",
-		"data/shanghai-putuo-govt-office/2025-budget.pdf",
-		"data/shanghai-putuo-govt-office/2025-unit-budget.pdf",
-		"data/shanghai-putuo-wanli/2023-budget.pdf",
-		"data/shanghai-putuo-wanli/2024-budget.pdf",
-		"data/shanghai-putuo-wanli/2025-budget.pdf",
-	};
+	const char *const *all = bundled_pdfs;
 	sbuf pdf_errors, copy_errors;
 	sbuf_init(&pdf_errors);
 	sbuf_init(&copy_errors);
 	size_t false_errors = 0, marked = 0, tables = 0, layout_false = 0;
-	for (size_t i = 0; i < 2 * (sizeof all / sizeof *all); i++) {
+	for (size_t i = 0; i < 2 * NBUNDLED; i++) {
 		/* the second round: -layout copies, whose rows are on their
 		 * lines but for the 决算's two-sided 基本支出 table, set at
 		 * three heights (one false parent-sum error before it was
 		 * marked: its figures stand on lines of their own) */
-		size_t at = i % (sizeof all / sizeof *all);
-		bool layout = i >= sizeof all / sizeof *all;
+		size_t at = i % NBUNDLED;
+		bool layout = i >= NBUNDLED;
 		char *text = pdftotext_copy_at(all[at], layout ? 0 : -1);
 		yoy_doc *a = parse_ok(all[at]), *b = parse_text_ok(text);
 		for (size_t t = 0; t < b->ntables && !layout; t++) {
