@@ -390,6 +390,7 @@ static void left_margins(const yoy_lines *ls, size_t first, const text_line *inf
  * blanks aside -- are read once, where the page before has them: the
  * next page's copy is left blank, its line numbers kept. */
 #define TWIN_MIN_LINES 2
+#define TWIN_MAX_LINES 64 /* the search is quadratic in the run's length */
 #define TWIN_MIN_BYTES 60 /* twenty CJK characters */
 
 static bool content_line(const yoy_line *l)
@@ -418,7 +419,7 @@ static void drop_page_twins(yoy_lines *ls, size_t first, const text_line *info)
 		if (b == n)
 			break;
 		size_t best = 0;
-		for (size_t k = 1;; k++) {
+		for (size_t k = 1; k <= TWIN_MAX_LINES; k++) {
 			/* the k-th content line from the end of the page before, and
 			 * the k-th from the start of the next */
 			size_t seen = 0, ia = b, ib = b;

@@ -116,7 +116,8 @@ int overflow_twins(glyph *a, size_t na, glyph *b, size_t nb, overflow_twin **out
 	if (rc)
 		goto cleanup;
 	size_t k = nra < nrb ? nra : nrb;
-
+	if (k > OVERFLOW_MAX_LINES)
+		k = OVERFLOW_MAX_LINES; /* the search is quadratic in k */
 	while (k > 0 && !twin_run(a, ra, nra, b, rb, k))
 		k--;
 	size_t chars = 0;

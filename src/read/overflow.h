@@ -21,8 +21,9 @@ typedef struct overflow_twin {
 } overflow_twin;
 
 /* The twin lines of pages a and b (b follows a): the longest run of
- * lines that ends page a and starts page b alike, page numbers aside,
- * when it holds at least OVERFLOW_MIN_CHARS characters.  Sorts a and b
+ * lines (OVERFLOW_MAX_LINES at most) that ends page a and starts page b
+ * alike, page numbers aside, when it holds at least OVERFLOW_MIN_CHARS
+ * characters.  Sorts a and b
  * in place (top to bottom, each line left to right); the glyph ranges
  * index the sorted arrays.  *out is malloc'd (the caller frees it),
  * NULL with *n = 0 when there are none; *a_top (may be NULL) gets the
@@ -32,6 +33,7 @@ int overflow_twins(glyph *a, size_t na, glyph *b, size_t nb, overflow_twin **out
 		   size_t *n, float *a_top);
 
 #define OVERFLOW_MIN_CHARS 8
+#define OVERFLOW_MAX_LINES 64 /* an overflow is a few lines: 10 and 13 seen */
 
 /* Remove the glyphs whose cp is 0 from g, keeping the order; *ng is
  * updated. */

@@ -35,6 +35,28 @@ static void test_long_funds_token(void **state)
 	free(text);
 }
 
+/* Pages of 20 000 lines alike, a form feed apart: looking for the lines a
+ * word processor printed on two pages tried every run length (seconds
+ * here, quadratic in the page); it tries 64 at most and must finish. */
+static void test_pages_of_lines_alike(void **state)
+{
+	(void)state;
+	const char *line = "第一行文字内容相同的很长的一行文字用于测试重复\n";
+	char *page = repeat("", line, 20000, "\f");
+	size_t n = strlen(page);
+	char *text = malloc(3 * n + 1);
+	assert_non_null(text);
+	for (int i = 0; i < 3; i++)
+		memcpy(text + i * n, page, n);
+	text[3 * n] = '\0';
+	yoy_doc *doc = NULL;
+	yoy_error err;
+	yoy_parse_buffer(&doc, "p.txt", text, 3 * n, &err);
+	yoy_doc_free(doc);
+	free(text);
+	free(page);
+}
+
 /* 400 KB of blanks inside a sentence: normalizing it looked ahead once per
  * blank (minutes); it must simply finish. */
 static void test_long_blank_run(void **state)
@@ -295,6 +317,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_funds_token),
 		cmocka_unit_test(test_long_blank_run),
+		cmocka_unit_test(test_pages_of_lines_alike),
 		cmocka_unit_test(test_sentence_ends_in_number),
 		cmocka_unit_test(test_path_components),
 		cmocka_unit_test(test_alias_targets),
