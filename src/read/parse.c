@@ -443,10 +443,21 @@ static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
 			if (t->rows[r].at.file == t->at.file && t->rows[r].at.line > last)
 				last = t->rows[r].at.line;
 		size_t filled = 0, single = 0, valued = 0, figures_alone = 0;
-		for (size_t k = 0; k < ls->n; k++) {
+		/* lines are in file order, numbered up: the first after the
+		 * title by bisection, so that many tables cost their own lines */
+		size_t lo = 0, hi = ls->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			const yoy_line *m = &ls->v[mid];
+			if (m->file < t->at.file || (m->file == t->at.file && m->no <= t->at.line))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < ls->n; k++) {
 			const yoy_line *l = &ls->v[k];
-			if (l->file != t->at.file || l->no <= t->at.line || l->no > last)
-				continue;
+			if (l->file != t->at.file || l->no > last)
+				break;
 			size_t n = line_filled(l);
 			filled += n > 0;
 			single += n == 1;
