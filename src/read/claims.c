@@ -1299,7 +1299,9 @@ static bool parallel_sentence(extractor *x, sentence_state *st, size_t *head_out
 			const char *p = k ? dun + 3 : w;
 			size_t n = k ? wn - (size_t)(dun + 3 - w) : (size_t)(dun - w);
 			clean_subject(&x->tmp, p, n, x->doc->department);
-			if (x->tmp.len < 6)
+			/* "一般公共预算拨款收入、支出分别为…": a bare 支出 has lost
+			 * the words it shares with the first name */
+			if (utf8_length(sbuf_cstr(&x->tmp), x->tmp.len) < 4)
 				return true;
 			names[k] = doc_str(x->doc, sbuf_cstr(&x->tmp));
 		}
