@@ -1242,6 +1242,10 @@ static bool parallel_sentence(extractor *x, sentence_state *st, size_t *head_out
 	size_t marker = st->se;
 	static const char *const values_after[] = { "各是", "各为", "分别是", "分别为", "分别" };
 	for (size_t i = 0; i < st->ntok; i++) {
+		/* lists inside a reason are the reason's ("主要原因是人员经费和
+		 * 公用经费分别增加…"): read with it */
+		if (t[i].type == T_REASON)
+			break;
 		if (t[i].type == T_BASE && base < 0)
 			base = (long)i;
 		size_t second;

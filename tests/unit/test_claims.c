@@ -106,6 +106,12 @@ static void test_parallel_lists(void **state)
 	assert_string_equal(fmt_amount(&find(d, "人员经费", 0)->current), "50.00");
 	assert_string_equal(fmt_amount(&find(d, "公用经费", 0)->current), "10.00");
 	yoy_doc_free(d);
+	/* a list inside a reason is the reason's: the change keeps it */
+	d = doc_with("项目支出100.00万元，比上年增加15.00万元，主要原因是培训费和会议费分别增加"
+		     "10.00万元、5.00万元。");
+	assert_non_null(find(d, "项目支出", 0)->reason);
+	assert_non_null(strstr(find(d, "项目支出", 0)->reason, "培训费和会议费"));
+	yoy_doc_free(d);
 	/* three names, two values, or a second name that lost the words it
 	 * shares with the first: no claim rather than one paired wrong */
 	d = doc_with("一般公共预算、政府性基金、国有资本经营预算拨款分别为70.00、30.00万元。"
