@@ -411,16 +411,8 @@ static bool rests_on_order(const yoy_doc *doc, const yoy_finding *f, bool table_
 {
 	if (table_by_order || copy_by_order(doc))
 		return true;
-	if (!f->metric)
-		return false;
-	size_t n = strcspn(f->metric, "/");
-	for (size_t i = 0; i < doc->ntables; i++) {
-		const char *name = yoy_table_kind_name(doc->tables[i].kind);
-		if (doc->tables[i].by_order && strlen(name) == n &&
-		    strncmp(name, f->metric, n) == 0)
-			return true;
-	}
-	return false;
+	cell_ref cell = metric_cell(doc, f->metric);
+	return cell.table && cell.table->by_order;
 }
 
 void add_finding_on(checker *k, const yoy_finding *f, bool table_by_order)

@@ -30,7 +30,7 @@ int glyph_by_y_then_x(const void *a, const void *b)
 	return (g->x1 > h->x1) - (g->x1 < h->x1);
 }
 
-static int by_x(const void *a, const void *b)
+int glyph_by_x(const void *a, const void *b)
 {
 	const glyph *g = a, *h = b;
 	return (g->x1 > h->x1) - (g->x1 < h->x1);
@@ -361,7 +361,7 @@ static int group_lines(glyph *g, size_t ng, pline **out, size_t *npl)
 	}
 	for (size_t k = 0; k < n; k++) {
 		pline *pl = &pls[k];
-		qsort(g + pl->first, pl->n, sizeof *g, by_x);
+		qsort(g + pl->first, pl->n, sizeof *g, glyph_by_x);
 		pl->x1 = g[pl->first].x1;
 		pl->x2 = g[pl->first + pl->n - 1].x2;
 		for (size_t j = 0; j < pl->n; j++) {

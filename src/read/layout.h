@@ -30,6 +30,9 @@ typedef struct page_ctx {
  * right. */
 int glyph_by_y_then_x(const void *a, const void *b);
 
+/* qsort order: left to right. */
+int glyph_by_x(const void *a, const void *b);
+
 /* Whether glyph g, in top-to-bottom order, goes on the line whose band
  * is [y1, y2]: their middles within 0.45 of the taller one's height. */
 bool glyph_on_line(const glyph *g, float y1, float y2);

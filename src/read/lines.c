@@ -409,27 +409,25 @@ static void blank_line(yoy_line *l)
 static void drop_page_twins(yoy_lines *ls, size_t first, const text_line *info)
 {
 	size_t n = ls->n - first, page = 0; /* page: where the page before starts */
-	for (size_t b = 1; b <= n; b++) {
-		if (b < n && !info[b].page_start)
+	for (size_t b = 1; b < n; b++) {
+		if (!info[b].page_start)
 			continue;
-		/* the page before is [page, b); the next starts at b */
+		/* the page before is [page, b); the next, [b, next_end) */
 		size_t next_end = b + 1;
 		while (next_end < n && !info[next_end].page_start)
 			next_end++;
-		if (b == n)
-			break;
 		size_t best = 0;
 		for (size_t k = 1; k <= TWIN_MAX_LINES; k++) {
 			/* the k-th content line from the end of the page before, and
 			 * the k-th from the start of the next */
-			size_t seen = 0, ia = b, ib = b;
+			size_t seen = 0, ia = b;
 			while (ia > page && seen < k)
 				seen += content_line(&ls->v[first + --ia]);
 			if (seen < k)
 				break;
 			bool alike = true;
 			size_t taken = 0, bytes = 0, ja = ia;
-			for (ib = b; ib < next_end && taken < k; ib++) {
+			for (size_t ib = b; ib < next_end && taken < k; ib++) {
 				const yoy_line *y = &ls->v[first + ib];
 				if (!content_line(y))
 					continue;

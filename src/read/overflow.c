@@ -17,12 +17,6 @@ typedef struct row {
 	glyph box;
 } row;
 
-static int by_x(const void *a, const void *b)
-{
-	const glyph *g = a, *h = b;
-	return (g->x1 > h->x1) - (g->x1 < h->x1);
-}
-
 /* The lines of g (sorted here), page numbers left out.  *out malloc'd. */
 static int rows_of(glyph *g, size_t ng, row **out, size_t *nrows)
 {
@@ -48,7 +42,7 @@ static int rows_of(glyph *g, size_t ng, row **out, size_t *nrows)
 	sbuf_init(&s);
 	for (size_t k = 0; k < n; k++) {
 		row r = rows[k];
-		qsort(g + r.first, r.n, sizeof *g, by_x);
+		qsort(g + r.first, r.n, sizeof *g, glyph_by_x);
 		sbuf_reset(&s);
 		for (size_t j = 0; j < r.n; j++) {
 			const glyph *c = &g[r.first + j];

@@ -414,12 +414,6 @@ static void drop_repeated_tables(yoy_doc *doc)
 	doc->ntables = kept;
 }
 
-/* "17,981.68", "-3.50": a cell of a figure alone. */
-static bool figure_cell_text(const char *s)
-{
-	return *s && strspn(s, "0123456789.,-") == strlen(s) && strpbrk(s, "0123456789");
-}
-
 /* Tables of a text whose rows yoy joins by order, not by where their
  * cells stand, marked so that their sums are not taken for the
  * department's errors:
@@ -463,7 +457,7 @@ static void mark_tables_by_order(yoy_doc *doc, const yoy_lines *ls)
 			single += n == 1;
 			size_t nf = 0;
 			for (size_t c = 0; c < l->ncells; c++)
-				nf += figure_cell_text(l->cells[c].text);
+				nf += amount_cell(l->cells[c].text);
 			valued += nf > 0;
 			figures_alone += nf > 0 && nf == n;
 		}

@@ -47,6 +47,8 @@ typedef struct parse_ctx {
 void infer_units(parse_ctx *pc);
 
 /* ---- tables.c ---- */
+/* A cell that parses as a number ("17,981.68", "301"). */
+bool amount_cell(const char *s);
 /* The table kind a title names, or YOY_TABLE_UNKNOWN when the line is not
  * a table title.  Titles in a table of contents are not titles. */
 yoy_table_kind table_title_kind(const yoy_line *l);

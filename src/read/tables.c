@@ -199,8 +199,6 @@ yoy_table_kind table_title_text_kind(const char *s, size_t len)
 	return title_kind_text(s, len);
 }
 
-static bool is_amount_cell(const char *s);
-
 /* A line that may be a title: one cell, or in text a few cells of words
  * a copy spread by blanks ("公开      09   表：…"), no amount among them. */
 static bool title_like(const yoy_line *l)
@@ -211,7 +209,7 @@ static bool title_like(const yoy_line *l)
 	if (l->page != 0 || filled == 0 || filled > 4)
 		return false;
 	for (size_t c = 0; c < l->ncells; c++)
-		if (is_amount_cell(l->cells[c].text) && strpbrk(l->cells[c].text, ".,"))
+		if (amount_cell(l->cells[c].text) && strpbrk(l->cells[c].text, ".,"))
 			return false;
 	return true;
 }
@@ -510,8 +508,7 @@ static bool is_code(const char *s)
 	return n >= 3 && n <= 7 && strspn(s, "0123456789") == n;
 }
 
-/* A cell that parses as a number. */
-static bool is_amount_cell(const char *s)
+bool amount_cell(const char *s)
 {
 	if (!*s)
 		return false;
@@ -584,7 +581,7 @@ static bool is_data_row(const yoy_line *l, yoy_table_kind kind)
 		const char *c = l->cells[i].text;
 		if (is_code(c) && i == 0)
 			return true;
-		if (is_amount_cell(c))
+		if (amount_cell(c))
 			return true;
 		if (*c && known_label(c))
 			labels++;
@@ -745,7 +742,7 @@ static void grid_from_tabs(grid *g, const yoy_line *const *body, size_t n,
 		for (size_t c = 0; c < g->ncols && c < l->ncells; c++) {
 			r->cell[c] = dup_or_null(l->cells[c].text);
 			if (r->cell[c])
-				(is_amount_cell(r->cell[c]) ? figures : words)[c]++;
+				(amount_cell(r->cell[c]) ? figures : words)[c]++;
 		}
 	}
 	for (size_t c = 0; c < g->ncols; c++)
@@ -811,7 +808,7 @@ static bool known_label(const char *text)
 static bool has_figure(const yoy_line *l)
 {
 	for (size_t i = 0; i < l->ncells; i++)
-		if (is_amount_cell(l->cells[i].text) || (i == 0 && is_code(l->cells[i].text)))
+		if (amount_cell(l->cells[i].text) || (i == 0 && is_code(l->cells[i].text)))
 			return true;
 	return false;
 }
@@ -829,7 +826,7 @@ static bool code_header_with_figures(const yoy_line *l)
 		const char *c = l->cells[i].text;
 		if (!*c)
 			continue;
-		if (is_amount_cell(c))
+		if (amount_cell(c))
 			figures++;
 		else if (code_part_label(c))
 			parts++;
@@ -849,7 +846,7 @@ static bool code_header_below(const yoy_line *const *body, size_t n, size_t fd, 
 		return false;
 	for (size_t f = fd; f < k; f++)
 		for (size_t i = 0; i < body[f]->ncells; i++)
-			if (body[f]->cells[i].len && !is_amount_cell(body[f]->cells[i].text))
+			if (body[f]->cells[i].len && !amount_cell(body[f]->cells[i].text))
 				return false;
 	size_t parts = 0;
 	for (size_t i = 0; i < body[k]->ncells; i++) {
@@ -967,7 +964,7 @@ static size_t cell_intervals(int (*iv)[3], const yoy_line *const *region, size_t
 				continue;
 			iv[ni][0] = cell->x0;
 			iv[ni][1] = cell->x1;
-			iv[ni][2] = is_amount_cell(cell->text);
+			iv[ni][2] = amount_cell(cell->text);
 			ni++;
 		}
 	}
@@ -1024,7 +1021,7 @@ static size_t trailing_figures(const yoy_line *l, const yoy_cell **out, size_t m
 {
 	size_t n = 0, first = l->ncells;
 	while (first > 0 && (!l->cells[first - 1].len ||
-			     (is_amount_cell(l->cells[first - 1].text) &&
+			     (amount_cell(l->cells[first - 1].text) &&
 			      !glued_amounts(l->cells[first - 1].text))))
 		first--;
 	for (size_t c = first; c < l->ncells; c++)
@@ -1057,7 +1054,7 @@ static bool figures_alone(const yoy_line *l)
 	for (size_t c = 0; c < l->ncells; c++) {
 		if (!l->cells[c].len)
 			continue;
-		if (!is_amount_cell(l->cells[c].text))
+		if (!amount_cell(l->cells[c].text))
 			return false;
 		any = true;
 	}
@@ -1316,7 +1313,7 @@ static bool row_across(const yoy_line *const *region, size_t nr, const band *b, 
 		for (size_t c = 0; c < region[k]->ncells; c++) {
 			const yoy_cell *cell = &region[k]->cells[c];
 			if (!cell->len || cell->x1 <= b->x0 || cell->x1 > b->x1 ||
-			    !is_amount_cell(cell->text))
+			    !amount_cell(cell->text))
 				continue;
 			left = left || cell->x1 <= x;
 			right = right || cell->x1 > x;
@@ -1450,7 +1447,7 @@ static bool find_bands(bandset *bs, const yoy_line *const *body, size_t n, size_
 			const yoy_cell *cell = &region[k]->cells[c];
 			if (!cell->len || glued_amounts(cell->text))
 				continue;
-			bool text = !is_amount_cell(cell->text);
+			bool text = !amount_cell(cell->text);
 			int bi = band_of(bs->b, bs->n, cell, text);
 			if (bi < 0)
 				continue;
@@ -1568,7 +1565,7 @@ static void header_line(grid *g, bandset *bs, const yoy_line *l)
 		const yoy_cell *cell = &l->cells[c];
 		targets[c] = -1;
 		dists[c] = 0;
-		if (!cell->len || (words_only && is_amount_cell(cell->text)) ||
+		if (!cell->len || (words_only && amount_cell(cell->text)) ||
 		    header_span(g, bs, cell))
 			continue;
 		int prefer = 0;
@@ -1790,7 +1787,7 @@ static size_t glued_amounts(const char *s)
 		return 0;
 	memcpy(head, s, at);
 	head[at] = '\0';
-	return is_amount_cell(head) && is_amount_cell(s + at) && strchr(s + at, '.') == last ? at
+	return amount_cell(head) && amount_cell(s + at) && strchr(s + at, '.') == last ? at
 														  : 0;
 }
 
@@ -1925,7 +1922,7 @@ static bool crowded_figures(const bandset *bs, const yoy_line *l, const yoy_cell
 /* Whether cell holds a figure (not a code). */
 static bool figure_cell(const char *cell)
 {
-	return cell && is_amount_cell(cell) && !is_code(cell);
+	return cell && amount_cell(cell) && !is_code(cell);
 }
 
 /* Grid column c removed, the columns after it moved left. */
@@ -2088,13 +2085,13 @@ static void place_rows(grid *g, const bandset *bs, const yoy_line *const *region
 		bool crowded = !bs->trailing && crowded_figures(bs, l, f, nf, crowded_to);
 		for (size_t c = 0; c < l->ncells; c++) {
 			const yoy_cell *cell = &l->cells[c];
-			if (!cell->len || (header_words && !is_amount_cell(cell->text)))
+			if (!cell->len || (header_words && !amount_cell(cell->text)))
 				continue;
 			if ((by_order || crowded) && cell >= f[0])
 				continue;
 			if (place_glued(g, r, bs, cell))
 				continue;
-			int bi = band_of(bs->b, bs->n, cell, !is_amount_cell(cell->text));
+			int bi = band_of(bs->b, bs->n, cell, !amount_cell(cell->text));
 			if (bi >= 0)
 				cell_join(g, &r->cell[bi], cell->text, false);
 		}
@@ -2150,7 +2147,7 @@ static bool wraps_as(grid_row *r, grid_row *o, int dir, size_t nb, bool dry, boo
 static const yoy_cell *cell_in_band(const bandset *bs, const yoy_line *l, size_t b)
 {
 	for (size_t c = 0; c < l->ncells; c++)
-		if (l->cells[c].len && !is_amount_cell(l->cells[c].text) &&
+		if (l->cells[c].len && !amount_cell(l->cells[c].text) &&
 		    band_of(bs->b, bs->n, &l->cells[c], true) == (int)b)
 			return &l->cells[c];
 	return NULL;
@@ -2180,7 +2177,7 @@ static bool row_names(const grid_row *r, size_t nb, bool (*names)(const char *no
 	sbuf_init(&n);
 	bool yes = false;
 	for (size_t c = 0; c < nb && !yes; c++)
-		if (r->cell[c] && !is_amount_cell(r->cell[c])) {
+		if (r->cell[c] && !amount_cell(r->cell[c])) {
 			name_norm(&n, r->cell[c]);
 			yes = names(sbuf_cstr(&n));
 		}
@@ -2331,7 +2328,7 @@ static bool closes_bracket(const grid_row *r, const grid_row *o, size_t nb)
 static bool row_has_figure(const grid_row *r, size_t nb)
 {
 	for (size_t c = 0; c < nb; c++)
-		if (r->cell[c] && is_amount_cell(r->cell[c]))
+		if (r->cell[c] && amount_cell(r->cell[c]))
 			return true;
 	return false;
 }
@@ -2355,8 +2352,8 @@ static bool joins_row(const grid_row *p, const grid_row *r, size_t nb)
 	for (size_t c = 0; c < nb; c++) {
 		if (!p->cell[c])
 			continue;
-		if (is_amount_cell(p->cell[c]) || (head ? r->cell[c] != NULL
-							: !r->cell[c] || is_amount_cell(r->cell[c])))
+		if (amount_cell(p->cell[c]) || (head ? r->cell[c] != NULL
+							: !r->cell[c] || amount_cell(r->cell[c])))
 			return false;
 		any = true;
 	}
@@ -2604,7 +2601,7 @@ static bool figures_only(const grid_row *r, size_t nb)
 	for (size_t c = 0; c < nb; c++) {
 		if (!r->cell[c])
 			continue;
-		if (!is_amount_cell(r->cell[c]))
+		if (!amount_cell(r->cell[c]))
 			return false;
 		any = true;
 	}
@@ -2619,7 +2616,7 @@ static bool labelled(const grid_row *r, size_t nb)
 	if (!r->line || figures_only(r, nb) || short_cells(r))
 		return false;
 	for (size_t c = 0; c < nb; c++)
-		if (r->cell[c] && is_amount_cell(r->cell[c]))
+		if (r->cell[c] && amount_cell(r->cell[c]))
 			return true;
 	return false;
 }
@@ -2714,7 +2711,7 @@ static bool centred_piece(const grid_row *p, const grid_row *r, size_t nb)
 	for (size_t c = 0; c < nb; c++) {
 		if (!p->cell[c])
 			continue;
-		if (is_amount_cell(p->cell[c]) || !r->cell[c] || is_amount_cell(r->cell[c]))
+		if (amount_cell(p->cell[c]) || !r->cell[c] || amount_cell(r->cell[c]))
 			return false;
 		any = true;
 	}
@@ -2753,9 +2750,9 @@ static bool centred_text_piece(const grid_row *p, const grid_row *r, const grid_
 	for (size_t c = 0; c < nb; c++) {
 		if (!p->cell[c])
 			continue;
-		if (is_amount_cell(p->cell[c]) ||
-		    (r->cell[c] ? is_amount_cell(r->cell[c])
-				: !other->cell[c] || is_amount_cell(other->cell[c])))
+		if (amount_cell(p->cell[c]) ||
+		    (r->cell[c] ? amount_cell(r->cell[c])
+				: !other->cell[c] || amount_cell(other->cell[c])))
 			return false;
 		any = true;
 	}
@@ -3940,7 +3937,7 @@ static bool repeated_header(const yoy_line *const *lines, size_t nl, const yoy_l
 		bool figure = false;
 		for (size_t c = 0; c < h->ncells && !figure; c++)
 			figure = h->cells[c].len && strpbrk(h->cells[c].text, "0123456789") &&
-				 is_amount_cell(h->cells[c].text);
+				 amount_cell(h->cells[c].text);
 		if (figure)
 			return false; /* past the header */
 		if (h != l && h->len == l->len && memcmp(h->text, l->text, l->len) == 0)

@@ -619,6 +619,51 @@ static void test_broader_table_missing(void **state)
 	}
 }
 
+/* The table part of a metric ("summary" of "summary/income.total/total"),
+ * in a static buffer. */
+static const char *metric_table_name(const char *metric)
+{
+	static char buf[64];
+	snprintf(buf, sizeof buf, "%.*s", (int)strcspn(metric, "/"), metric);
+	return buf;
+}
+
+/* A table read by the order of its cells (by_order, a copy's): an error
+ * resting on it -- a claim whose metric names it -- is a warning that
+ * says so; the same claim against the table read by position is an
+ * error. */
+static void test_claim_on_table_by_order(void **state)
+{
+	(void)state;
+	yoy_doc *doc = parse_ok("data/shanghai-putuo-wanli/2024-budget.pdf");
+	yoy_check *c = check_of(doc, NULL);
+	const yoy_finding *f = NULL;
+	for (size_t i = 0; i < c->nfindings && !f; i++)
+		if (strcmp(c->findings[i].rule, "claim.figure") == 0 &&
+		    c->findings[i].severity == YOY_SEV_ERROR)
+			f = &c->findings[i];
+	assert_non_null(f);
+	assert_non_null(f->metric);
+	yoy_table_kind kind = yoy_table_kind_parse(metric_table_name(f->metric));
+	yoy_loc at = f->at;
+	yoy_check_free(c);
+	yoy_table *t = (yoy_table *)yoy_doc_table(doc, kind);
+	assert_non_null(t);
+	t->by_order = 1;
+	c = check_of(doc, NULL);
+	f = NULL;
+	for (size_t i = 0; i < c->nfindings && !f; i++)
+		if (strcmp(c->findings[i].rule, "claim.figure") == 0 &&
+		    c->findings[i].at.page == at.page && c->findings[i].at.line == at.line)
+			f = &c->findings[i];
+	assert_non_null(f);
+	assert_int_equal(f->severity, YOY_SEV_WARNING);
+	assert_non_null(strstr(f->message, "joined by order"));
+	assert_int_equal(c->count[YOY_SEV_ERROR], 0); /* wanli 2024 has that one error */
+	yoy_check_free(c);
+	yoy_doc_free(doc);
+}
+
 /* A part of a disclosure cut where a table goes on: lines short of their
  * total in the table the file ends in are a warning that says so; the
  * same table with the narrative after it, an error. */
@@ -729,6 +774,7 @@ int main(void)
 		cmocka_unit_test(test_summary_lines_among_uses),
 		cmocka_unit_test(test_broader_table_missing),
 		cmocka_unit_test(test_table_cut_at_end),
+		cmocka_unit_test(test_claim_on_table_by_order),
 		cmocka_unit_test(test_across_years),
 		cmocka_unit_test(test_reviewed_findings),
 		cmocka_unit_test(test_final_accounts),

@@ -51,8 +51,10 @@ static void test_pages_of_lines_alike(void **state)
 	text[3 * n] = '\0';
 	yoy_doc *doc = NULL;
 	yoy_error err;
-	yoy_parse_buffer(&doc, "p.txt", text, 3 * n, &err);
-	yoy_doc_free(doc);
+	/* no table, no figure: refused as no disclosure, once read */
+	assert_int_equal(yoy_parse_buffer(&doc, "p.txt", text, 3 * n, &err), YOY_EINPUT);
+	assert_non_null(strstr(err.message, "not a budget disclosure"));
+	assert_null(doc);
 	free(text);
 	free(page);
 }
